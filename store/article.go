@@ -1,0 +1,303 @@
+package store
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"newsreader/store/quotes"
+)
+
+// Format is the kind of file an article came from.
+type Format string
+
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+)
+
+// Span is a byte range [Start, End) in an article's Body.
+type Span = quotes.Span
+
+// Article is one news article held in memory.
+type Article struct {
+	ID     int    // position in the Store, set by Add
+	Path   string // the file, as the user named it or as found under a folder
+	Entry  int    // which article of a file that holds several (feeds), from 0
+	Format Format
+
+	Title  string
+	Byline string
+	Date   time.Time // zero when unknown
+	Source string    // URL or outlet, when known
+
+	// Body is the cleaned text: UTF-8, LF line ends, no control characters.
+	// For markdown it is the markdown source after the front matter and title.
+	Body string
+	// Paras are the paragraphs of Body, in order.
+	Paras []Span
+	// Wrapped is true when the lines of a paragraph are hard-wrapped and
+	// belong together (text files with blank lines between paragraphs).
+	Wrapped bool
+
+	Words  int
+	Quotes []quotes.Quote
+
+	offsets *OffsetMap // Body offset -> file offset
+}
+
+// FileOffset maps a byte offset in Body to the offset in the file on disk.
+func (a *Article) FileOffset(off int) int { return a.offsets.File(off) }
+
+// ReadingMinutes is the reading time at 230 words a minute, at least 1.
+func (a *Article) ReadingMinutes() int {
+	return max(1, (a.Words+115)/230)
+}
+
+// newArticle fills the derived fields once Body is set.
+func (a *Article) finish() {
+	if a.Paras == nil {
+		a.Paras, a.Wrapped = paragraphs(a.Body, a.Format == FormatMarkdown)
+	}
+	a.Words = countWords(a.Body)
+	a.Quotes = quotes.Extract(a.Body, a.Paras)
+}
+
+// parseText reads a plain-text article. A short first line with no final
+// period followed by a blank line is the title (the way news dumps store it);
+// otherwise the headline comes from the first sentence.
+func parseText(text string, m *OffsetMap) *Article {
+	a := &Article{Format: FormatText}
+	start := skipBlankLines(text, 0)
+	first, rest := lineAt(text, start)
+	if t := strings.TrimSpace(first); t != "" && isTitleLine(t) && strings.TrimSpace(lineOnly(text, rest)) == "" && rest < len(text) {
+		a.Title = collapseSpace(t)
+		body := skipBlankLines(text, rest)
+		a.Body = strings.TrimRight(text[body:], " \t\n")
+		a.offsets = m.Shift(body)
+	} else {
+		a.Body = strings.TrimRight(text[start:], " \t\n")
+		a.offsets = m.Shift(start)
+		a.Title = headline(a.Body)
+	}
+	a.finish()
+	return a
+}
+
+func isTitleLine(t string) bool {
+	if utf8.RuneCountInString(t) > 120 {
+		return false
+	}
+	return !strings.HasSuffix(t, ".") || strings.HasSuffix(t, "...")
+}
+
+// skipBlankLines returns the offset of the first line at or after i that has
+// something other than spaces.
+func skipBlankLines(text string, i int) int {
+	for i < len(text) {
+		line, next := lineAt(text, i)
+		if strings.TrimSpace(line) != "" {
+			return i
+		}
+		i = next
+	}
+	return i
+}
+
+// lineAt returns the line starting at i (without its newline) and the offset after it.
+func lineAt(text string, i int) (string, int) {
+	j := strings.IndexByte(text[i:], '\n')
+	if j < 0 {
+		return text[i:], len(text)
+	}
+	return text[i : i+j], i + j + 1
+}
+
+func lineOnly(text string, i int) string {
+	if i >= len(text) {
+		return ""
+	}
+	l, _ := lineAt(text, i)
+	return l
+}
+
+// headline derives a title from the first sentence, cut at a word boundary
+// near 80 cells.
+func headline(body string) string {
+	para := body
+	if i := strings.Index(para, "\n"); i >= 0 {
+		para = para[:i]
+	}
+	s := collapseSpace(stripMarkup(firstSentence(para)))
+	s = strings.TrimRight(s, ".")
+	return cutCells(s, 80)
+}
+
+// cutCells cuts s at the last word boundary that fits in limit cells, adding an ellipsis.
+func cutCells(s string, limit int) string {
+	if cells(s) <= limit {
+		return s
+	}
+	w, cut, lastSpace := 0, 0, -1
+	for i, r := range s {
+		rw := runeCells(r)
+		if w+rw > limit-1 {
+			cut = i
+			break
+		}
+		if r == ' ' {
+			lastSpace = i
+		}
+		w += rw
+	}
+	if lastSpace > limit/2 {
+		cut = lastSpace
+	}
+	return strings.TrimRight(s[:cut], " ,;:-—–") + "…"
+}
+
+// cells is the display width of s, counting East Asian wide runes as 2.
+func cells(s string) int {
+	n := 0
+	for _, r := range s {
+		n += runeCells(r)
+	}
+	return n
+}
+
+func runeCells(r rune) int {
+	switch {
+	case r < 0x1100:
+		return 1
+	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0xa4cf, r >= 0xac00 && r <= 0xd7a3,
+		r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f, r >= 0xff00 && r <= 0xff60,
+		r >= 0xffe0 && r <= 0xffe6, r >= 0x1f300 && r <= 0x1faff, r >= 0x20000 && r <= 0x3fffd:
+		return 2
+	}
+	return 1
+}
+
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "sen": true, "rep": true, "gov": true,
+	"gen": true, "lt": true, "col": true, "sgt": true, "capt": true, "prof": true, "jr": true, "sr": true,
+	"inc": true, "corp": true, "co": true, "ltd": true, "vs": true, "no": true, "u.s": true, "u.k": true,
+	"u.n": true, "e.g": true, "i.e": true, "jan": true, "feb": true, "aug": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "ave": true, "mt": true, "ft": true, "rev": true, "pres": true, "atty": true,
+}
+
+// firstSentence returns the first sentence of a paragraph.
+func firstSentence(p string) string {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		j := i + 1
+		for j < len(p) && strings.ContainsRune("\"'”’)", rune(p[j])) {
+			j++
+		}
+		if strings.HasPrefix(p[j:], "”") || strings.HasPrefix(p[j:], "’") {
+			j += 3
+		}
+		if j < len(p) && p[j] != ' ' {
+			continue
+		}
+		if c == '.' {
+			w := p[:i]
+			if k := strings.LastIndexAny(w, " (\"“"); k >= 0 {
+				w = w[k+1:]
+			}
+			lw := strings.ToLower(w)
+			if abbreviations[lw] || utf8.RuneCountInString(w) == 1 && w != "" && unicode.IsUpper([]rune(w)[0]) {
+				continue
+			}
+		}
+		return p[:j]
+	}
+	return p
+}
+
+// stripMarkup removes the markdown punctuation a headline should not show.
+func stripMarkup(s string) string {
+	s = strings.TrimLeft(s, "#>*-+ ")
+	return strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(s)
+}
+
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
+}
+
+// paragraphs splits a body into paragraphs. Text is split on lines, unless it
+// is hard-wrapped (blank lines between blocks of several short lines), where
+// blocks are paragraphs. Markdown is always split into blocks.
+func paragraphs(body string, markdown bool) ([]Span, bool) {
+	blocks := splitBlocks(body)
+	wrapped := markdown
+	if !markdown {
+		multi, long := 0, 0
+		for _, b := range blocks {
+			seg := body[b.Start:b.End]
+			if strings.Contains(seg, "\n") {
+				multi++
+			}
+			for _, l := range strings.Split(seg, "\n") {
+				if len(l) > 100 {
+					long++
+				}
+			}
+		}
+		wrapped = multi*2 > len(blocks) && long == 0
+	}
+	if wrapped {
+		return blocks, true
+	}
+	var out []Span
+	for i := 0; i < len(body); {
+		line, next := lineAt(body, i)
+		if t := strings.TrimSpace(line); t != "" {
+			s := i + strings.Index(line, t)
+			out = append(out, Span{Start: s, End: s + len(t)})
+		}
+		i = next
+	}
+	return out, false
+}
+
+// splitBlocks returns the runs of non-blank lines.
+func splitBlocks(body string) []Span {
+	var out []Span
+	start := -1
+	end := 0
+	for i := 0; i <= len(body); {
+		line, next := "", len(body)+1
+		if i < len(body) {
+			line, next = lineAt(body, i)
+		}
+		if strings.TrimSpace(line) == "" {
+			if start >= 0 {
+				out = append(out, Span{Start: start, End: end})
+				start = -1
+			}
+		} else {
+			if start < 0 {
+				start = i + len(line) - len(strings.TrimLeft(line, " \t"))
+			}
+			end = i + len(strings.TrimRight(line, " \t"))
+		}
+		i = next
+	}
+	return out
+}

@@ -1,0 +1,376 @@
+package store
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// MaxFileSize is the largest file the reader loads.
+const MaxFileSize = 20 << 20
+
+// LoadError says why one file could not be read.
+type LoadError struct {
+	Path string
+	Err  error
+}
+
+func (e LoadError) Error() string { return e.Path + ": " + e.Err.Error() }
+
+// Batch is a group of results from a running load.
+type Batch struct {
+	Articles []*Article
+	Errors   []LoadError
+	Files    int  // files read so far, in all batches
+	Done     bool // the last batch
+}
+
+// skippedExt are files a folder walk does not try: they are never articles.
+var skippedExt = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true, ".ico": true, ".svg": true,
+	".pdf": true, ".zip": true, ".tar": true, ".tgz": true, ".bz2": true, ".xz": true, ".7z": true,
+	".exe": true, ".dll": true, ".so": true, ".o": true, ".a": true, ".mp3": true, ".mp4": true,
+	".mov": true, ".avi": true, ".wav": true, ".ogg": true, ".woff": true, ".woff2": true, ".ttf": true,
+	".db": true, ".sqlite": true, ".pyc": true, ".class": true, ".jar": true,
+}
+
+// Source is where a load reads files from: the disk, or an embedded folder.
+type Source struct {
+	FS    fs.FS    // nil means the operating system's files
+	Paths []string // files and folders; folders are read recursively
+}
+
+// Load reads every file under the source's paths on all cores and sends
+// the articles in batches as they are parsed; the channel closes after the
+// batch marked Done. Cancel ctx to stop early.
+func Load(ctx context.Context, src Source) <-chan Batch {
+	out := make(chan Batch, 4)
+	files := make(chan string, 256)
+	type result struct {
+		arts []*Article
+		err  *LoadError
+	}
+	results := make(chan result, 256)
+	var walkErrs []LoadError
+	go func() {
+		defer close(files)
+		walkErrs = walk(ctx, src, files)
+	}()
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range files {
+				arts, err := ReadFile(src.FS, p)
+				r := result{arts: arts}
+				if err != nil {
+					r.err = &LoadError{Path: p, Err: err}
+				}
+				select {
+				case results <- r:
+				case <-ctx.Done():
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	go func() {
+		defer close(out)
+		var b Batch
+		files := 0
+		tick := time.NewTicker(50 * time.Millisecond)
+		defer tick.Stop()
+		send := func(done bool) bool {
+			b.Files, b.Done = files, done
+			select {
+			case out <- b:
+			case <-ctx.Done():
+				return false
+			}
+			b = Batch{}
+			return true
+		}
+		for {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					b.Errors = append(b.Errors, walkErrs...)
+					sortBatch(&b)
+					send(true)
+					return
+				}
+				files++
+				b.Articles = append(b.Articles, r.arts...)
+				if r.err != nil {
+					b.Errors = append(b.Errors, *r.err)
+				}
+				if len(b.Articles) >= 2048 {
+					sortBatch(&b)
+					if !send(false) {
+						return
+					}
+				}
+			case <-tick.C:
+				if len(b.Articles) > 0 || len(b.Errors) > 0 {
+					sortBatch(&b)
+					if !send(false) {
+						return
+					}
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}
+
+// LoadAll reads everything and returns it in path order.
+func LoadAll(ctx context.Context, src Source) ([]*Article, []LoadError) {
+	var arts []*Article
+	var errs []LoadError
+	for b := range Load(ctx, src) {
+		arts = append(arts, b.Articles...)
+		errs = append(errs, b.Errors...)
+	}
+	SortArticles(arts)
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Path < errs[j].Path })
+	return arts, errs
+}
+
+func sortBatch(b *Batch) { SortArticles(b.Articles) }
+
+// SortArticles orders articles by file and by entry within a file.
+func SortArticles(arts []*Article) {
+	sort.SliceStable(arts, func(i, j int) bool { return ArticleLess(arts[i], arts[j]) })
+}
+
+// ArticleLess is the reader's default order: by file, then entry.
+func ArticleLess(a, b *Article) bool {
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	return a.Entry < b.Entry
+}
+
+// walk sends every file under the paths; folders are read recursively,
+// following symbolic links but never into a folder that contains itself.
+func walk(ctx context.Context, src Source, files chan<- string) []LoadError {
+	var errs []LoadError
+	for _, p := range src.Paths {
+		if src.FS != nil {
+			err := fs.WalkDir(src.FS, p, func(q string, d fs.DirEntry, err error) error {
+				if err != nil {
+					errs = append(errs, LoadError{q, err})
+					return nil
+				}
+				if !d.IsDir() && !skippedExt[strings.ToLower(path.Ext(q))] {
+					select {
+					case files <- q:
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return errs
+			}
+			continue
+		}
+		fi, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, LoadError{p, cleanErr(err)})
+			continue
+		}
+		if !fi.IsDir() {
+			select {
+			case files <- p:
+			case <-ctx.Done():
+				return errs
+			}
+			continue
+		}
+		if !walkDir(ctx, p, []os.FileInfo{fi}, files, &errs) {
+			return errs
+		}
+	}
+	return errs
+}
+
+// walkDir reads one folder; ancestors are the folders above it, for loops.
+func walkDir(ctx context.Context, dir string, ancestors []os.FileInfo, files chan<- string, errs *[]LoadError) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		*errs = append(*errs, LoadError{dir, cleanErr(err)})
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // hidden files and folders: .git, editor swap files
+		}
+		p := filepath.Join(dir, name)
+		isDir := e.IsDir()
+		if e.Type()&fs.ModeSymlink != 0 {
+			fi, err := os.Stat(p)
+			if err != nil {
+				*errs = append(*errs, LoadError{p, fmt.Errorf("broken link: %w", cleanErr(err))})
+				continue
+			}
+			isDir = fi.IsDir()
+			if !isDir && !fi.Mode().IsRegular() {
+				continue
+			}
+		} else if !isDir && !e.Type().IsRegular() {
+			continue // sockets, pipes, devices
+		}
+		if isDir {
+			fi, err := os.Stat(p)
+			if err != nil {
+				*errs = append(*errs, LoadError{p, cleanErr(err)})
+				continue
+			}
+			loop := false
+			for _, a := range ancestors {
+				if os.SameFile(a, fi) {
+					loop = true
+					break
+				}
+			}
+			if loop {
+				continue // a link back to a folder above: read once
+			}
+			if !walkDir(ctx, p, append(ancestors[:len(ancestors):len(ancestors)], fi), files, errs) {
+				return false
+			}
+			continue
+		}
+		if skippedExt[strings.ToLower(filepath.Ext(name))] {
+			continue
+		}
+		select {
+		case files <- p:
+		case <-ctx.Done():
+			return false
+		}
+	}
+	return true
+}
+
+// cleanErr drops the path an os error repeats.
+func cleanErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ReadFile reads and parses one file. fsys nil means the disk.
+func ReadFile(fsys fs.FS, p string) ([]*Article, error) {
+	data, err := readLimited(fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(p, data)
+}
+
+func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	var f fs.File
+	var err error
+	if fsys == nil {
+		f, err = os.Open(p)
+	} else {
+		f, err = fsys.Open(p)
+	}
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
+		return nil, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, cleanErr(err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
+	}
+	return data, nil
+}
+
+func sizeString(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// Parse turns the bytes of a file into its articles. The name chooses
+// nothing alone: gzip is recognised by its magic bytes, markdown by its
+// extension or front matter.
+func Parse(name string, data []byte) ([]*Article, error) {
+	if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %v", err)
+		}
+		un, err := io.ReadAll(io.LimitReader(zr, MaxFileSize+1))
+		if err != nil {
+			return nil, fmt.Errorf("gzip: %v", err)
+		}
+		if len(un) > MaxFileSize {
+			return nil, fmt.Errorf("too large: over the %s limit once uncompressed", sizeString(MaxFileSize))
+		}
+		// offsets into a compressed file mean nothing; parse as the inner file
+		arts, err := Parse(strings.TrimSuffix(name, ".gz"), un)
+		for _, a := range arts {
+			a.Path = name
+			a.offsets = nil
+		}
+		return arts, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		if len(data) == 0 {
+			return nil, errors.New("empty file")
+		}
+		return nil, errors.New("only white space")
+	}
+	text, m, _, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, errors.New("no readable text")
+	}
+	var a *Article
+	var warn error
+	ext := strings.ToLower(path.Ext(filepath.ToSlash(name)))
+	if ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd" || strings.HasPrefix(text, "---\n") {
+		a, warn = parseMarkdown(text, m)
+	} else {
+		a = parseText(text, m)
+	}
+	a.Path = name
+	return []*Article{a}, warn
+}

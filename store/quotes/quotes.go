@@ -1,0 +1,70 @@
+// Package quotes finds the quotations in a news article and who said them.
+// Extraction is a pure function of the text: no I/O, no state.
+package quotes
+
+import (
+	"strings"
+)
+
+// Span is a byte range [Start, End) of the text.
+type Span struct {
+	Start, End int
+}
+
+// Quote is one utterance: the words inside its quotation marks (one span, or
+// several when attribution splits it or it runs over paragraphs) and who said it.
+type Quote struct {
+	Spans   []Span
+	Speaker string // the fullest name the article gives, "" when nobody can be named
+	Mention string // the words of the text that named the speaker
+}
+
+// Start is the offset of the quote's first word.
+func (q Quote) Start() int { return q.Spans[0].Start }
+
+// Text is the quote's words, its parts joined with an ellipsis.
+func (q Quote) Text(text string) string {
+	parts := make([]string, len(q.Spans))
+	for i, s := range q.Spans {
+		parts[i] = text[s.Start:s.End]
+	}
+	return strings.Join(parts, " … ")
+}
+
+// Extract returns the quotes of text in order. paras are the paragraphs of
+// the text; nil means every line is one.
+func Extract(text string, paras []Span) []Quote {
+	if !hasMarks(text) {
+		return nil
+	}
+	if paras == nil {
+		paras = lines(text)
+	}
+	e := extractor{text: text, paras: paras}
+	e.findSpans()
+	e.group()
+	e.attribute()
+	return e.quotes
+}
+
+// hasMarks is the fast path for the many articles without a quotation.
+func hasMarks(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") || strings.Contains(text, "”") ||
+		strings.Contains(text, "«") || strings.Contains(text, "„")
+}
+
+func lines(text string) []Span {
+	var out []Span
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		end := len(text)
+		if j >= 0 {
+			end = i + j
+		}
+		if end > i {
+			out = append(out, Span{i, end})
+		}
+		i = end + 1
+	}
+	return out
+}

@@ -1,0 +1,309 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"newsreader/store"
+)
+
+// listPane is the list of articles, or of search results while a query is on.
+type listPane struct {
+	st   *Styles
+	keys *KeyMap
+	w, h int // content size, inside the frame
+	now  time.Time
+
+	all     []*store.Article // every article, in reading order
+	results []store.Hit      // the ranked results of the query
+	query   string           // "" shows all
+
+	cursor, offset int
+}
+
+func newListPane(st *Styles, keys *KeyMap) listPane {
+	return listPane{st: st, keys: keys, now: time.Now()}
+}
+
+// SetSize sets the content size.
+func (l *listPane) SetSize(w, h int) {
+	l.w, l.h = max(w, 0), max(h, 0)
+	l.scrollToCursor()
+}
+
+// add merges newly loaded articles, keeping the selected one selected.
+func (l *listPane) add(arts []*store.Article) {
+	if len(arts) == 0 {
+		return
+	}
+	sel := l.selected()
+	sorted := make([]*store.Article, len(arts))
+	copy(sorted, arts)
+	sort.SliceStable(sorted, func(i, j int) bool { return store.ArticleLess(sorted[i], sorted[j]) })
+	merged := make([]*store.Article, 0, len(l.all)+len(sorted))
+	i, j := 0, 0
+	for i < len(l.all) && j < len(sorted) {
+		if store.ArticleLess(sorted[j], l.all[i]) {
+			merged = append(merged, sorted[j])
+			j++
+		} else {
+			merged = append(merged, l.all[i])
+			i++
+		}
+	}
+	merged = append(append(merged, l.all[i:]...), sorted[j:]...)
+	l.all = merged
+	if l.query == "" && sel != nil {
+		l.selectArticle(sel)
+	}
+}
+
+// rows is the number of entries shown.
+func (l *listPane) rows() int {
+	if l.query != "" {
+		return len(l.results)
+	}
+	return len(l.all)
+}
+
+func (l *listPane) at(i int) *store.Article {
+	if i < 0 || i >= l.rows() {
+		return nil
+	}
+	if l.query != "" {
+		return l.results[i].Article
+	}
+	return l.all[i]
+}
+
+// selected is the article under the cursor, or nil.
+func (l *listPane) selected() *store.Article { return l.at(l.cursor) }
+
+// selectArticle moves the cursor to a, when it is shown.
+func (l *listPane) selectArticle(a *store.Article) bool {
+	if l.query == "" {
+		i := sort.Search(len(l.all), func(i int) bool { return !store.ArticleLess(l.all[i], a) })
+		if i < len(l.all) && l.all[i] == a {
+			l.cursor = i
+			l.scrollToCursor()
+			return true
+		}
+		return false
+	}
+	for i, h := range l.results {
+		if h.Article == a {
+			l.cursor = i
+			l.scrollToCursor()
+			return true
+		}
+	}
+	return false
+}
+
+// rowHeight is 2 while showing results (title and snippet), else 1.
+func (l *listPane) rowHeight() int {
+	if l.query != "" && l.h >= 4 {
+		return 2
+	}
+	return 1
+}
+
+func (l *listPane) visibleRows() int { return max(1, l.h/l.rowHeight()) }
+
+func (l *listPane) move(d int) {
+	if l.rows() == 0 {
+		return
+	}
+	l.cursor = clamp(l.cursor+d, 0, l.rows()-1)
+	l.scrollToCursor()
+}
+
+func (l *listPane) scrollToCursor() {
+	n := l.visibleRows()
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+n {
+		l.offset = l.cursor - n + 1
+	}
+	l.offset = clamp(l.offset, 0, max(0, l.rows()-n))
+}
+
+// setResults shows a query's ranked results, the best selected.
+func (l *listPane) setResults(query string, hits []store.Hit) {
+	l.query, l.results = query, hits
+	l.cursor, l.offset = 0, 0
+}
+
+// clearQuery goes back to every article, keeping the selection.
+func (l *listPane) clearQuery() {
+	sel := l.selected()
+	l.query, l.results = "", nil
+	l.cursor, l.offset = 0, 0
+	if sel != nil {
+		l.selectArticle(sel)
+	}
+}
+
+// update handles a key when the list has the focus; it reports whether the selection changed.
+func (l *listPane) update(msg keyMsg) bool {
+	before := l.selected()
+	k := l.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		l.move(-1)
+	case key.Matches(msg, k.Down):
+		l.move(1)
+	case key.Matches(msg, k.Top):
+		l.move(-l.rows())
+	case key.Matches(msg, k.Bottom):
+		l.move(l.rows())
+	case key.Matches(msg, k.PageDown):
+		l.move(l.visibleRows())
+	case key.Matches(msg, k.PageUp):
+		l.move(-l.visibleRows())
+	case key.Matches(msg, k.HalfDown):
+		l.move(max(1, l.visibleRows()/2))
+	case key.Matches(msg, k.HalfUp):
+		l.move(-max(1, l.visibleRows()/2))
+	}
+	return l.selected() != before
+}
+
+// title is the frame's title.
+func (l *listPane) title() string {
+	if l.query != "" {
+		return fmt.Sprintf("Search · %d found", len(l.results))
+	}
+	return fmt.Sprintf("Articles · %d", len(l.all))
+}
+
+// note is the frame's bottom label: the position in the list.
+func (l *listPane) note() string {
+	if l.rows() == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", l.cursor+1, l.rows())
+}
+
+// view draws only the visible rows.
+func (l *listPane) view(focused bool) []string {
+	out := make([]string, 0, l.h)
+	if l.rows() == 0 {
+		msg := "No articles yet"
+		if l.query != "" {
+			msg = "Nothing matches"
+		}
+		return append(out, l.st.Dim.Render(truncate(msg, l.w)))
+	}
+	rh := l.rowHeight()
+	for i := l.offset; i < l.rows() && len(out)+rh <= l.h; i++ {
+		out = append(out, l.row(i, focused))
+		if rh == 2 {
+			out = append(out, l.snippetRow(i))
+		}
+	}
+	return out
+}
+
+// row is one article: a bar when selected, the title, and on the right its
+// date, reading time and number of quotes.
+func (l *listPane) row(i int, focused bool) string {
+	a := l.at(i)
+	sel := i == l.cursor
+	w := l.w
+	if w <= 0 {
+		return ""
+	}
+	bar := "  "
+	if sel {
+		bar = "▌ "
+	}
+	meta := l.meta(a, i)
+	titleW := w - 2
+	if mw := ansi.StringWidth(meta); mw > 0 && w >= 28 {
+		titleW = w - 2 - mw - 1
+	} else {
+		meta = ""
+	}
+	title := truncate(cleanLine(a.Title), max(titleW, 0))
+	line := bar + fit(title, max(titleW, 0))
+	if meta != "" {
+		line += " " + meta
+	}
+	line = fit(line, w)
+	switch {
+	case sel && focused:
+		return l.st.ListSelected.Render(line)
+	case sel:
+		return l.st.ListSelectedBlur.Render(line)
+	}
+	if meta == "" {
+		return line
+	}
+	// dim the meta of other rows
+	cut := ansi.StringWidth(line) - ansi.StringWidth(meta)
+	return ansi.Cut(line, 0, cut) + l.st.ListMeta.Render(meta)
+}
+
+// meta is "3 Mar · 4m ❝4" (date when known), or the match count in results.
+func (l *listPane) meta(a *store.Article, i int) string {
+	var parts []string
+	if l.query != "" {
+		n := l.results[i].Matches
+		parts = append(parts, fmt.Sprintf("%d×", n))
+	} else if !a.Date.IsZero() && l.w >= 44 {
+		if a.Date.Year() == l.now.Year() {
+			parts = append(parts, a.Date.Format("2 Jan"))
+		} else {
+			parts = append(parts, a.Date.Format("Jan 2006"))
+		}
+	}
+	parts = append(parts, fmt.Sprintf("%dm", a.ReadingMinutes()))
+	q := fmt.Sprintf("❝%d", len(a.Quotes))
+	if len(a.Quotes) == 0 {
+		q = "  "
+	}
+	return strings.Join(parts, " ") + " " + q
+}
+
+// snippetRow is the dim line under a result, its matched words marked.
+func (l *listPane) snippetRow(i int) string {
+	h := l.results[i]
+	w := l.w - 4
+	if w <= 0 {
+		return fit("", l.w)
+	}
+	s := cleanSnippet(h.Snippet)
+	var b strings.Builder
+	pos := 0
+	for _, m := range h.Marks {
+		if m.Start < pos || m.End > len(s) {
+			continue
+		}
+		b.WriteString(l.st.Dim.Render(s[pos:m.Start]))
+		b.WriteString(l.st.ListMatch.Render(s[m.Start:m.End]))
+		pos = m.End
+	}
+	b.WriteString(l.st.Dim.Render(s[pos:]))
+	return fit("    "+ansi.Truncate(b.String(), w, "…"), l.w)
+}
+
+// cleanSnippet makes a snippet safe without moving its bytes: controls
+// become spaces, so the match offsets still hold.
+func cleanSnippet(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+var _ = lipgloss.Width

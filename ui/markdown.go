@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"newsreader/store"
+)
+
+// spanRef names one span of one quote.
+type spanRef struct{ quote, span int }
+
+// maxNesting caps blockquote and list depth: glamour's cost doubles with each level.
+const maxNesting = 8
+
+// articleMarkdown is the markdown glamour renders for an article: a heading,
+// a byline, then the body, with a sentinel pair around every quote span so
+// that the quotes can be found in the rendered lines. Plain text is escaped
+// so that it renders as written.
+func articleMarkdown(a *store.Article) (string, []spanRef) {
+	var b strings.Builder
+	b.Grow(len(a.Body) + len(a.Body)/8 + 256)
+	b.WriteString("# ")
+	b.WriteString(escapeInline(cleanLine(a.Title)))
+	b.WriteString("\n\n")
+	if meta := articleMeta(a); meta != "" {
+		b.WriteString("*")
+		b.WriteString(escapeInline(meta))
+		b.WriteString("*\n\n")
+	}
+	var refs []spanRef
+	for qi, q := range a.Quotes {
+		for si := range q.Spans {
+			refs = append(refs, spanRef{qi, si})
+		}
+	}
+	sort.SliceStable(refs, func(i, j int) bool {
+		return a.Quotes[refs[i].quote].Spans[refs[i].span].Start < a.Quotes[refs[j].quote].Spans[refs[j].span].Start
+	})
+	// drop spans that overlap the one before: sentinels must nest nothing
+	kept := refs[:0]
+	last := -1
+	for _, r := range refs {
+		s := a.Quotes[r.quote].Spans[r.span]
+		if s.Start >= last && s.End <= len(a.Body) && s.Start < s.End {
+			kept = append(kept, r)
+			last = s.End
+		}
+	}
+	refs = kept
+	marks := make([]int, 0, 2*len(refs)) // body offsets: open, close, open, close...
+	for _, r := range refs {
+		s := a.Quotes[r.quote].Spans[r.span]
+		marks = append(marks, s.Start, s.End)
+	}
+	if a.Format == store.FormatMarkdown {
+		writeMarkdownBody(&b, a.Body, marks)
+	} else {
+		writeTextBody(&b, a, marks)
+	}
+	return protectHyphens(b.String()), refs
+}
+
+// nbHyphen stands in for hyphens inside words while glamour wraps: its word
+// wrapper does not count a hyphen it breaks at, so lines with hyphenated
+// words came out one cell too wide and were wrapped again, leaving a word
+// alone on a line. The rendering turns it back into '-'.
+const nbHyphen = "\u2011"
+
+func protectHyphens(md string) string {
+	if !strings.Contains(md, "-") {
+		return md
+	}
+	var b strings.Builder
+	b.Grow(len(md) + 64)
+	for i := 0; i < len(md); i++ {
+		c := md[i]
+		if c == '-' && i > 0 && i+1 < len(md) && wordByte(md[i-1]) && wordByte(md[i+1]) {
+			b.WriteString(nbHyphen)
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func wordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// articleMeta is the line under the title: byline, date, source.
+func articleMeta(a *store.Article) string {
+	var parts []string
+	if a.Byline != "" {
+		parts = append(parts, "By "+cleanLine(a.Byline))
+	}
+	if !a.Date.IsZero() {
+		parts = append(parts, a.Date.Format("2 January 2006"))
+	}
+	if a.Source != "" {
+		parts = append(parts, cleanLine(a.Source))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// writeTextBody writes plain-text paragraphs as escaped markdown paragraphs.
+func writeTextBody(b *strings.Builder, a *store.Article, marks []int) {
+	mi := 0
+	for pi, p := range a.Paras {
+		if pi > 0 {
+			b.WriteString("\n\n")
+		}
+		pos := p.Start
+		lineStart := true
+		for pos < p.End {
+			next := p.End
+			if mi < len(marks) && marks[mi] < next {
+				next = max(marks[mi], pos)
+			}
+			escapeText(b, a.Body[pos:next], lineStart)
+			lineStart = false
+			pos = next
+			for mi < len(marks) && marks[mi] <= pos {
+				if mi%2 == 0 {
+					b.WriteRune(sentinelOpen)
+				} else {
+					b.WriteRune(sentinelClose)
+				}
+				mi++
+			}
+		}
+	}
+	// sentinels past the last paragraph (cannot happen with sane spans) still pair up
+	for ; mi < len(marks); mi++ {
+		if mi%2 == 0 {
+			b.WriteRune(sentinelOpen)
+		} else {
+			b.WriteRune(sentinelClose)
+		}
+	}
+}
+
+// escapeText backslash-escapes markdown punctuation so text renders as written.
+func escapeText(b *strings.Builder, s string, lineStart bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&':
+			b.WriteByte('\\')
+		case '\n':
+			b.WriteByte(' ') // a hard-wrapped paragraph is one paragraph
+			lineStart = true
+			continue
+		case '-', '+', '=':
+			if lineStart {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			if lineStart && i > 0 && s[i-1] >= '0' && s[i-1] <= '9' && allDigits(s[:i]) {
+				b.WriteByte('\\')
+			}
+		}
+		if c != ' ' && !(c >= '0' && c <= '9') {
+			lineStart = false
+		}
+		b.WriteByte(c)
+	}
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func escapeInline(s string) string {
+	var b strings.Builder
+	escapeText(&b, s, true)
+	return b.String()
+}
+
+// controlEntity matches HTML entities that decode to control characters.
+var controlEntity = regexp.MustCompile(`(?i)&#(0*(?:[0-9]|[12][0-9]|3[01]|12[7-9]|1[3-5][0-9])|x0*(?:[0-9a-f]|1[0-9a-f]|7f|[89][0-9a-f]));?`)
+
+// writeMarkdownBody writes markdown with sentinels at marks, its nesting
+// capped and entities that would decode to controls removed.
+func writeMarkdownBody(b *strings.Builder, body string, marks []int) {
+	var withMarks strings.Builder
+	withMarks.Grow(len(body) + 3*len(marks))
+	pos := 0
+	for i, m := range marks {
+		withMarks.WriteString(body[pos:m])
+		if i%2 == 0 {
+			withMarks.WriteRune(sentinelOpen)
+		} else {
+			withMarks.WriteRune(sentinelClose)
+		}
+		pos = m
+	}
+	withMarks.WriteString(body[pos:])
+	b.WriteString(capNesting(controlEntity.ReplaceAllString(withMarks.String(), "")))
+}
+
+// capNesting limits blockquote markers, list indentation and runs of
+// emphasis characters, which make glamour's rendering time explode.
+func capNesting(md string) string {
+	lines := strings.Split(md, "\n")
+	for i, l := range lines {
+		depth, j := 0, 0
+		for j < len(l) && (l[j] == '>' || l[j] == ' ' || l[j] == '\t') && j < 400 {
+			if l[j] == '>' {
+				depth++
+			}
+			j++
+		}
+		if depth > maxNesting {
+			lines[i] = strings.Repeat("> ", maxNesting) + strings.TrimLeft(l[j:], " ")
+		} else if lead := len(l) - len(strings.TrimLeft(l, " \t")); depth == 0 && lead > 4*maxNesting {
+			lines[i] = strings.Repeat(" ", 4*maxNesting) + l[lead:]
+		}
+		lines[i] = capRuns(lines[i])
+	}
+	return strings.Join(lines, "\n")
+}
+
+var emphasisRun = regexp.MustCompile(`[*_~]{4,}|(?:[*_~]\s?){8,}`)
+
+func capRuns(l string) string {
+	if !strings.ContainsAny(l, "*_~") {
+		return l
+	}
+	return emphasisRun.ReplaceAllStringFunc(l, func(s string) string {
+		return strings.Repeat(`\`+s[:1], 3)
+	})
+}

@@ -1,0 +1,649 @@
+// Package ui is the reader's terminal interface: three panes (the list of
+// articles, the reading pane and the quotes sidebar) on Bubble Tea.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+
+	"newsreader/store"
+)
+
+// Options configure the reader.
+type Options struct {
+	Source  store.Source     // what to load
+	Preload []*store.Article // articles already loaded (tests); Source is then ignored
+	Theme   Theme
+	Profile termenv.Profile // color profile for glamour's output
+	Version string
+}
+
+// inputMode says what the text input is for.
+type inputMode int
+
+const (
+	inputNone   inputMode = iota
+	inputFilter           // ranked search of the list
+	inputFind             // find in the article
+)
+
+// Model is the root of the reader: it owns focus, layout and background work.
+type Model struct {
+	opts   Options
+	store  *store.Store
+	st     *Styles
+	keys   *KeyMap
+	help   help.Model
+	rd     renderer
+	w, h   int
+	focus  Pane
+	lay    Layout
+	list   listPane
+	reader readerPane
+	quotes quotesPane
+
+	input     textinput.Model
+	mode      inputMode
+	searchSeq int // the newest query sent; older answers are dropped
+
+	showErrors bool
+	errOffset  int
+	errs       []store.LoadError
+
+	loading    bool
+	quoteCount int
+	loadStart  time.Time
+	files      int
+	spin       spinner.Model
+	batches    <-chan store.Batch
+	cancel     context.CancelFunc
+
+	cache    *renderCache
+	inflight map[renderKey]bool
+}
+
+// New builds the reader.
+func New(opts Options) Model {
+	keys, st := DefaultKeyMap(), NewStyles(opts.Theme)
+	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New()}
+	m.help = help.New()
+	m.help.Styles.ShortKey = m.st.StatusKey
+	m.help.Styles.FullKey = m.st.StatusKey
+	m.help.Styles.ShortDesc = m.st.Dim
+	m.help.Styles.FullDesc = m.st.Dim
+	m.help.Styles.ShortSeparator = m.st.Dim
+	m.help.Styles.FullSeparator = m.st.Dim
+	style := "light"
+	switch {
+	case opts.Theme.NoColor:
+		style = "notty"
+	case opts.Theme.Dark:
+		style = "dark"
+	}
+	m.rd = renderer{style: style, profile: opts.Profile}
+	m.list = newListPane(m.st, m.keys)
+	m.reader = newReaderPane(m.st, m.keys)
+	m.quotes = newQuotesPane(m.st, m.keys)
+	m.input = textinput.New()
+	m.input.Prompt = "/ "
+	m.input.PromptStyle = m.st.Prompt
+	m.input.Cursor.SetMode(cursor.CursorStatic)
+	m.input.CharLimit = 200
+	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.st.Accent))
+	m.cache = newRenderCache(64 << 20)
+	m.inflight = map[renderKey]bool{}
+	if opts.Preload != nil {
+		m.store.Add(opts.Preload...)
+		m.list.add(opts.Preload)
+		for _, a := range opts.Preload {
+			m.quoteCount += len(a.Quotes)
+		}
+	} else {
+		ctx, cancel := context.WithCancel(context.Background())
+		m.cancel = cancel
+		m.batches = store.Load(ctx, opts.Source)
+		m.loading = true
+		m.loadStart = time.Now()
+	}
+	m.selectionChanged()
+	return m
+}
+
+// batchMsg is a batch of loaded articles.
+type batchMsg store.Batch
+
+// searchMsg is the answer to one query of the list.
+type searchMsg struct {
+	seq   int
+	query string
+	hits  []store.Hit
+}
+
+func waitBatch(ch <-chan store.Batch) tea.Cmd {
+	return func() tea.Msg {
+		b, ok := <-ch
+		if !ok {
+			return batchMsg{Done: true}
+		}
+		return batchMsg(b)
+	}
+}
+
+func (m Model) Init() tea.Cmd {
+	if m.batches == nil {
+		return nil
+	}
+	return tea.Batch(waitBatch(m.batches), m.spin.Tick)
+}
+
+// Update routes a message: resizes, then keys (the text input first, then
+// global keys, then the focused pane), then results of background work.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h = msg.Width, msg.Height
+		m.resize()
+	case tea.KeyMsg:
+		var quit bool
+		cmds, quit = m.handleKey(msg)
+		if quit {
+			if m.cancel != nil {
+				m.cancel()
+			}
+			return m, tea.Quit
+		}
+	case batchMsg:
+		cmds = append(cmds, m.handleBatch(store.Batch(msg)))
+	case renderedMsg:
+		delete(m.inflight, msg.key)
+		if msg.err == nil {
+			m.cache.put(msg.key, msg.r)
+		}
+		if a := m.reader.article; a != nil && msg.key.id == a.ID {
+			if msg.err != nil {
+				m.reader.err = msg.err
+			} else if msg.key.width == m.reader.w {
+				m.reader.setRendered(msg.r)
+				m.syncQuotes()
+			}
+		}
+	case searchMsg:
+		if msg.seq == m.searchSeq && m.mode == inputFilter || msg.seq == m.searchSeq && msg.query == m.list.query {
+			m.list.setResults(msg.query, msg.hits)
+			m.selectionChanged()
+		}
+	case spinner.TickMsg:
+		if m.loading {
+			var cmd tea.Cmd
+			m.spin, cmd = m.spin.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+	}
+	cmds = append(cmds, m.ensureRendered())
+	m.syncKeys()
+	return m, tea.Batch(cmds...)
+}
+
+func (m *Model) handleBatch(b store.Batch) tea.Cmd {
+	first := m.list.selected() == nil
+	m.store.Add(b.Articles...)
+	m.list.add(b.Articles)
+	for _, a := range b.Articles {
+		m.quoteCount += len(a.Quotes)
+	}
+	m.errs = append(m.errs, b.Errors...)
+	m.files = max(m.files, b.Files)
+	if first {
+		m.selectionChanged()
+	}
+	if b.Done {
+		m.loading = false
+		return nil
+	}
+	return waitBatch(m.batches)
+}
+
+// handleKey returns the commands to run and whether to quit.
+func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
+	k := m.keys
+	if m.mode != inputNone {
+		return m.handleInputKey(msg), false
+	}
+	if m.help.ShowAll {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return nil, true
+		case key.Matches(msg, k.Help), key.Matches(msg, k.Clear):
+			m.help.ShowAll = false
+			m.resize()
+		}
+		return nil, false
+	}
+	switch {
+	case key.Matches(msg, k.Quit):
+		return nil, true
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = true
+		m.resize()
+	case key.Matches(msg, k.NextPane):
+		m.setFocus((m.focus + 1) % paneCount)
+	case key.Matches(msg, k.PrevPane):
+		m.setFocus((m.focus + paneCount - 1) % paneCount)
+	case key.Matches(msg, k.NextQuote):
+		m.selectQuote(m.reader.nextQuote(1))
+	case key.Matches(msg, k.PrevQuote):
+		m.selectQuote(m.reader.nextQuote(-1))
+	case key.Matches(msg, k.Errors):
+		m.showErrors = !m.showErrors
+		m.errOffset = 0
+		if m.showErrors && m.focus != ReaderPane {
+			m.setFocus(ReaderPane)
+		}
+	case m.showErrors && key.Matches(msg, k.Clear):
+		m.showErrors = false
+	case key.Matches(msg, k.Search):
+		return []tea.Cmd{m.startInput()}, false
+	case key.Matches(msg, k.Clear):
+		m.clear()
+	case m.showErrors && m.focus == ReaderPane:
+		m.scrollErrors(msg)
+	default:
+		m.paneKey(msg)
+	}
+	return nil, false
+}
+
+// paneKey gives a key to the focused pane.
+func (m *Model) paneKey(msg tea.KeyMsg) {
+	k := m.keys
+	switch m.focus {
+	case ListPane:
+		if key.Matches(msg, k.Open) {
+			if m.list.selected() != nil {
+				m.setFocus(ReaderPane)
+			}
+			return
+		}
+		if m.list.update(msg) {
+			m.selectionChanged()
+		}
+	case ReaderPane:
+		m.reader.update(msg)
+		m.syncQuotes()
+	case QuotesPane:
+		if key.Matches(msg, k.Open) {
+			if m.reader.quote < 0 {
+				m.selectQuote(0)
+			} else {
+				m.selectQuote(m.reader.quote)
+			}
+			return
+		}
+		if sel := m.quotes.update(msg, m.reader.quote); sel != -2 {
+			m.selectQuote(sel)
+		}
+	}
+}
+
+func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		if m.mode == inputFilter {
+			m.list.clearQuery()
+			m.searchSeq++
+			m.selectionChanged()
+		} else {
+			m.reader.runFind("", false)
+		}
+		m.stopInput()
+		return nil
+	case key.Matches(msg, k.Accept):
+		mode := m.mode
+		m.stopInput()
+		if mode == inputFilter && m.list.query != "" && m.list.selected() != nil {
+			// open the best result with its matches found
+			m.setFocus(ReaderPane)
+			m.reader.runFind(findQuery(m.list.query), true)
+		}
+		return nil
+	}
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	cmds := []tea.Cmd{cmd}
+	if q := m.input.Value(); q != before {
+		if m.mode == inputFilter {
+			cmds = append(cmds, m.search(q))
+		} else {
+			m.reader.runFind(q, true)
+			m.syncQuotes()
+		}
+	}
+	return cmds
+}
+
+// findQuery turns a list query into the words to find in the article.
+func findQuery(q string) string {
+	f := strings.Fields(strings.Trim(q, `"`))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+func (m *Model) startInput() tea.Cmd {
+	switch {
+	case m.focus == ListPane:
+		m.mode = inputFilter
+		m.input.Prompt = "/ "
+		m.input.SetValue(m.list.query)
+	case m.focus == ReaderPane && m.reader.article != nil:
+		m.mode = inputFind
+		m.input.Prompt = "find: "
+		m.input.SetValue(m.reader.find.query)
+	default:
+		return nil
+	}
+	m.input.CursorEnd()
+	return m.input.Focus()
+}
+
+func (m *Model) stopInput() {
+	m.mode = inputNone
+	m.input.Blur()
+}
+
+// search sends the list's query to be answered off the UI goroutine.
+func (m *Model) search(q string) tea.Cmd {
+	m.searchSeq++
+	seq := m.searchSeq
+	if strings.TrimSpace(q) == "" {
+		m.list.clearQuery()
+		m.selectionChanged()
+		return nil
+	}
+	arts := m.list.all
+	return func() tea.Msg {
+		return searchMsg{seq: seq, query: q, hits: store.ScanSearch(arts, q, 500)}
+	}
+}
+
+// clear leaves the find, the filter or the errors view.
+func (m *Model) clear() {
+	switch {
+	case m.showErrors:
+		m.showErrors = false
+	case m.focus == ReaderPane && m.reader.find.query != "":
+		m.reader.runFind("", false)
+	case m.list.query != "":
+		m.list.clearQuery()
+		m.searchSeq++
+		m.selectionChanged()
+	case m.reader.find.query != "":
+		m.reader.runFind("", false)
+	}
+}
+
+func (m *Model) setFocus(p Pane) {
+	if m.focus == p {
+		return
+	}
+	m.focus = p
+	m.resize() // narrow layouts show the focused pane
+}
+
+// selectionChanged shows the list's selected article in the reader and sidebar.
+func (m *Model) selectionChanged() {
+	a := m.list.selected()
+	m.reader.setArticle(a)
+	m.quotes.setArticle(a)
+	if a != nil {
+		if r := m.cache.get(renderKey{a.ID, m.reader.w}); r != nil {
+			m.reader.setRendered(r)
+		}
+	}
+}
+
+// selectQuote selects quote i in both the reader and the sidebar.
+func (m *Model) selectQuote(i int) {
+	if i < 0 {
+		return
+	}
+	m.reader.showQuote(i)
+	m.quotes.reveal(i)
+}
+
+// syncQuotes follows the reader's quote in the sidebar.
+func (m *Model) syncQuotes() { m.quotes.reveal(m.reader.quote) }
+
+// ensureRendered starts rendering the shown article at the reader's width
+// unless it is cached or already under way.
+func (m *Model) ensureRendered() tea.Cmd {
+	a := m.reader.article
+	if a == nil || m.reader.w <= 0 || m.reader.current() {
+		return nil
+	}
+	k := renderKey{a.ID, m.reader.w}
+	if r := m.cache.get(k); r != nil {
+		m.reader.setRendered(r)
+		m.syncQuotes()
+		return nil
+	}
+	if m.inflight[k] || len(m.inflight) >= 2 {
+		return nil
+	}
+	m.inflight[k] = true
+	return m.rd.renderCmd(a, m.reader.w)
+}
+
+// helpLines is how tall the help is: one line, or the full help.
+func (m *Model) helpLines() int {
+	if m.help.ShowAll {
+		return strings.Count(m.help.View(m.helpKeys()), "\n") + 1
+	}
+	return 1
+}
+
+// resize lays the screen out again and tells every pane its size.
+func (m *Model) resize() {
+	m.help.Width = m.w
+	m.input.Width = max(1, m.w-20)
+	m.lay = layout(m.w, m.h, m.focus, m.helpLines())
+	inner := func(p Pane) (int, int) {
+		r := m.lay.Panes[p]
+		if r.W < 3 || r.H < 3 {
+			return max(r.W, 0), max(r.H, 0)
+		}
+		return r.W - 2, r.H - 2
+	}
+	m.list.SetSize(inner(ListPane))
+	rw, rh := inner(ReaderPane)
+	if m.lay.Panes[ReaderPane].W == 0 {
+		// hidden: keep the width it has when shown, so no render is wasted
+		rw, rh = m.reader.w, m.reader.h
+	}
+	m.reader.SetSize(max(0, rw-1), rh) // a cell of air before the right border
+	m.quotes.SetSize(inner(QuotesPane))
+	m.quotes.reveal(m.reader.quote)
+}
+
+// syncKeys enables only the keys that apply, so the help tells the truth.
+func (m *Model) syncKeys() {
+	k := m.keys
+	hasQuotes := m.reader.article != nil && len(m.reader.article.Quotes) > 0
+	k.NextQuote.SetEnabled(hasQuotes)
+	k.PrevQuote.SetEnabled(hasQuotes)
+	k.Errors.SetEnabled(len(m.errs) > 0)
+	k.Speakers.SetEnabled(false)
+	finding := m.reader.find.query != ""
+	k.NextMatch.SetEnabled(finding)
+	k.PrevMatch.SetEnabled(finding)
+	k.Clear.SetEnabled(finding || m.list.query != "" || m.showErrors)
+}
+
+// helpKeys are the keys that apply to the focused pane.
+func (m *Model) helpKeys() helpKeys {
+	k := *m.keys
+	if m.mode != inputNone {
+		return helpKeys{short: []key.Binding{k.Accept, k.Cancel}, full: [][]key.Binding{{k.Accept, k.Cancel}}}
+	}
+	find := k.Search
+	find.SetHelp("/", "find")
+	filter := k.Search
+	filter.SetHelp("/", "search")
+	jump := k.Open
+	jump.SetHelp("enter", "jump to quote")
+	var short []key.Binding
+	switch m.focus {
+	case ListPane:
+		short = []key.Binding{k.Down, k.Up, k.Open, filter}
+	case ReaderPane:
+		short = []key.Binding{k.Down, k.Up, k.PageDown, find, k.NextMatch, k.PrevMatch}
+	case QuotesPane:
+		short = []key.Binding{k.Down, k.Up, jump}
+	}
+	short = append(short, k.NextQuote, k.PrevQuote, k.NextPane, k.Clear, k.Errors, k.Help, k.Quit)
+	full := [][]key.Binding{
+		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
+		{k.Open, filter, find, k.NextMatch, k.PrevMatch, k.Clear},
+		{k.NextQuote, k.PrevQuote, jump, k.NextPane, k.PrevPane},
+		{k.Errors, k.Help, k.Quit},
+	}
+	return helpKeys{short: short, full: full}
+}
+
+func (m *Model) scrollErrors(msg tea.KeyMsg) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Down):
+		m.errOffset++
+	case key.Matches(msg, k.Up):
+		m.errOffset--
+	case key.Matches(msg, k.PageDown):
+		m.errOffset += max(1, m.reader.h-1)
+	case key.Matches(msg, k.PageUp):
+		m.errOffset -= max(1, m.reader.h-1)
+	case key.Matches(msg, k.Top):
+		m.errOffset = 0
+	case key.Matches(msg, k.Bottom):
+		m.errOffset = len(m.errs)
+	}
+	m.errOffset = clamp(m.errOffset, 0, max(0, len(m.errs)-m.reader.h))
+}
+
+// View draws the screen. It only lays out what Update prepared: no I/O,
+// no markdown rendering.
+func (m Model) View() string {
+	if m.w <= 0 || m.h <= 0 {
+		return ""
+	}
+	var cols [][]string
+	for p := Pane(0); p < paneCount; p++ {
+		r := m.lay.Panes[p]
+		if r.W <= 0 || r.H <= 0 {
+			continue
+		}
+		cols = append(cols, m.paneView(p, r))
+	}
+	lines := joinColumns(cols...)
+	if m.lay.Status.W > 0 {
+		lines = append(lines, m.statusView())
+	}
+	if m.lay.Help.H > 0 {
+		hv := strings.Split(m.help.View(m.helpKeys()), "\n")
+		for i := range m.lay.Help.H {
+			l := ""
+			if i < len(hv) {
+				l = " " + hv[i]
+			}
+			lines = append(lines, l)
+		}
+	}
+	if len(lines) > m.h {
+		lines = lines[:m.h]
+	}
+	for i, l := range lines {
+		lines[i] = fit(l, m.w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) paneView(p Pane, r Rect) []string {
+	focused := m.focus == p
+	switch p {
+	case ListPane:
+		return frame(m.st, focused, m.list.title(), m.list.note(), m.list.view(focused), r.W, r.H)
+	case ReaderPane:
+		if m.showErrors {
+			return frame(m.st, focused, fmt.Sprintf("Load errors · %d", len(m.errs)), "esc to close", m.errorsView(), r.W, r.H)
+		}
+		return frame(m.st, focused, m.reader.title(), m.reader.note(), m.reader.view(), r.W, r.H)
+	default:
+		return frame(m.st, focused, m.quotes.title(), m.quotes.note(m.reader.quote), m.quotes.view(m.reader.quote), r.W, r.H)
+	}
+}
+
+func (m Model) errorsView() []string {
+	if len(m.errs) == 0 {
+		return []string{m.st.Dim.Render("No load errors")}
+	}
+	var out []string
+	for i := m.errOffset; i < len(m.errs) && len(out) < m.reader.h; i++ {
+		e := m.errs[i]
+		out = append(out, m.st.Error.Render("✗ ")+truncate(cleanLine(e.Path)+": "+cleanLine(e.Err.Error()), max(0, m.reader.w-2)))
+	}
+	return out
+}
+
+// statusView is the line above the help: load progress, counts, errors, or
+// the text input while one is open.
+func (m Model) statusView() string {
+	w := m.w
+	if m.mode != inputNone {
+		right := ""
+		if m.mode == inputFilter && m.list.query != "" {
+			right = fmt.Sprintf("%d found", len(m.list.results))
+		} else if m.mode == inputFind {
+			right = m.reader.findStatus()
+		}
+		left := m.input.View()
+		return fit(fit(left, max(0, w-len(right)-1))+" "+m.st.Dim.Render(right), w)
+	}
+	var left string
+	n := len(m.list.all)
+	if m.loading {
+		rate := ""
+		if el := time.Since(m.loadStart).Seconds(); el > 0.2 && m.files > 0 {
+			rate = fmt.Sprintf(" · %.0f files/s", float64(m.files)/el)
+		}
+		left = m.spin.View() + fmt.Sprintf(" Loading · %s%s", plural(n, "article"), rate)
+	} else {
+		left = " " + plural(n, "article") + " · " + plural(m.quoteCount, "quote")
+	}
+	if len(m.errs) > 0 {
+		left += " · " + m.st.Error.Render(fmt.Sprintf("%s (e)", plural(len(m.errs), "error")))
+	}
+	if m.list.query != "" {
+		left += " · " + m.st.Accent.Render("search: "+cleanLine(m.list.query))
+	}
+	return m.st.StatusBar.Render(fit(left, w))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

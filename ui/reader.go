@@ -1,0 +1,395 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"newsreader/store"
+)
+
+type keyMsg = tea.KeyMsg
+
+// readerPane shows one rendered article and scrolls through it.
+type readerPane struct {
+	st   *Styles
+	keys *KeyMap
+	w, h int
+
+	article *store.Article
+	r       *rendered // may be for another width while a new one renders
+	err     error
+	offset  int
+	quote   int // selected quote, -1 for none
+	// anchor is the word at the top of the view, kept while re-rendering so
+	// that a resize stays on the same text
+	anchor int
+
+	find findState
+}
+
+// findState is the find in the article: every match, and the current one.
+type findState struct {
+	query   string
+	matches []cellRange
+	cur     int
+}
+
+func newReaderPane(st *Styles, keys *KeyMap) readerPane {
+	return readerPane{st: st, keys: keys, quote: -1}
+}
+
+func (p *readerPane) SetSize(w, h int) {
+	p.w, p.h = max(w, 0), max(h, 0)
+	p.clampOffset()
+}
+
+// setArticle shows a new article from its top.
+func (p *readerPane) setArticle(a *store.Article) {
+	if p.article == a {
+		return
+	}
+	p.article, p.r, p.err = a, nil, nil
+	p.offset, p.anchor, p.quote = 0, 0, -1
+	p.find = findState{query: p.find.query}
+}
+
+// setRendered installs a rendering of the current article, keeping the
+// reader's place by the word at the top.
+func (p *readerPane) setRendered(r *rendered) {
+	had := p.r != nil
+	if had {
+		p.anchor = p.r.words[min(p.offset, len(p.r.lines))]
+	}
+	p.r, p.err = r, nil
+	if had || p.anchor > 0 {
+		p.offset = r.lineAtWords(p.anchor)
+	}
+	p.clampOffset()
+	if p.find.query != "" {
+		p.runFind(p.find.query, false)
+	}
+	if p.quote >= 0 && !had {
+		p.showQuote(p.quote)
+	}
+}
+
+// current reports whether the rendering fits the pane's width.
+func (p *readerPane) current() bool { return p.r != nil && p.r.key.width == p.w }
+
+func (p *readerPane) maxOffset() int {
+	if p.r == nil {
+		return 0
+	}
+	return max(0, len(p.r.lines)-p.h)
+}
+
+func (p *readerPane) clampOffset() { p.offset = clamp(p.offset, 0, p.maxOffset()) }
+
+func (p *readerPane) scroll(d int) {
+	p.offset += d
+	p.clampOffset()
+	p.followQuote()
+}
+
+// followQuote moves the quote selection to a quote in view when the
+// selected one scrolled out.
+func (p *readerPane) followQuote() {
+	if p.r == nil || len(p.r.quoteTop) == 0 {
+		return
+	}
+	if p.quote >= 0 && p.quoteInView(p.quote) {
+		return
+	}
+	for i, top := range p.r.quoteTop {
+		if top >= p.offset && top < p.offset+p.h {
+			p.quote = i
+			return
+		}
+	}
+}
+
+func (p *readerPane) quoteInView(i int) bool {
+	if p.r == nil || i < 0 || i >= len(p.r.quotes) {
+		return false
+	}
+	for _, c := range p.r.quotes[i] {
+		if c.line >= p.offset && c.line < p.offset+p.h {
+			return true
+		}
+	}
+	return false
+}
+
+// showQuote selects quote i and scrolls it into the top third of the view.
+func (p *readerPane) showQuote(i int) {
+	p.quote = i
+	if p.r == nil || i < 0 || i >= len(p.r.quoteTop) || p.r.quoteTop[i] < 0 {
+		return
+	}
+	top := p.r.quoteTop[i]
+	p.offset = top - p.h/3
+	p.clampOffset()
+}
+
+// nextQuote is the quote after the selected one; with none selected, the
+// first at or below the top of the view.
+func (p *readerPane) nextQuote(d int) int {
+	n := 0
+	if p.article != nil {
+		n = len(p.article.Quotes)
+	}
+	if n == 0 {
+		return -1
+	}
+	if p.quote < 0 {
+		if d < 0 {
+			return -1
+		}
+		if p.r == nil {
+			return 0
+		}
+		for i, top := range p.r.quoteTop {
+			if top >= p.offset {
+				return i
+			}
+		}
+		return n - 1
+	}
+	return clamp(p.quote+d, 0, n-1)
+}
+
+func (p *readerPane) update(msg keyMsg) {
+	k := p.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		p.scroll(-1)
+	case key.Matches(msg, k.Down):
+		p.scroll(1)
+	case key.Matches(msg, k.PageDown):
+		p.scroll(max(1, p.h-1))
+	case key.Matches(msg, k.PageUp):
+		p.scroll(-max(1, p.h-1))
+	case key.Matches(msg, k.HalfDown):
+		p.scroll(max(1, p.h/2))
+	case key.Matches(msg, k.HalfUp):
+		p.scroll(-max(1, p.h/2))
+	case key.Matches(msg, k.Top):
+		p.offset = 0
+		p.followQuote()
+	case key.Matches(msg, k.Bottom):
+		p.offset = p.maxOffset()
+		p.followQuote()
+	case key.Matches(msg, k.NextMatch):
+		p.stepMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		p.stepMatch(-1)
+	}
+}
+
+// runFind finds every case-insensitive occurrence of query in the rendered
+// lines. jump scrolls to the first match at or below the view's top.
+func (p *readerPane) runFind(query string, jump bool) {
+	p.find = findState{query: query}
+	if p.r == nil || query == "" {
+		return
+	}
+	p.find.matches = findMatches(p.r.plain, query)
+	p.find.cur = 0
+	for i, m := range p.find.matches {
+		if m.line >= p.offset {
+			p.find.cur = i
+			break
+		}
+	}
+	if jump {
+		p.showMatch()
+	}
+}
+
+// findMatches returns the cells of every occurrence of query, in order.
+func findMatches(lines []string, query string) []cellRange {
+	q := foldLower(query)
+	var out []cellRange
+	for i, l := range lines {
+		fl := foldLower(l)
+		if len(fl) != len(l) {
+			continue
+		}
+		for off := 0; ; {
+			j := strings.Index(fl[off:], q)
+			if j < 0 {
+				break
+			}
+			s := off + j
+			out = append(out, cellRange{i, plainCol(l, s), plainCol(l, s+len(q))})
+			off = s + max(1, len(q))
+		}
+	}
+	return out
+}
+
+// foldLower lowercases ASCII and keeps every byte offset.
+func foldLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func (p *readerPane) stepMatch(d int) {
+	n := len(p.find.matches)
+	if n == 0 {
+		return
+	}
+	p.find.cur = (p.find.cur + d + n) % n
+	p.showMatch()
+}
+
+func (p *readerPane) showMatch() {
+	if len(p.find.matches) == 0 {
+		return
+	}
+	m := p.find.matches[p.find.cur]
+	if m.line < p.offset || m.line >= p.offset+p.h {
+		p.offset = m.line - p.h/3
+		p.clampOffset()
+	}
+}
+
+// findStatus is "3/7", or "no match".
+func (p *readerPane) findStatus() string {
+	if p.find.query == "" {
+		return ""
+	}
+	if len(p.find.matches) == 0 {
+		return "no match"
+	}
+	return fmt.Sprintf("%d/%d", p.find.cur+1, len(p.find.matches))
+}
+
+// percent is how far the view has scrolled.
+func (p *readerPane) percent() int {
+	if p.r == nil || p.maxOffset() == 0 {
+		return 100
+	}
+	return p.offset * 100 / p.maxOffset()
+}
+
+func (p *readerPane) title() string {
+	if p.article == nil {
+		return "Reading"
+	}
+	return cleanLine(p.article.Title)
+}
+
+func (p *readerPane) note() string {
+	if p.r == nil {
+		return ""
+	}
+	n := fmt.Sprintf("%d%%", p.percent())
+	if s := p.findStatus(); s != "" {
+		n = "find " + s + " · " + n
+	}
+	return n
+}
+
+// view draws the visible window of the rendering, with quotes and matches
+// highlighted on those lines only.
+func (p *readerPane) view() []string {
+	switch {
+	case p.article == nil:
+		return []string{p.st.Dim.Render("No article selected")}
+	case p.err != nil:
+		return []string{p.st.Error.Render(truncate("Cannot show this article: "+cleanLine(p.err.Error()), p.w))}
+	case p.r == nil:
+		return []string{p.st.Dim.Render("Rendering…")}
+	}
+	end := min(len(p.r.lines), p.offset+p.h)
+	// highlights by line, for the visible lines
+	type mark struct {
+		cellRange
+		style lipgloss.Style
+		prio  int
+	}
+	byLine := map[int][]mark{}
+	for qi, rs := range p.r.quotes {
+		st, prio := p.st.Quote, 1
+		if qi == p.quote {
+			st, prio = p.st.QuoteSelected, 2
+		}
+		for _, c := range rs {
+			if c.line >= p.offset && c.line < end {
+				byLine[c.line] = append(byLine[c.line], mark{c, st, prio})
+			}
+		}
+	}
+	if len(p.find.matches) > 0 {
+		lo := sort.Search(len(p.find.matches), func(i int) bool { return p.find.matches[i].line >= p.offset })
+		for i := lo; i < len(p.find.matches) && p.find.matches[i].line < end; i++ {
+			st, prio := p.st.Match, 3
+			if i == p.find.cur {
+				st, prio = p.st.MatchCurrent, 4
+			}
+			c := p.find.matches[i]
+			byLine[c.line] = append(byLine[c.line], mark{c, st, prio})
+		}
+	}
+	out := make([]string, 0, end-p.offset)
+	for i := p.offset; i < end; i++ {
+		line := p.r.lines[i]
+		if ms := byLine[i]; len(ms) > 0 {
+			ranges := make([]styledRange, len(ms))
+			for k, m := range ms {
+				ranges[k] = styledRange{m.start, m.end, m.style, m.prio}
+			}
+			line = highlight(line, ranges)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// styledRange is a run of cells to draw in a style; higher prio wins where
+// ranges overlap.
+type styledRange struct {
+	start, end int
+	style      lipgloss.Style
+	prio       int
+}
+
+// highlight restyles cell ranges of a styled line.
+func highlight(line string, rs []styledRange) string {
+	w := 0
+	for _, r := range rs {
+		w = max(w, r.end)
+	}
+	owner := make([]int, w) // index+1 of the winning range per cell
+	for k, r := range rs {
+		for c := max(r.start, 0); c < r.end; c++ {
+			if o := owner[c]; o == 0 || rs[o-1].prio < r.prio {
+				owner[c] = k + 1
+			}
+		}
+	}
+	var out []lipgloss.Range
+	for c := 0; c < w; {
+		o := owner[c]
+		e := c + 1
+		for e < w && owner[e] == o {
+			e++
+		}
+		if o > 0 {
+			out = append(out, lipgloss.NewRange(c, e, rs[o-1].style))
+		}
+		c = e
+	}
+	return lipgloss.StyleRanges(line, out...)
+}

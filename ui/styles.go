@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Theme says how the screen is colored. It is decided once at start-up:
+// asking the terminal later makes its reply arrive as typed keys.
+type Theme struct {
+	Dark    bool // dark background
+	NoColor bool // NO_COLOR, or a terminal without colors: attributes only
+}
+
+// Styles is every style the reader draws with, built once from a Theme.
+type Styles struct {
+	Theme Theme
+
+	FrameFocused, Frame             lipgloss.Style // pane borders
+	TitleFocused, Title             lipgloss.Style // pane titles in the border
+	Dim, Accent, Bold, Error, Muted lipgloss.Style
+
+	ListSelected, ListSelectedBlur lipgloss.Style // selected row, focused or not
+	ListMeta                       lipgloss.Style
+	ListMatch                      lipgloss.Style // matched query words in titles and snippets
+
+	Quote, QuoteSelected     lipgloss.Style // quotes highlighted in the reading pane
+	Match, MatchCurrent      lipgloss.Style // find matches in the reading pane
+	SideQuote, SideSelected  lipgloss.Style // quotes in the sidebar
+	Speaker, SpeakerSelected lipgloss.Style
+	SideBar                  lipgloss.Style // the bar beside the selected quote
+
+	StatusBar, StatusKey lipgloss.Style
+	Prompt               lipgloss.Style
+}
+
+// NewStyles builds the styles for a theme.
+func NewStyles(t Theme) Styles {
+	c := func(light, dark string) lipgloss.TerminalColor {
+		if t.NoColor {
+			return lipgloss.NoColor{}
+		}
+		if t.Dark {
+			return lipgloss.Color(dark)
+		}
+		return lipgloss.Color(light)
+	}
+	accent := c("#5A3FC0", "#B4A0FF")
+	dim := c("#8A8A8A", "#6C6C6C")
+	text := c("#1A1A1A", "#E4E4E4")
+	quoteBG := c("#FFF2B3", "#3D3510")
+	quoteSelBG := c("#FFD24D", "#8A6D00")
+	quoteSelFG := c("#000000", "#FFFFFF")
+	matchBG := c("#B3E5FC", "#0E4D66")
+	matchCurBG := c("#FF8A3D", "#D9661F")
+	selBG := c("#E3DBFF", "#3B2F73")
+	errColor := c("#C62828", "#FF6B6B")
+
+	s := Styles{Theme: t}
+	s.FrameFocused = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.Frame = lipgloss.NewStyle().Foreground(dim)
+	s.TitleFocused = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.Title = lipgloss.NewStyle().Foreground(dim)
+	s.Dim = lipgloss.NewStyle().Foreground(dim)
+	s.Muted = lipgloss.NewStyle().Foreground(dim)
+	s.Accent = lipgloss.NewStyle().Foreground(accent)
+	s.Bold = lipgloss.NewStyle().Bold(true)
+	s.Error = lipgloss.NewStyle().Foreground(errColor).Bold(true)
+	s.ListSelected = lipgloss.NewStyle().Background(selBG).Foreground(text).Bold(true)
+	s.ListSelectedBlur = lipgloss.NewStyle().Bold(true)
+	s.ListMeta = lipgloss.NewStyle().Foreground(dim)
+	s.ListMatch = lipgloss.NewStyle().Foreground(accent).Bold(true).Underline(true)
+	s.Quote = lipgloss.NewStyle().Background(quoteBG)
+	s.QuoteSelected = lipgloss.NewStyle().Background(quoteSelBG).Foreground(quoteSelFG).Bold(true)
+	s.Match = lipgloss.NewStyle().Background(matchBG)
+	s.MatchCurrent = lipgloss.NewStyle().Background(matchCurBG).Foreground(quoteSelFG).Bold(true)
+	s.SideQuote = lipgloss.NewStyle().Foreground(text)
+	s.SideSelected = lipgloss.NewStyle().Foreground(text).Bold(true)
+	s.Speaker = lipgloss.NewStyle().Foreground(dim).Italic(true)
+	s.SpeakerSelected = lipgloss.NewStyle().Foreground(accent).Italic(true)
+	s.SideBar = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.StatusBar = lipgloss.NewStyle().Foreground(dim)
+	s.StatusKey = lipgloss.NewStyle().Foreground(accent)
+	s.Prompt = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	if t.NoColor {
+		// without color, attributes carry the meaning
+		s.ListSelected = lipgloss.NewStyle().Reverse(true).Bold(true)
+		s.Quote = lipgloss.NewStyle().Underline(true)
+		s.QuoteSelected = lipgloss.NewStyle().Reverse(true)
+		s.Match = lipgloss.NewStyle().Underline(true).Bold(true)
+		s.MatchCurrent = lipgloss.NewStyle().Reverse(true).Bold(true)
+	}
+	return s
+}
