@@ -247,19 +247,29 @@ func paragraphs(body string, markdown bool) ([]Span, bool) {
 	blocks := splitBlocks(body)
 	wrapped := markdown
 	if !markdown {
-		multi, long := 0, 0
+		// hard-wrapped prose: blocks of several lines, none long, most lines
+		// ending mid-sentence (one sentence per line is not wrapping)
+		multi, long, inner, ends := 0, 0, 0, 0
 		for _, b := range blocks {
 			seg := body[b.Start:b.End]
 			if strings.Contains(seg, "\n") {
 				multi++
 			}
-			for _, l := range strings.Split(seg, "\n") {
+			ls := strings.Split(seg, "\n")
+			for i, l := range ls {
 				if len(l) > 100 {
 					long++
 				}
+				if i < len(ls)-1 {
+					inner++
+					if t := strings.TrimRight(l, " "); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") ||
+						strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"") || strings.HasSuffix(t, ":") {
+						ends++
+					}
+				}
 			}
 		}
-		wrapped = multi*2 > len(blocks) && long == 0
+		wrapped = multi*2 > len(blocks) && long == 0 && ends*2 <= inner
 	}
 	if wrapped {
 		return blocks, true

@@ -78,7 +78,7 @@ func looksBinary(b []byte) bool {
 			ctl++
 		}
 	}
-	return len(b) > 0 && ctl*10 > len(b)
+	return ctl >= 8 && ctl*4 > len(b)
 }
 
 var cp1252 = func() (t [256]rune) {

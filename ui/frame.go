@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -33,6 +32,18 @@ func truncate(s string, w int) string {
 	return ansi.Truncate(s, w, "…")
 }
 
+// truncateLeft keeps the end of s, which for a path is the file's name.
+func truncateLeft(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	sw := ansi.StringWidth(s)
+	if sw <= w {
+		return s
+	}
+	return "…" + ansi.TruncateLeft(s, sw-w+1, "")
+}
+
 // frame draws a box of w x h cells around content lines, with a title in
 // the top border and a note in the bottom one. The focused pane gets a heavy
 // border, so focus shows without color too.
@@ -51,15 +62,15 @@ func frame(st *Styles, focused bool, title, note string, content []string, w, h 
 		}
 		return out
 	}
-	bs, ts := st.Frame, st.Title
+	bs, ts := st.paint.frame, st.paint.title
 	tl, tr, bl, br, hz, vt := "╭", "╮", "╰", "╯", "─", "│"
 	if focused {
-		bs, ts = st.FrameFocused, st.TitleFocused
+		bs, ts = st.paint.frameFocused, st.paint.titleFocused
 		tl, tr, bl, br, hz, vt = "┏", "┓", "┗", "┛", "━", "┃"
 	}
 	inner := w - 2
 	out = append(out, borderLine(bs, ts, tl, tr, hz, title, inner))
-	side := bs.Render(vt)
+	side := bs.Draw(vt)
 	for i := range h - 2 {
 		line := ""
 		if i < len(content) {
@@ -67,18 +78,18 @@ func frame(st *Styles, focused bool, title, note string, content []string, w, h 
 		}
 		out = append(out, side+fit(line, inner)+side)
 	}
-	out = append(out, borderLine(bs, st.Dim, bl, br, hz, note, inner))
+	out = append(out, borderLine(bs, st.paint.dim, bl, br, hz, note, inner))
 	return out
 }
 
 // borderLine is "╭─ Title ─────╮", the label cut to fit.
-func borderLine(bs, ls lipgloss.Style, left, right, hz, label string, inner int) string {
+func borderLine(bs, ls Paint, left, right, hz, label string, inner int) string {
 	if label == "" || inner < 5 {
-		return bs.Render(left + strings.Repeat(hz, inner) + right)
+		return bs.Draw(left + strings.Repeat(hz, inner) + right)
 	}
 	label = truncate(label, inner-4)
 	rest := inner - 3 - ansi.StringWidth(label)
-	return bs.Render(left+hz) + ls.Render(" "+label+" ") + bs.Render(strings.Repeat(hz, max(0, rest))+right)
+	return bs.Draw(left+hz) + ls.Draw(" "+label+" ") + bs.Draw(strings.Repeat(hz, max(0, rest))+right)
 }
 
 // joinColumns puts blocks of lines side by side; each block's lines are

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"newsreader/store"
@@ -240,16 +239,16 @@ func (l *listPane) row(i int, focused bool) string {
 	line = fit(line, w)
 	switch {
 	case sel && focused:
-		return l.st.ListSelected.Render(line)
+		return l.st.paint.listSelected.Draw(line)
 	case sel:
-		return l.st.ListSelectedBlur.Render(line)
+		return l.st.paint.listSelectedBlur.Draw(line)
 	}
 	if meta == "" {
 		return line
 	}
 	// dim the meta of other rows
 	cut := ansi.StringWidth(line) - ansi.StringWidth(meta)
-	return ansi.Cut(line, 0, cut) + l.st.ListMeta.Render(meta)
+	return ansi.Cut(line, 0, cut) + l.st.paint.listMeta.Draw(meta)
 }
 
 // meta is "3 Mar · 4m ❝4" (date when known), or the match count in results.
@@ -287,11 +286,11 @@ func (l *listPane) snippetRow(i int) string {
 		if m.Start < pos || m.End > len(s) {
 			continue
 		}
-		b.WriteString(l.st.Dim.Render(s[pos:m.Start]))
-		b.WriteString(l.st.ListMatch.Render(s[m.Start:m.End]))
+		b.WriteString(l.st.paint.dim.Draw(s[pos:m.Start]))
+		b.WriteString(l.st.paint.listMatch.Draw(s[m.Start:m.End]))
 		pos = m.End
 	}
-	b.WriteString(l.st.Dim.Render(s[pos:]))
+	b.WriteString(l.st.paint.dim.Draw(s[pos:]))
 	return fit("    "+ansi.Truncate(b.String(), w, "…"), l.w)
 }
 
@@ -305,5 +304,3 @@ func cleanSnippet(s string) string {
 		return r
 	}, s)
 }
-
-var _ = lipgloss.Width

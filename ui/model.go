@@ -514,7 +514,7 @@ func (m *Model) helpKeys() helpKeys {
 	case QuotesPane:
 		short = []key.Binding{k.Down, k.Up, jump}
 	}
-	short = append(short, k.NextQuote, k.PrevQuote, k.NextPane, k.Clear, k.Errors, k.Help, k.Quit)
+	short = append(short, k.NextQuote, k.NextPane, k.Errors, k.Help, k.Quit)
 	full := [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Open, filter, find, k.NextMatch, k.PrevMatch, k.Clear},
@@ -540,7 +540,7 @@ func (m *Model) scrollErrors(msg tea.KeyMsg) {
 	case key.Matches(msg, k.Bottom):
 		m.errOffset = len(m.errs)
 	}
-	m.errOffset = clamp(m.errOffset, 0, max(0, len(m.errs)-m.reader.h))
+	m.errOffset = clamp(m.errOffset, 0, max(0, len(m.errs)-m.reader.h/2))
 }
 
 // View draws the screen. It only lays out what Update prepared: no I/O,
@@ -557,9 +557,9 @@ func (m Model) View() string {
 		}
 		cols = append(cols, m.paneView(p, r))
 	}
-	lines := joinColumns(cols...)
+	lines := joinColumns(cols...) // each frame's lines are exactly its width
 	if m.lay.Status.W > 0 {
-		lines = append(lines, m.statusView())
+		lines = append(lines, fit(m.statusView(), m.w))
 	}
 	if m.lay.Help.H > 0 {
 		hv := strings.Split(m.help.View(m.helpKeys()), "\n")
@@ -568,14 +568,11 @@ func (m Model) View() string {
 			if i < len(hv) {
 				l = " " + hv[i]
 			}
-			lines = append(lines, l)
+			lines = append(lines, fit(l, m.w))
 		}
 	}
 	if len(lines) > m.h {
 		lines = lines[:m.h]
-	}
-	for i, l := range lines {
-		lines[i] = fit(l, m.w)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -595,14 +592,19 @@ func (m Model) paneView(p Pane, r Rect) []string {
 	}
 }
 
+// errorsView lists the files that could not be read: the file, its
+// folder cut from the left when long, and the reason under it.
 func (m Model) errorsView() []string {
 	if len(m.errs) == 0 {
 		return []string{m.st.Dim.Render("No load errors")}
 	}
+	w := max(0, m.reader.w-2)
 	var out []string
-	for i := m.errOffset; i < len(m.errs) && len(out) < m.reader.h; i++ {
+	for i := m.errOffset; i < len(m.errs) && len(out)+2 <= m.reader.h; i++ {
 		e := m.errs[i]
-		out = append(out, m.st.Error.Render("✗ ")+truncate(cleanLine(e.Path)+": "+cleanLine(e.Err.Error()), max(0, m.reader.w-2)))
+		out = append(out,
+			m.st.Error.Render("✗ ")+truncateLeft(cleanLine(e.Path), w),
+			"  "+m.st.Dim.Render(truncate(cleanLine(e.Err.Error()), w)))
 	}
 	return out
 }

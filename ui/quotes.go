@@ -59,7 +59,7 @@ func (q *quotesPane) wrap() {
 	if q.article == nil || q.w <= 2 {
 		return
 	}
-	tw := q.w - 2 // the selection bar and a space
+	tw := q.w - 3 // the selection bar, a space, and a cell of air on the right
 	top := 0
 	for _, qt := range q.article.Quotes {
 		text := "“" + cleanLine(qt.Text(q.article.Body)) + "”"
@@ -163,20 +163,20 @@ func (q *quotesPane) view(sel int) []string {
 		selected := bi == sel
 		bar := "  "
 		if selected {
-			bar = q.st.SideBar.Render("┃") + " "
+			bar = q.st.paint.bar.Draw("┃") + " "
 		}
 		lines := make([]string, 0, len(b.text)+2)
 		for _, t := range b.text {
 			if selected {
-				lines = append(lines, bar+q.st.SideSelected.Render(t))
+				lines = append(lines, bar+q.st.paint.sideSelected.Draw(t))
 			} else {
-				lines = append(lines, bar+q.st.SideQuote.Render(t))
+				lines = append(lines, bar+q.st.paint.sideQuote.Draw(t))
 			}
 		}
 		if selected {
-			lines = append(lines, bar+q.st.SpeakerSelected.Render(b.speaker))
+			lines = append(lines, bar+q.st.paint.speakerSelected.Draw(b.speaker))
 		} else {
-			lines = append(lines, bar+q.st.Speaker.Render(b.speaker))
+			lines = append(lines, bar+q.st.paint.speaker.Draw(b.speaker))
 		}
 		lines = append(lines, "")
 		for i, l := range lines {

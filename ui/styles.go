@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/lipgloss"
 )
 
@@ -31,6 +33,39 @@ type Styles struct {
 
 	StatusBar, StatusKey lipgloss.Style
 	Prompt               lipgloss.Style
+
+	// the same styles as paints, for what is drawn on every frame
+	paint paints
+}
+
+// paints are the hot-path styles reduced to their escape codes.
+type paints struct {
+	frame, frameFocused, title, titleFocused, dim          Paint
+	listSelected, listSelectedBlur, listMeta, listMatch    Paint
+	sideQuote, sideSelected, speaker, speakerSelected, bar Paint
+}
+
+// Paint is a style reduced to the escape codes around its text: drawing
+// with it is a concatenation instead of lipgloss's layout pass, which cost
+// most of a keystroke when every border and row went through Render.
+type Paint struct{ pre, post string }
+
+// paintOf works for styles without padding, margins, width or borders.
+func paintOf(st lipgloss.Style) Paint {
+	r := st.Render("x")
+	i := strings.IndexByte(r, 'x')
+	if i < 0 || strings.Count(r, "x") != 1 {
+		return Paint{}
+	}
+	return Paint{pre: r[:i], post: r[i+1:]}
+}
+
+// Draw paints s.
+func (p Paint) Draw(s string) string {
+	if p.pre == "" && p.post == "" {
+		return s
+	}
+	return p.pre + s + p.post
 }
 
 // NewStyles builds the styles for a theme.
@@ -81,6 +116,15 @@ func NewStyles(t Theme) Styles {
 	s.StatusBar = lipgloss.NewStyle().Foreground(dim)
 	s.StatusKey = lipgloss.NewStyle().Foreground(accent)
 	s.Prompt = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	defer func() {
+		s.paint = paints{
+			frame: paintOf(s.Frame), frameFocused: paintOf(s.FrameFocused), title: paintOf(s.Title), titleFocused: paintOf(s.TitleFocused),
+			dim: paintOf(s.Dim), listSelected: paintOf(s.ListSelected), listSelectedBlur: paintOf(s.ListSelectedBlur),
+			listMeta: paintOf(s.ListMeta), listMatch: paintOf(s.ListMatch), sideQuote: paintOf(s.SideQuote),
+			sideSelected: paintOf(s.SideSelected), speaker: paintOf(s.Speaker), speakerSelected: paintOf(s.SpeakerSelected),
+			bar: paintOf(s.SideBar),
+		}
+	}()
 	if t.NoColor {
 		// without color, attributes carry the meaning
 		s.ListSelected = lipgloss.NewStyle().Reverse(true).Bold(true)

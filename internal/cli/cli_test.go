@@ -1,0 +1,96 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func run(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	seeds := fstest.MapFS{"seeds/s.txt": {Data: []byte("Seed\n\nText.")}}
+	code := Main(args, Env{Seeds: seeds, Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	code, out, _ := run(t, "--help")
+	if code != 0 || !strings.Contains(out, "newsreader quotes [--json] PATH...") {
+		t.Errorf("--help: %d %q", code, out)
+	}
+	code, out, _ = run(t, "--version")
+	if code != 0 || !strings.HasPrefix(out, "newsreader "+Version) {
+		t.Errorf("--version: %d %q", code, out)
+	}
+	if code, _, _ := run(t, "--bogus"); code != 2 {
+		t.Errorf("unknown flag exit %d", code)
+	}
+}
+
+// Every record satisfies file[start:end] == text, for the seed and for a
+// file with CRLF line ends, a BOM and Windows-1252 bytes elsewhere.
+func TestQuotesJSONOffsets(t *testing.T) {
+	dir := t.TempDir()
+	crlf := filepath.Join(dir, "crlf.txt")
+	os.WriteFile(crlf, []byte("\xEF\xBB\xBFHeadline here\r\n\r\n\x1b[1mBold\x1b[0m start. “First quote here, and it runs long,” said Jane Doe.\r\n\r\n“A second one follows with more words,” she added.\r\n"), 0o644)
+	seed := filepath.Join("..", "..", "seeds", "000_8dc520a2081ff3ad.txt")
+	code, out, stderr := run(t, "quotes", "--json", seed, crlf)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	bySpeaker := map[string]int{}
+	for _, l := range lines {
+		var r quoteRecord
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("%v: %s", err, l)
+		}
+		raw, _ := os.ReadFile(r.File)
+		if r.Start < 0 || r.End > len(raw) || string(raw[r.Start:r.End]) != r.Text {
+			t.Errorf("%s: file[%d:%d] != %q", r.File, r.Start, r.End, r.Text)
+		}
+		bySpeaker[r.Speaker]++
+	}
+	if len(lines) != 6 || bySpeaker["Vladimir Putin"] != 3 || bySpeaker["Ilham Aliyev"] != 1 || bySpeaker["Jane Doe"] != 2 {
+		t.Errorf("%d records by speaker %v", len(lines), bySpeaker)
+	}
+}
+
+func TestQuotesReportsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("T\n\n“Words of mine here today,” said Ann Lee."), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("\x00\x00binary"), 0o644)
+	code, out, stderr := run(t, "quotes", dir, filepath.Join(dir, "missing.txt"))
+	if code == 0 {
+		t.Error("exit 0 with unreadable inputs")
+	}
+	if !strings.Contains(out, "Ann Lee") {
+		t.Errorf("readable quotes not printed: %q", out)
+	}
+	if !strings.Contains(stderr, "bad.txt: binary file") || !strings.Contains(stderr, "missing.txt: no such file") {
+		t.Errorf("stderr: %q", stderr)
+	}
+	if code, _, stderr := run(t, "quotes"); code != 2 || !strings.Contains(stderr, "usage") {
+		t.Errorf("no PATH: exit %d %q", code, stderr)
+	}
+}
+
+// Without a terminal the reader prints the list instead of starting.
+func TestNotATerminalPrintsList(t *testing.T) {
+	code, out, _ := run(t, filepath.Join("..", "..", "seeds"))
+	if code != 0 || !strings.Contains(out, "4 quotes") {
+		t.Errorf("exit %d: %q", code, out)
+	}
+	wd, _ := os.Getwd()
+	os.Chdir(t.TempDir()) // no ./seeds here: the embedded seeds are read
+	defer os.Chdir(wd)
+	code, out, _ = run(t)
+	if code != 0 || !strings.Contains(out, "seeds/s.txt\tSeed") {
+		t.Errorf("embedded seeds: exit %d: %q", code, out)
+	}
+}

@@ -1,0 +1,119 @@
+package store
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func parseOne(t *testing.T, name, data string) *Article {
+	t.Helper()
+	arts, err := Parse(name, []byte(data))
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	if len(arts) != 1 {
+		t.Fatalf("Parse(%s): %d articles", name, len(arts))
+	}
+	return arts[0]
+}
+
+func TestTitles(t *testing.T) {
+	tests := []struct {
+		name, data, title, bodyStart string
+	}{
+		{"title line", "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n", "Ad sales boost Time Warner profit", "Quarterly"},
+		{"title with question mark", "Is this the end?\n\nBody text here.", "Is this the end?", "Body"},
+		{"no blank line: headline from the first sentence", "Short first sentence. Then more.\nSecond para.", "Short first sentence", "Short"},
+		{"first line ends with a period", "This is a sentence.\n\nAnother.", "This is a sentence", "This is"},
+		{"abbreviation does not end the sentence", "Mr. Smith went to Washington. He stayed.", "Mr. Smith went to Washington", "Mr."},
+		{"long sentence cut near 80 cells", "During a visit to Baku, Russian President Vladimir Putin reaffirmed Moscow’s commitment to its historical role as a mediator in peace negotiations.",
+			"During a visit to Baku, Russian President Vladimir Putin reaffirmed Moscow’s…", "During"},
+		{"blank lines before the title", "\n\n  Headline here\n\nText.", "Headline here", "Text."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := parseOne(t, "x.txt", tt.data)
+			if a.Title != tt.title {
+				t.Errorf("title = %q, want %q", a.Title, tt.title)
+			}
+			if !strings.HasPrefix(a.Body, tt.bodyStart) {
+				t.Errorf("body starts %q, want %q", a.Body[:min(20, len(a.Body))], tt.bodyStart)
+			}
+			if w := cells(a.Title); w > 80 {
+				t.Errorf("title is %d cells wide", w)
+			}
+		})
+	}
+}
+
+func TestHeadlineCJK(t *testing.T) {
+	h := headline(strings.Repeat("中文新闻", 40))
+	if w := cells(h); w > 80 || w < 60 {
+		t.Errorf("CJK headline is %d cells: %q", w, h)
+	}
+	if !utf8.ValidString(h) {
+		t.Errorf("headline cut inside a rune: %q", h)
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	lines := parseOne(t, "a.txt", "Title\n\nOne line.\nTwo line.\nThree line.")
+	if len(lines.Paras) != 3 || lines.Wrapped {
+		t.Errorf("line paragraphs: %d, wrapped %v; want 3, false", len(lines.Paras), lines.Wrapped)
+	}
+	wrapped := parseOne(t, "b.txt", "Title\n\nThis paragraph is\nhard wrapped at\nshort widths.\n\nAnd this one\nis too.\n")
+	if len(wrapped.Paras) != 2 || !wrapped.Wrapped {
+		t.Errorf("wrapped paragraphs: %d, wrapped %v; want 2, true", len(wrapped.Paras), wrapped.Wrapped)
+	}
+	for _, p := range wrapped.Paras {
+		if s := wrapped.Body[p.Start:p.End]; strings.HasPrefix(s, " ") || strings.HasSuffix(s, "\n") {
+			t.Errorf("paragraph not trimmed: %q", s)
+		}
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	a := parseOne(t, "a.md", "---\ntitle: \"Front matter title\"\nauthor: [Jane Doe, John Roe]\ndate: 2024-03-05\nurl: https://example.com/a\n---\n\n# Heading title\n\nBody text.\n")
+	if a.Format != FormatMarkdown || a.Title != "Front matter title" || a.Byline != "Jane Doe, John Roe" || a.Source != "https://example.com/a" {
+		t.Errorf("got %+v", a)
+	}
+	if want := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC); !a.Date.Equal(want) {
+		t.Errorf("date = %v", a.Date)
+	}
+	if !strings.HasPrefix(a.Body, "# Heading title") {
+		t.Errorf("a heading that differs from the title stays in the body: %q", a.Body)
+	}
+
+	b := parseOne(t, "b.md", "# The Title\n\nFirst paragraph.")
+	if b.Title != "The Title" || b.Body != "First paragraph." {
+		t.Errorf("title %q body %q", b.Title, b.Body)
+	}
+
+	arts, err := Parse("c.md", []byte("---\ntitle: [unclosed\n---\nBody here.\n"))
+	if err == nil || len(arts) != 1 || arts[0].Body != "Body here." {
+		t.Errorf("broken front matter: err %v, %d articles", err, len(arts))
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tt := range []struct{ name, data, want string }{
+		{"empty.txt", "", "empty"},
+		{"blank.txt", "  \n\t\n", "white space"},
+		{"bin.txt", "GIF89a\x00\x00\x01", "binary"},
+		{"escapes.txt", "\x1b[2J\x1b[H", "no readable text"},
+	} {
+		_, err := Parse(tt.name, []byte(tt.data))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func TestWordsAndReadingTime(t *testing.T) {
+	a := parseOne(t, "a.txt", "T\n\n"+strings.Repeat("word ", 460))
+	if a.Words != 460 || a.ReadingMinutes() != 2 {
+		t.Errorf("words %d minutes %d", a.Words, a.ReadingMinutes())
+	}
+}

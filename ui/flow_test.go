@@ -1,0 +1,91 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"newsreader/store"
+)
+
+func waitFor(t *testing.T, tm *teatest.TestModel, s string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(s)) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+}
+
+// A new user's first minute: the seed loads from a folder, ] walks the
+// quotes with their speakers, q quits.
+func TestFlowQuotes(t *testing.T) {
+	m := New(Options{Source: store.Source{Paths: []string{filepath.Join("..", "seeds")}}, Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(160, 45))
+	waitFor(t, tm, "1 article · 4 quotes")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("]")})
+	waitFor(t, tm, "1/4")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("]")})
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("]")})
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("]")})
+	waitFor(t, tm, "4/4")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if final.reader.quote != 3 {
+		t.Errorf("selected quote %d, want 3", final.reader.quote)
+	}
+	if sp := final.reader.article.Quotes[3].Speaker; sp != "Ilham Aliyev" {
+		t.Errorf("last quote's speaker %q", sp)
+	}
+}
+
+// Search from the list, open the best result with its matches found.
+func TestFlowSearch(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "Weather today\n\nSunny skies over the capital.",
+		"b.txt": "Election night\n\nThe election was close. Turnout for the election was high.",
+		"c.txt": "Markets\n\nShares rose after the election.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m := New(Options{Source: store.Source{Paths: []string{dir}}, Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 30))
+	waitFor(t, tm, "3 articles")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/")})
+	tm.Type("election")
+	waitFor(t, tm, "2 found")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "find 1/3")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("n")})
+	waitFor(t, tm, "find 2/3")
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if final.focus != ReaderPane || final.reader.article.Title != "Election night" {
+		t.Errorf("focus %v on %q", final.focus, final.reader.article.Title)
+	}
+}
+
+// A folder with bad files: the good articles show and the errors are listed.
+func TestFlowLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("Good one\n\nFine text."), 0o644)
+	os.WriteFile(filepath.Join(dir, "bin.txt"), []byte("\x00\x01\x02\x03"), 0o644)
+	os.WriteFile(filepath.Join(dir, "esc.txt"), []byte("Evil \x1b]52;c;ZXZpbA==\x07title\x1b[2J\n\nBody \x1b[31mred."), 0o644)
+	m := New(Options{Source: store.Source{Paths: []string{dir}}, Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 30))
+	waitFor(t, tm, "1 error (e)")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e")})
+	waitFor(t, tm, "binary file")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if len(final.list.all) != 2 {
+		t.Errorf("%d articles shown, want 2", len(final.list.all))
+	}
+	checkScreen(t, final.View(), 120, 30)
+}

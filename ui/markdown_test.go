@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestEscapeText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"# not a heading", `\# not a heading`},
+		{"- not a list", `\- not a list`},
+		{"1. not a list", `1\. not a list`},
+		{"*not emphasis*", `\*not emphasis\*`},
+		{"[not](a link)", `\[not\](a link)`},
+		{"a &#27; entity", `a \&\#27; entity`},
+		{"<b>html</b>", `\<b\>html\</b\>`},
+		{"well-known", "well-known"},
+	}
+	for _, tt := range tests {
+		if got := escapeInline(tt.in); got != tt.want {
+			t.Errorf("escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A plain-text article renders as written: markdown punctuation stays.
+func TestPlainTextRendersAsWritten(t *testing.T) {
+	a := parse(t, "a.txt", "Title\n\n# Not a heading\n\n*stars* and _underscores_ stay\n\n1. not a list")
+	r, err := (renderer{style: "dark"}).render(a, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(r.plain, "\n")
+	for _, want := range []string{"# Not a heading", "*stars* and _underscores_ stay", "1. not a list"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("rendered text lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// Every quote of the seed is found in the rendered lines at every width,
+// and the highlighted cells hold exactly the quote's words.
+func TestRenderFindsQuotes(t *testing.T) {
+	a := seedArticles(t)[0]
+	for _, w := range []int{20, 40, 73, 120} {
+		r, err := (renderer{style: "dark"}).render(a, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, q := range a.Quotes {
+			if r.quoteTop[i] < 0 {
+				t.Fatalf("width %d: quote %d not found", w, i)
+			}
+			var got []string
+			for _, c := range r.quotes[i] {
+				got = append(got, cutCells(r.plain[c.line], c.start, c.end))
+			}
+			want := strings.Fields(q.Text(a.Body))
+			if g := strings.Fields(strings.Join(got, " ")); strings.Join(g, " ") != strings.Join(want, " ") {
+				t.Errorf("width %d quote %d: highlighted %q\nwant %q", w, i, strings.Join(g, " "), strings.Join(want, " "))
+			}
+		}
+		for _, l := range r.lines {
+			if strings.ContainsAny(l, "\u200b\u200c") {
+				t.Fatalf("sentinel left in %q", l)
+			}
+		}
+	}
+}
+
+// cutCells returns the cells [start, end) of a plain line.
+func cutCells(s string, start, end int) string {
+	var b strings.Builder
+	col := 0
+	for _, r := range s {
+		if col >= start && col < end {
+			b.WriteRune(r)
+		}
+		col += max(1, len(string(r))/3) // CJK-free test text: one cell per rune
+	}
+	return b.String()
+}
+
+func TestNestingCapped(t *testing.T) {
+	deep := strings.Repeat("> ", 200) + "deep quote\n\n" + strings.Repeat("*", 300) + "x" + strings.Repeat("*", 300)
+	a := parse(t, "deep.md", "# Deep\n\n"+deep)
+	r, err := (renderer{style: "dark"}).render(a, 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(r.plain, ""), "deep quote") {
+		t.Error("capped text lost")
+	}
+	md, _ := articleMarkdown(a)
+	for _, l := range strings.Split(md, "\n") {
+		if n := strings.Count(l, ">"); n > maxNesting {
+			t.Errorf("%d blockquote markers reach glamour: %.40q", n, l)
+		}
+		if strings.Contains(l, "****") {
+			t.Errorf("a run of emphasis reaches glamour: %.40q", l)
+		}
+	}
+}
+
+func TestEntityControlsRemoved(t *testing.T) {
+	a := parse(t, "e.md", "# E\n\nEsc &#27;[2J here &#x1b;]52;c;eA==&#7; and `&#27;` in code and &#155;.")
+	r, err := (renderer{style: "dark"}).render(a, 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range r.lines {
+		checkControls(t, l)
+	}
+}
+
+func TestCJKWrapped(t *testing.T) {
+	a := parse(t, "cjk.txt", "中文\n\n"+strings.Repeat("这是一个很长的中文段落，没有空格。", 20))
+	r, err := (renderer{style: "dark"}).render(a, 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range r.lines {
+		checkScreen(t, l, 30, 1)
+	}
+	if len(r.lines) < 10 {
+		t.Errorf("CJK paragraph not wrapped: %d lines", len(r.lines))
+	}
+}

@@ -1,0 +1,288 @@
+package ui
+
+import (
+	"errors"
+
+	"fmt"
+	"newsreader/store"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+func screen(m Model) string { return ansi.Strip(m.View()) }
+
+func TestStartsOnFirstArticle(t *testing.T) {
+	m := testModel(t, 160, 45, seedArticles(t)...)
+	if m.focus != ListPane {
+		t.Errorf("focus = %v, want list", m.focus)
+	}
+	if m.list.selected() == nil || m.reader.r == nil {
+		t.Fatal("first article not selected and rendered")
+	}
+	s := screen(m)
+	for _, want := range []string{"Articles · 1", "Quotes · 4", "— Vladimir Putin", "— Ilham Aliyev", "It is widely known", "1 article · 4 quotes"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("screen lacks %q", want)
+		}
+	}
+	checkScreen(t, m.View(), 160, 45)
+}
+
+// ] walks every quote in order, each in view in the reader and selected in the sidebar.
+func TestNextQuoteWalksEveryQuote(t *testing.T) {
+	a := longArticle(t)
+	m := testModel(t, 120, 30, a)
+	for i := range a.Quotes {
+		m = press(t, m, "]")
+		if m.reader.quote != i {
+			t.Fatalf("after %d presses quote = %d", i+1, m.reader.quote)
+		}
+		if !m.reader.quoteInView(i) {
+			t.Errorf("quote %d not in view (offset %d, top %d)", i, m.reader.offset, m.reader.r.quoteTop[i])
+		}
+		if want := "— " + a.Quotes[i].Speaker; !strings.Contains(screen(m), want) {
+			t.Errorf("quote %d: sidebar does not show %q", i, want)
+		}
+	}
+	last := m.reader.offset
+	m = press(t, m, "]")
+	if m.reader.quote != len(a.Quotes)-1 || m.reader.offset != last {
+		t.Errorf("] past the last quote moved to %d", m.reader.quote)
+	}
+	m = press(t, m, "[")
+	if m.reader.quote != len(a.Quotes)-2 {
+		t.Errorf("[ went to %d", m.reader.quote)
+	}
+}
+
+// longArticle has quotes far below the fold, the last near the end.
+func longArticle(t testing.TB) *articleT {
+	var b strings.Builder
+	b.WriteString("A long report\n\n")
+	speakers := []string{"Jane Doe", "John Roe", "Mary Major"}
+	for i := range 12 {
+		fmt.Fprintf(&b, "Paragraph %d has ordinary reporting text that goes on for a while so that the article is long enough to scroll past several screens of a terminal.\n\n", i)
+		if i%4 == 3 {
+			fmt.Fprintf(&b, "“This is statement number %d and it matters,” %s said on Tuesday.\n\n", i, speakers[i/4])
+		}
+	}
+	b.WriteString("Closing remarks fill the end.\n\n“The very last word is mine and nobody else’s,” said Jane Doe.")
+	return parse(t, "long.txt", b.String())
+}
+
+func TestScrollMovesQuoteHighlight(t *testing.T) {
+	m := testModel(t, 120, 30, longArticle(t))
+	m = press(t, m, "tab")
+	if m.focus != ReaderPane {
+		t.Fatalf("tab focused %v", m.focus)
+	}
+	m = press(t, m, "G")
+	if m.reader.quote < 0 || !m.reader.quoteInView(m.reader.quote) {
+		t.Errorf("at the bottom the highlighted quote %d is not in view", m.reader.quote)
+	}
+	m = press(t, m, "g")
+	if m.reader.offset != 0 || m.reader.quote < 0 || !m.reader.quoteInView(m.reader.quote) {
+		t.Errorf("at the top: offset %d, quote %d", m.reader.offset, m.reader.quote)
+	}
+}
+
+func TestQuotesPaneJumps(t *testing.T) {
+	a := longArticle(t)
+	m := testModel(t, 120, 30, a)
+	m = press(t, m, "tab", "tab", "j", "j", "enter")
+	if m.focus != QuotesPane || m.reader.quote != 1 || !m.reader.quoteInView(1) {
+		t.Errorf("focus %v quote %d", m.focus, m.reader.quote)
+	}
+	m = press(t, m, "G")
+	if m.reader.quote != len(a.Quotes)-1 || !m.reader.quoteInView(len(a.Quotes)-1) {
+		t.Errorf("G selected %d", m.reader.quote)
+	}
+}
+
+func TestFindInArticle(t *testing.T) {
+	m := testModel(t, 120, 30, longArticle(t))
+	m = press(t, m, "tab", "/")
+	m = settle(t, m, typeText("paragraph")...)
+	n := len(m.reader.find.matches)
+	if n != 12 {
+		t.Fatalf("%d matches of 'paragraph', want 12", n)
+	}
+	if !strings.Contains(screen(m), "1/12") {
+		t.Errorf("status does not show 1/12")
+	}
+	m = press(t, m, "enter", "n", "n")
+	if m.reader.find.cur != 2 || !strings.Contains(screen(m), "3/12") {
+		t.Errorf("after n n: current %d", m.reader.find.cur)
+	}
+	cur := m.reader.find.matches[2]
+	if cur.line < m.reader.offset || cur.line >= m.reader.offset+m.reader.h {
+		t.Errorf("current match on line %d not in view [%d,%d)", cur.line, m.reader.offset, m.reader.offset+m.reader.h)
+	}
+	m = press(t, m, "N", "N", "N")
+	if m.reader.find.cur != 11 {
+		t.Errorf("N wraps to the last match: %d", m.reader.find.cur)
+	}
+	m = press(t, m, "esc")
+	if m.reader.find.query != "" || len(m.reader.find.matches) != 0 {
+		t.Errorf("esc kept the find")
+	}
+}
+
+func TestListSearch(t *testing.T) {
+	arts := append(seedArticles(t),
+		parse(t, "b.txt", "Football results\n\nThe match ended in a draw."),
+		parse(t, "c.txt", "Baku talks\n\nPutin and Aliyev met in Baku. Baku was sunny."))
+	m := testModel(t, 120, 30, arts...)
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("baku")...)
+	if m.list.query != "baku" || len(m.list.results) != 2 {
+		t.Fatalf("query %q, %d results", m.list.query, len(m.list.results))
+	}
+	if m.list.selected().Title != "Baku talks" {
+		t.Errorf("best result %q", m.list.selected().Title)
+	}
+	m = press(t, m, "enter")
+	if m.focus != ReaderPane || m.reader.find.query != "baku" || len(m.reader.find.matches) == 0 {
+		t.Errorf("enter: focus %v find %q (%d)", m.focus, m.reader.find.query, len(m.reader.find.matches))
+	}
+	m = press(t, m, "shift+tab", "esc")
+	if m.list.query != "" || len(m.list.all) != 3 || m.list.selected().Title != "Baku talks" {
+		t.Errorf("esc: query %q, selection %q", m.list.query, m.list.selected().Title)
+	}
+	// q is a letter while typing
+	m = press(t, m, "/", "q")
+	if m.mode != inputFilter || m.input.Value() != "q" {
+		t.Errorf("q while typing: mode %v value %q", m.mode, m.input.Value())
+	}
+}
+
+// A stale search answer (for an older query) never replaces a newer one.
+func TestStaleSearchDropped(t *testing.T) {
+	m := testModel(t, 120, 30, seedArticles(t)...)
+	m = press(t, m, "/")
+	next, _ := m.Update(keys("x")[0])
+	m = next.(Model)
+	stale := searchMsg{seq: m.searchSeq - 1, query: "old", hits: nil}
+	next, _ = m.Update(stale)
+	m = next.(Model)
+	if m.list.query == "old" {
+		t.Error("a stale answer was shown")
+	}
+}
+
+// A rendering for another width or article is cached but not shown.
+func TestStaleRenderDropped(t *testing.T) {
+	arts := append(seedArticles(t), parse(t, "b.txt", "Other\n\nText."))
+	m := testModel(t, 120, 30, arts...)
+	other := arts[1]
+	r, err := m.rd.render(other, m.reader.w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, _ := m.Update(renderedMsg{key: renderKey{other.ID, m.reader.w}, r: r})
+	m = next.(Model)
+	if m.reader.r.key.id != arts[0].ID {
+		t.Error("a rendering of another article replaced the shown one")
+	}
+}
+
+func TestResizeKeepsPlace(t *testing.T) {
+	m := testModel(t, 160, 30, longArticle(t))
+	m = press(t, m, "tab", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
+	top := strings.Fields(m.reader.r.plain[m.reader.offset])
+	m = settle(t, m, tea.WindowSizeMsg{Width: 120, Height: 30})
+	if m.reader.r.key.width != m.reader.w {
+		t.Fatal("not re-rendered at the new width")
+	}
+	now := m.reader.r.plain[m.reader.offset]
+	if len(top) > 0 && !strings.Contains(strings.Join(m.reader.r.plain[max(0, m.reader.offset-1):m.reader.offset+2], " "), top[0]) {
+		t.Errorf("top line was %q, now %q", strings.Join(top, " "), now)
+	}
+}
+
+func TestHelpToggles(t *testing.T) {
+	m := testModel(t, 120, 30, seedArticles(t)...)
+	short := screen(m)
+	if !strings.Contains(short, "? help") || !strings.Contains(short, "] next quote") {
+		t.Errorf("short help missing:\n%s", short)
+	}
+	m = press(t, m, "?")
+	full := screen(m)
+	for _, want := range []string{"ctrl+d", "half page down", "prev pane", "prev quote"} {
+		if !strings.Contains(full, want) {
+			t.Errorf("full help lacks %q", want)
+		}
+	}
+	checkScreen(t, m.View(), 120, 30)
+	m = press(t, m, "?")
+	if m.help.ShowAll {
+		t.Error("? did not close the full help")
+	}
+}
+
+func TestNarrowShowsFocusedPane(t *testing.T) {
+	m := testModel(t, 60, 20, seedArticles(t)...)
+	if s := screen(m); !strings.Contains(s, "Articles") || strings.Contains(s, "Quotes ·") {
+		t.Errorf("narrow list view:\n%s", s)
+	}
+	m = press(t, m, "tab", "tab")
+	if s := screen(m); !strings.Contains(s, "Quotes · 4") || strings.Contains(s, "Articles ·") {
+		t.Errorf("narrow quotes view:\n%s", s)
+	}
+}
+
+func TestErrorsView(t *testing.T) {
+	m := testModel(t, 120, 30, seedArticles(t)...)
+	m = settle(t, m, batchMsg{Errors: []store.LoadError{loadErr("bad.txt", "binary file"), loadErr("huge.txt", "too large")}, Done: true})
+	m = press(t, m, "e")
+	s := screen(m)
+	if !strings.Contains(s, "Load errors · 2") || !strings.Contains(s, "bad.txt") || !strings.Contains(s, "binary file") {
+		t.Errorf("errors view:\n%s", s)
+	}
+	m = press(t, m, "esc")
+	if m.showErrors {
+		t.Error("esc did not close the errors view")
+	}
+}
+
+// Every size from 1x1 up: nothing panics, nothing is wider or taller than the terminal.
+func TestEverySizeFits(t *testing.T) {
+	m := testModel(t, 80, 24, append(seedArticles(t), longArticle(t))...)
+	sizes := [][2]int{{1, 1}, {2, 2}, {3, 3}, {5, 2}, {10, 5}, {200, 1}, {1, 60}}
+	for w := 1; w <= 200; w += 7 {
+		for h := 1; h <= 60; h += 5 {
+			sizes = append(sizes, [2]int{w, h})
+		}
+	}
+	for _, s := range sizes {
+		m = settle(t, m, tea.WindowSizeMsg{Width: s[0], Height: s[1]})
+		checkScreen(t, m.View(), s[0], s[1])
+		for _, k := range []string{"tab", "]", "j", "?"} {
+			m = press(t, m, k)
+			checkScreen(t, m.View(), s[0], s[1])
+		}
+		m = press(t, m, "?")
+	}
+}
+
+func TestQuit(t *testing.T) {
+	m := testModel(t, 80, 24, seedArticles(t)...)
+	for _, k := range []string{"q", "ctrl+c"} {
+		_, cmd := m.Update(keys(k)[0])
+		if cmd == nil {
+			t.Fatalf("%s gave no command", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%s did not quit", k)
+		}
+	}
+}
+
+type articleT = store.Article
+
+func loadErr(path, msg string) store.LoadError {
+	return store.LoadError{Path: path, Err: errors.New(msg)}
+}
