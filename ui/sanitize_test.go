@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
 	"strings"
 	"testing"
 )
@@ -51,4 +54,20 @@ func FuzzSanitize(f *testing.F) {
 		checkControls(t, sanitize(s, false))
 		checkControls(t, cleanLine(s))
 	})
+}
+
+// The paints must carry the styles' codes: an empty paint draws nothing.
+func TestPaintsCarryStyles(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	st := NewStyles(Theme{Dark: true})
+	for name, p := range map[string]Paint{"frameFocused": st.paint.frameFocused, "listSelected": st.paint.listSelected, "bar": st.paint.bar, "dim": st.paint.dim} {
+		if got := p.Draw("x"); !strings.HasPrefix(got, "\x1b[") || !strings.Contains(got, "x") {
+			t.Errorf("%s draws %q", name, got)
+		}
+	}
+	mono := NewStyles(Theme{NoColor: true})
+	if got := mono.paint.listSelected.Draw("x"); got != "\x1b[1;7mx\x1b[0m" && got != "\x1b[7;1mx\x1b[0m" {
+		t.Errorf("monochrome selection draws %q", got)
+	}
 }

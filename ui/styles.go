@@ -116,15 +116,6 @@ func NewStyles(t Theme) Styles {
 	s.StatusBar = lipgloss.NewStyle().Foreground(dim)
 	s.StatusKey = lipgloss.NewStyle().Foreground(accent)
 	s.Prompt = lipgloss.NewStyle().Foreground(accent).Bold(true)
-	defer func() {
-		s.paint = paints{
-			frame: paintOf(s.Frame), frameFocused: paintOf(s.FrameFocused), title: paintOf(s.Title), titleFocused: paintOf(s.TitleFocused),
-			dim: paintOf(s.Dim), listSelected: paintOf(s.ListSelected), listSelectedBlur: paintOf(s.ListSelectedBlur),
-			listMeta: paintOf(s.ListMeta), listMatch: paintOf(s.ListMatch), sideQuote: paintOf(s.SideQuote),
-			sideSelected: paintOf(s.SideSelected), speaker: paintOf(s.Speaker), speakerSelected: paintOf(s.SpeakerSelected),
-			bar: paintOf(s.SideBar),
-		}
-	}()
 	if t.NoColor {
 		// without color, attributes carry the meaning
 		s.ListSelected = lipgloss.NewStyle().Reverse(true).Bold(true)
@@ -132,6 +123,14 @@ func NewStyles(t Theme) Styles {
 		s.QuoteSelected = lipgloss.NewStyle().Reverse(true)
 		s.Match = lipgloss.NewStyle().Underline(true).Bold(true)
 		s.MatchCurrent = lipgloss.NewStyle().Reverse(true).Bold(true)
+	}
+	// drawn on every frame: reduced to escape codes once
+	s.paint = paints{
+		frame: paintOf(s.Frame), frameFocused: paintOf(s.FrameFocused), title: paintOf(s.Title), titleFocused: paintOf(s.TitleFocused),
+		dim: paintOf(s.Dim), listSelected: paintOf(s.ListSelected), listSelectedBlur: paintOf(s.ListSelectedBlur),
+		listMeta: paintOf(s.ListMeta), listMatch: paintOf(s.ListMatch), sideQuote: paintOf(s.SideQuote),
+		sideSelected: paintOf(s.SideSelected), speaker: paintOf(s.Speaker), speakerSelected: paintOf(s.SpeakerSelected),
+		bar: paintOf(s.SideBar),
 	}
 	return s
 }
