@@ -7,8 +7,9 @@ import "sync"
 // Store holds the loaded articles. It is safe for concurrent use: loading
 // adds while the UI reads.
 type Store struct {
-	mu       sync.RWMutex
-	articles []*Article
+	mu        sync.RWMutex
+	articles  []*Article
+	bySpeaker map[string][]QuoteRef
 }
 
 // New returns an empty store.
@@ -21,6 +22,7 @@ func (s *Store) Add(arts ...*Article) {
 	for _, a := range arts {
 		a.ID = len(s.articles)
 		s.articles = append(s.articles, a)
+		s.addSpeakers(a)
 	}
 }
 

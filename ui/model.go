@@ -32,9 +32,10 @@ type Options struct {
 type inputMode int
 
 const (
-	inputNone   inputMode = iota
-	inputFilter           // ranked search of the list
-	inputFind             // find in the article
+	inputNone     inputMode = iota
+	inputFilter             // ranked search of the list
+	inputFind               // find in the article
+	inputSpeakers           // filter of the speakers view
 )
 
 // Model is the root of the reader: it owns focus, layout and background work.
@@ -51,6 +52,9 @@ type Model struct {
 	list   listPane
 	reader readerPane
 	quotes quotesPane
+
+	speakers   speakersPane
+	speakersOn bool // the speakers view stands in the list's place
 
 	input     textinput.Model
 	mode      inputMode
@@ -94,6 +98,7 @@ func New(opts Options) Model {
 	m.list = newListPane(m.st, m.keys)
 	m.reader = newReaderPane(m.st, m.keys)
 	m.quotes = newQuotesPane(m.st, m.keys)
+	m.speakers = newSpeakersPane(m.st, m.keys)
 	m.input = textinput.New()
 	m.input.Prompt = "/ "
 	m.input.PromptStyle = m.st.Prompt
@@ -121,6 +126,9 @@ func New(opts Options) Model {
 
 // batchMsg is a batch of loaded articles.
 type batchMsg store.Batch
+
+// speakersMsg is a fresh list of everyone quoted.
+type speakersMsg []store.Speaker
 
 // searchMsg is the answer to one query of the list.
 type searchMsg struct {
@@ -183,6 +191,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.list.setResults(msg.query, msg.hits)
 			m.selectionChanged()
 		}
+	case speakersMsg:
+		m.speakers.set(msg)
 	case spinner.TickMsg:
 		if m.loading {
 			var cmd tea.Cmd
@@ -207,11 +217,15 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 	if first {
 		m.selectionChanged()
 	}
+	var cmd tea.Cmd
+	if m.speakersOn && (b.Done || len(b.Articles) > 0) {
+		cmd = m.loadSpeakers()
+	}
 	if b.Done {
 		m.loading = false
-		return nil
+		return cmd
 	}
-	return waitBatch(m.batches)
+	return tea.Batch(cmd, waitBatch(m.batches))
 }
 
 // handleKey returns the commands to run and whether to quit.
@@ -244,6 +258,12 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 		m.selectQuote(m.reader.nextQuote(1))
 	case key.Matches(msg, k.PrevQuote):
 		m.selectQuote(m.reader.nextQuote(-1))
+	case key.Matches(msg, k.Speakers):
+		return []tea.Cmd{m.toggleSpeakers()}, false
+	case m.speakersOn && m.focus == ListPane && key.Matches(msg, k.Clear):
+		if !m.speakers.back() {
+			m.speakersOn = false
+		}
 	case key.Matches(msg, k.Errors):
 		m.showErrors = !m.showErrors
 		m.errOffset = 0
@@ -267,8 +287,25 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 // paneKey gives a key to the focused pane.
 func (m *Model) paneKey(msg tea.KeyMsg) {
 	k := m.keys
-	switch m.focus {
-	case ListPane:
+	switch {
+	case m.focus == ListPane && m.speakersOn:
+		if key.Matches(msg, k.Open) {
+			if !m.speakers.enter() {
+				if ref := m.speakers.quoteRef(); ref != nil {
+					m.showQuoteOf(*ref)
+					m.setFocus(ReaderPane)
+				}
+				return
+			}
+			if ref := m.speakers.quoteRef(); ref != nil {
+				m.showQuoteOf(*ref)
+			}
+			return
+		}
+		if m.speakers.update(msg) {
+			m.showQuoteOf(*m.speakers.quoteRef())
+		}
+	case m.focus == ListPane:
 		if key.Matches(msg, k.Open) {
 			if m.list.selected() != nil {
 				m.setFocus(ReaderPane)
@@ -278,10 +315,10 @@ func (m *Model) paneKey(msg tea.KeyMsg) {
 		if m.list.update(msg) {
 			m.selectionChanged()
 		}
-	case ReaderPane:
+	case m.focus == ReaderPane:
 		m.reader.update(msg)
 		m.syncQuotes()
-	case QuotesPane:
+	case m.focus == QuotesPane:
 		if key.Matches(msg, k.Open) {
 			if m.reader.quote < 0 {
 				m.selectQuote(0)
@@ -300,7 +337,9 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Cancel):
-		if m.mode == inputFilter {
+		if m.mode == inputSpeakers {
+			m.speakers.applyFilter("")
+		} else if m.mode == inputFilter {
 			m.list.clearQuery()
 			m.searchSeq++
 			m.selectionChanged()
@@ -324,7 +363,9 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 	m.input, cmd = m.input.Update(msg)
 	cmds := []tea.Cmd{cmd}
 	if q := m.input.Value(); q != before {
-		if m.mode == inputFilter {
+		if m.mode == inputSpeakers {
+			m.speakers.applyFilter(q)
+		} else if m.mode == inputFilter {
 			cmds = append(cmds, m.search(q))
 		} else {
 			m.reader.runFind(q, true)
@@ -345,6 +386,11 @@ func findQuery(q string) string {
 
 func (m *Model) startInput() tea.Cmd {
 	switch {
+	case m.focus == ListPane && m.speakersOn:
+		m.speakers.back()
+		m.mode = inputSpeakers
+		m.input.Prompt = "speaker: "
+		m.input.SetValue(m.speakers.filter)
 	case m.focus == ListPane:
 		m.mode = inputFilter
 		m.input.Prompt = "/ "
@@ -416,6 +462,34 @@ func (m *Model) selectionChanged() {
 	}
 }
 
+// toggleSpeakers opens or closes the speakers view in the list's place.
+func (m *Model) toggleSpeakers() tea.Cmd {
+	m.speakersOn = !m.speakersOn
+	if !m.speakersOn {
+		m.selectionChanged()
+		return nil
+	}
+	m.setFocus(ListPane)
+	return m.loadSpeakers()
+}
+
+// loadSpeakers gathers everyone quoted, off the UI goroutine.
+func (m *Model) loadSpeakers() tea.Cmd {
+	st := m.store
+	return func() tea.Msg { return speakersMsg(st.Speakers()) }
+}
+
+// showQuoteOf shows an article in the reader at one of its quotes.
+func (m *Model) showQuoteOf(ref store.QuoteRef) {
+	m.list.selectArticle(ref.Article)
+	m.reader.setArticle(ref.Article)
+	m.quotes.setArticle(ref.Article)
+	if r := m.cache.get(renderKey{ref.Article.ID, m.reader.w}); r != nil {
+		m.reader.setRendered(r)
+	}
+	m.selectQuote(ref.Quote)
+}
+
 // selectQuote selects quote i in both the reader and the sidebar.
 func (m *Model) selectQuote(i int) {
 	if i < 0 {
@@ -469,6 +543,7 @@ func (m *Model) resize() {
 		return r.W - 2, r.H - 2
 	}
 	m.list.SetSize(inner(ListPane))
+	m.speakers.SetSize(inner(ListPane))
 	rw, rh := inner(ReaderPane)
 	if m.lay.Panes[ReaderPane].W == 0 {
 		// hidden: keep the width it has when shown, so no render is wasted
@@ -486,11 +561,11 @@ func (m *Model) syncKeys() {
 	k.NextQuote.SetEnabled(hasQuotes)
 	k.PrevQuote.SetEnabled(hasQuotes)
 	k.Errors.SetEnabled(len(m.errs) > 0)
-	k.Speakers.SetEnabled(false)
+	k.Speakers.SetEnabled(true)
 	finding := m.reader.find.query != ""
 	k.NextMatch.SetEnabled(finding)
 	k.PrevMatch.SetEnabled(finding)
-	k.Clear.SetEnabled(finding || m.list.query != "" || m.showErrors)
+	k.Clear.SetEnabled(finding || m.list.query != "" || m.showErrors || m.speakersOn)
 }
 
 // helpKeys are the keys that apply to the focused pane.
@@ -506,20 +581,33 @@ func (m *Model) helpKeys() helpKeys {
 	jump := k.Open
 	jump.SetHelp("enter", "jump to quote")
 	var short []key.Binding
-	switch m.focus {
-	case ListPane:
+	switch {
+	case m.focus == ListPane && m.speakersOn:
+		open := k.Open
+		if m.speakers.open < 0 {
+			open.SetHelp("enter", "their quotes")
+		} else {
+			open.SetHelp("enter", "read it")
+		}
+		who := k.Search
+		who.SetHelp("/", "filter")
+		back := k.Clear
+		back.SetEnabled(true)
+		back.SetHelp("esc", "back")
+		short = []key.Binding{k.Down, k.Up, open, who, back}
+	case m.focus == ListPane:
 		short = []key.Binding{k.Down, k.Up, k.Open, filter}
-	case ReaderPane:
+	case m.focus == ReaderPane:
 		short = []key.Binding{k.Down, k.Up, k.PageDown, find, k.NextMatch, k.PrevMatch}
-	case QuotesPane:
+	case m.focus == QuotesPane:
 		short = []key.Binding{k.Down, k.Up, jump}
 	}
-	short = append(short, k.NextQuote, k.NextPane, k.Errors, k.Help, k.Quit)
+	short = append(short, k.NextQuote, k.NextPane, k.Speakers, k.Errors, k.Help, k.Quit)
 	full := [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Open, filter, find, k.NextMatch, k.PrevMatch, k.Clear},
 		{k.NextQuote, k.PrevQuote, jump, k.NextPane, k.PrevPane},
-		{k.Errors, k.Help, k.Quit},
+		{k.Speakers, k.Errors, k.Help, k.Quit},
 	}
 	return helpKeys{short: short, full: full}
 }
@@ -581,6 +669,9 @@ func (m Model) paneView(p Pane, r Rect) []string {
 	focused := m.focus == p
 	switch p {
 	case ListPane:
+		if m.speakersOn {
+			return frame(m.st, focused, m.speakers.title(), m.speakers.note(), m.speakers.view(focused), r.W, r.H)
+		}
 		return frame(m.st, focused, m.list.title(), m.list.note(), m.list.view(focused), r.W, r.H)
 	case ReaderPane:
 		if m.showErrors {
@@ -615,7 +706,9 @@ func (m Model) statusView() string {
 	w := m.w
 	if m.mode != inputNone {
 		right := ""
-		if m.mode == inputFilter && m.list.query != "" {
+		if m.mode == inputSpeakers {
+			right = fmt.Sprintf("%d of %d", len(m.speakers.shown), len(m.speakers.all))
+		} else if m.mode == inputFilter && m.list.query != "" {
 			right = fmt.Sprintf("%d found", len(m.list.results))
 		} else if m.mode == inputFind {
 			right = m.reader.findStatus()

@@ -286,3 +286,40 @@ type articleT = store.Article
 func loadErr(path, msg string) store.LoadError {
 	return store.LoadError{Path: path, Err: errors.New(msg)}
 }
+
+func TestSpeakersView(t *testing.T) {
+	arts := append(seedArticles(t),
+		parse(t, "b.txt", "Second\n\n“A different talk on a different day,” Putin said.\n\n“Something else entirely said here,” said Ann Lee."))
+	m := testModel(t, 160, 45, arts...)
+	m = press(t, m, "tab", "s")
+	if !m.speakersOn || m.focus != ListPane {
+		t.Fatalf("s: speakers %v focus %v", m.speakersOn, m.focus)
+	}
+	s := screen(m)
+	if !strings.Contains(s, "Speakers · 3") || !strings.Contains(s, "Vladimir Putin") {
+		t.Fatalf("speakers view:\n%s", s)
+	}
+	if m.speakers.selected().Name != "Vladimir Putin" || len(m.speakers.selected().Quotes) != 4 {
+		t.Errorf("most quoted first: %+v", m.speakers.selected())
+	}
+	m = press(t, m, "enter", "G")
+	if !strings.Contains(screen(m), "Vladimir Putin · 4 quotes") {
+		t.Errorf("quotes of a speaker:\n%s", screen(m))
+	}
+	if m.reader.article != arts[1] || m.reader.quote != 0 || !m.reader.quoteInView(0) {
+		t.Errorf("the last quote's article is not shown at the quote: %q quote %d", m.reader.article.Title, m.reader.quote)
+	}
+	m = press(t, m, "enter")
+	if m.focus != ReaderPane {
+		t.Errorf("enter on a quote: focus %v", m.focus)
+	}
+	m = press(t, m, "shift+tab", "esc", "/")
+	m = settle(t, m, typeText("lee")...)
+	if len(m.speakers.shown) != 1 || m.speakers.shown[0].Name != "Ann Lee" {
+		t.Errorf("filter: %+v", m.speakers.shown)
+	}
+	m = press(t, m, "esc", "esc")
+	if m.speakersOn {
+		t.Error("esc did not close the speakers view")
+	}
+}

@@ -1,0 +1,85 @@
+package store
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// QuoteRef points at one quote of one article.
+type QuoteRef struct {
+	Article *Article
+	Quote   int // index in Article.Quotes
+}
+
+// Speaker is a person or body quoted in the loaded articles, with their quotes.
+type Speaker struct {
+	Name   string
+	Quotes []QuoteRef // in article order
+}
+
+// addSpeakers records the quotes of a, by speaker. Called under s.mu.
+func (s *Store) addSpeakers(a *Article) {
+	if s.bySpeaker == nil {
+		s.bySpeaker = map[string][]QuoteRef{}
+	}
+	for i, q := range a.Quotes {
+		if q.Speaker == "" {
+			continue
+		}
+		s.bySpeaker[q.Speaker] = append(s.bySpeaker[q.Speaker], QuoteRef{a, i})
+	}
+}
+
+// Speakers returns everyone quoted across the store, most quoted first.
+// A bare surname that names exactly one fuller speaker elsewhere ("Putin"
+// in one article, "Vladimir Putin" in others) is counted as that speaker.
+func (s *Store) Speakers() []Speaker {
+	s.mu.RLock()
+	names := make(map[string][]QuoteRef, len(s.bySpeaker))
+	for n, refs := range s.bySpeaker {
+		names[n] = refs[:len(refs):len(refs)]
+	}
+	s.mu.RUnlock()
+
+	bySurname := map[string][]string{}
+	for n := range names {
+		if i := strings.LastIndexByte(n, ' '); i > 0 && startsUpper(n) {
+			last := n[i+1:]
+			bySurname[last] = append(bySurname[last], n)
+		}
+	}
+	merged := map[string][]QuoteRef{}
+	for n, refs := range names {
+		target := n
+		if !strings.Contains(n, " ") {
+			if full := bySurname[n]; len(full) == 1 {
+				target = full[0]
+			}
+		}
+		merged[target] = append(merged[target], refs...)
+	}
+	out := make([]Speaker, 0, len(merged))
+	for n, refs := range merged {
+		sort.Slice(refs, func(i, j int) bool {
+			if refs[i].Article != refs[j].Article {
+				return ArticleLess(refs[i].Article, refs[j].Article)
+			}
+			return refs[i].Quote < refs[j].Quote
+		})
+		out = append(out, Speaker{Name: n, Quotes: refs})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i].Quotes) != len(out[j].Quotes) {
+			return len(out[i].Quotes) > len(out[j].Quotes)
+		}
+		return out[i].Name < out[j].Name
+	})
+	return out
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

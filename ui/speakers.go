@@ -1,0 +1,274 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"newsreader/store"
+)
+
+// speakersPane is "who said what": everyone quoted in the loaded articles,
+// most quoted first, and then the quotes of one of them across articles.
+type speakersPane struct {
+	st   *Styles
+	keys *KeyMap
+	w, h int
+
+	all    []store.Speaker
+	shown  []store.Speaker // all, or those matching the filter
+	filter string
+
+	cursor, offset int
+	open           int // index in shown of the speaker whose quotes are listed, -1 for none
+	qcursor        int
+	qoffset        int
+}
+
+func newSpeakersPane(st *Styles, keys *KeyMap) speakersPane {
+	return speakersPane{st: st, keys: keys, open: -1}
+}
+
+func (s *speakersPane) SetSize(w, h int) {
+	s.w, s.h = max(w, 0), max(h, 0)
+	s.scroll()
+}
+
+// set installs a fresh list of speakers, keeping the one under the cursor.
+func (s *speakersPane) set(all []store.Speaker) {
+	var cur, open string
+	if sp := s.selected(); sp != nil {
+		cur = sp.Name
+	}
+	if s.open >= 0 && s.open < len(s.shown) {
+		open = s.shown[s.open].Name
+	}
+	s.all = all
+	s.applyFilter(s.filter)
+	s.cursor, s.open = 0, -1
+	for i, sp := range s.shown {
+		if sp.Name == cur {
+			s.cursor = i
+		}
+		if sp.Name == open && open != "" {
+			s.open = i
+		}
+	}
+	s.scroll()
+}
+
+// applyFilter keeps the speakers whose name contains every word of f.
+func (s *speakersPane) applyFilter(f string) {
+	s.filter = f
+	words := strings.Fields(strings.ToLower(f))
+	if len(words) == 0 {
+		s.shown = s.all
+		return
+	}
+	s.shown = nil
+	for _, sp := range s.all {
+		name := strings.ToLower(sp.Name)
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(name, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			s.shown = append(s.shown, sp)
+		}
+	}
+	s.cursor, s.offset, s.open = 0, 0, -1
+}
+
+func (s *speakersPane) selected() *store.Speaker {
+	if s.cursor < 0 || s.cursor >= len(s.shown) {
+		return nil
+	}
+	return &s.shown[s.cursor]
+}
+
+// quoteRef is the quote under the cursor while a speaker's quotes are listed.
+func (s *speakersPane) quoteRef() *store.QuoteRef {
+	if s.open < 0 || s.open >= len(s.shown) {
+		return nil
+	}
+	qs := s.shown[s.open].Quotes
+	if s.qcursor < 0 || s.qcursor >= len(qs) {
+		return nil
+	}
+	return &qs[s.qcursor]
+}
+
+// quoteRows is how many lines one quote takes in the list of a speaker's quotes.
+const quoteRows = 3
+
+func (s *speakersPane) scroll() {
+	if s.open >= 0 {
+		n := max(1, (s.h-1)/quoteRows)
+		if s.qcursor < s.qoffset {
+			s.qoffset = s.qcursor
+		}
+		if s.qcursor >= s.qoffset+n {
+			s.qoffset = s.qcursor - n + 1
+		}
+		return
+	}
+	n := max(1, s.h)
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+	}
+	if s.cursor >= s.offset+n {
+		s.offset = s.cursor - n + 1
+	}
+}
+
+// update moves the cursor; it reports whether the quote under it changed.
+func (s *speakersPane) update(msg keyMsg) bool {
+	k := s.keys
+	before := s.quoteRef()
+	cur, n := &s.cursor, len(s.shown)
+	page := max(1, s.h)
+	if s.open >= 0 {
+		cur, n = &s.qcursor, len(s.shown[s.open].Quotes)
+		page = max(1, (s.h-1)/quoteRows)
+	}
+	if n == 0 {
+		return false
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		*cur--
+	case key.Matches(msg, k.Down):
+		*cur++
+	case key.Matches(msg, k.Top):
+		*cur = 0
+	case key.Matches(msg, k.Bottom):
+		*cur = n - 1
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
+		*cur += page
+	case key.Matches(msg, k.PageUp), key.Matches(msg, k.HalfUp):
+		*cur -= page
+	}
+	*cur = clamp(*cur, 0, n-1)
+	s.scroll()
+	after := s.quoteRef()
+	return after != nil && (before == nil || *after != *before)
+}
+
+// enter opens the selected speaker's quotes; it reports whether it did.
+func (s *speakersPane) enter() bool {
+	if s.open >= 0 || s.selected() == nil {
+		return false
+	}
+	s.open, s.qcursor, s.qoffset = s.cursor, 0, 0
+	return true
+}
+
+// back closes a speaker's quotes; it reports false when there was nothing to close.
+func (s *speakersPane) back() bool {
+	if s.open < 0 {
+		return false
+	}
+	s.open = -1
+	return true
+}
+
+func (s *speakersPane) title() string {
+	if s.open >= 0 {
+		sp := s.shown[s.open]
+		return fmt.Sprintf("%s · %s", cleanLine(sp.Name), plural(len(sp.Quotes), "quote"))
+	}
+	if s.filter != "" {
+		return fmt.Sprintf("Speakers · %d of %d", len(s.shown), len(s.all))
+	}
+	return fmt.Sprintf("Speakers · %d", len(s.all))
+}
+
+func (s *speakersPane) note() string {
+	if s.open >= 0 {
+		return fmt.Sprintf("%d/%d · esc back", s.qcursor+1, len(s.shown[s.open].Quotes))
+	}
+	if len(s.shown) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", s.cursor+1, len(s.shown))
+}
+
+func (s *speakersPane) view(focused bool) []string {
+	if s.open >= 0 {
+		return s.quotesView(focused)
+	}
+	if len(s.shown) == 0 {
+		msg := "Nobody is quoted yet"
+		if s.filter != "" {
+			msg = "No speaker matches"
+		}
+		return []string{s.st.paint.dim.Draw(truncate(msg, s.w))}
+	}
+	out := make([]string, 0, s.h)
+	for i := s.offset; i < len(s.shown) && len(out) < s.h; i++ {
+		sp := s.shown[i]
+		count := fmt.Sprintf("%d", len(sp.Quotes))
+		nameW := max(0, s.w-2-len(count)-1)
+		line := "  " + fit(truncate(cleanLine(sp.Name), nameW), nameW) + " " + count
+		if i == s.cursor {
+			line = "▌ " + line[2:]
+			if focused {
+				line = s.st.paint.listSelected.Draw(fit(line, s.w))
+			} else {
+				line = s.st.paint.listSelectedBlur.Draw(fit(line, s.w))
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// quotesView lists one speaker's quotes: the words, then the article.
+func (s *speakersPane) quotesView(focused bool) []string {
+	sp := s.shown[s.open]
+	out := make([]string, 0, s.h)
+	tw := max(0, s.w-3)
+	for i := s.qoffset; i < len(sp.Quotes) && len(out)+quoteRows <= s.h; i++ {
+		ref := sp.Quotes[i]
+		q := ref.Article.Quotes[ref.Quote]
+		text := cleanLine(q.Text(ref.Article.Body))
+		first, rest := splitCells(text, max(1, tw-1))
+		lines := []string{"“" + first, truncate(rest, tw) + "”", "in " + cleanLine(ref.Article.Title)}
+		if rest == "" {
+			lines[0] += "”"
+			lines[1] = ""
+		}
+		bar := "  "
+		if i == s.qcursor {
+			bar = s.st.paint.bar.Draw("┃") + " "
+		}
+		for j, l := range lines {
+			l = truncate(l, tw)
+			switch {
+			case j == 2:
+				l = s.st.paint.speaker.Draw(l)
+			case i == s.qcursor:
+				l = s.st.paint.sideSelected.Draw(l)
+			}
+			out = append(out, bar+l)
+		}
+	}
+	return out
+}
+
+// splitCells cuts s at the last space that fits in w cells.
+func splitCells(s string, w int) (string, string) {
+	if len(s) <= w {
+		return s, ""
+	}
+	first := truncate(s, w+1)
+	first = strings.TrimSuffix(first, "…")
+	if i := strings.LastIndexByte(first, ' '); i > 0 {
+		first = first[:i]
+	}
+	return first, strings.TrimSpace(s[len(first):])
+}
