@@ -81,3 +81,26 @@ func BenchmarkResize(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkOpenLong is the time to the first screen of a 1 MB article (its
+// first part) and, in the "whole" case, to all of it.
+func BenchmarkOpenLong(b *testing.B) {
+	a := bigArticle(b, 1<<20)
+	rd := renderer{style: "dark"}
+	b.Run("first-screen", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			msg := rd.renderCmd(a, 100)().(renderedMsg)
+			if msg.r == nil || !msg.r.partial {
+				b.Fatal("no first part")
+			}
+		}
+	})
+	b.Run("whole", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			msg := rd.renderCmd(a, 100)().(renderedMsg)
+			if whole := msg.rest().(renderedMsg); whole.r == nil {
+				b.Fatal(whole.err)
+			}
+		}
+	})
+}

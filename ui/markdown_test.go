@@ -126,3 +126,67 @@ func TestCJKWrapped(t *testing.T) {
 		t.Errorf("CJK paragraph not wrapped: %d lines", len(r.lines))
 	}
 }
+
+func TestSplitChunks(t *testing.T) {
+	a := bigArticle(t, 300<<10)
+	md, refs := articleMarkdown(a)
+	chunks := splitChunks(md)
+	if len(chunks) < 10 {
+		t.Fatalf("%d chunks of a 300 KB article", len(chunks))
+	}
+	if strings.Join(chunks, "") != md {
+		t.Error("the chunks do not add up to the document")
+	}
+	pairs := 0
+	for i, c := range chunks {
+		o, cl := strings.Count(c, "\u200b"), strings.Count(c, "\u200c")
+		if o != cl {
+			t.Errorf("chunk %d splits a quote: %d opens, %d closes", i, o, cl)
+		}
+		pairs += o
+		if len(c) > 3*chunkSize {
+			t.Errorf("chunk %d is %d bytes", i, len(c))
+		}
+	}
+	if pairs != len(refs) {
+		t.Errorf("%d sentinel pairs for %d spans", pairs, len(refs))
+	}
+}
+
+// A 2 MB line is cut into paragraphs glamour can wrap, and anything past
+// the display limit is replaced by a note.
+func TestPathologicalLine(t *testing.T) {
+	line := strings.Repeat("word ", 3<<20/5)
+	a := parse(t, "line.txt", "Title\n\n"+line)
+	md, _ := articleMarkdown(a)
+	chunks := splitChunks(md)
+	joined := strings.Join(chunks, "")
+	if !strings.Contains(joined, "not shown") || len(joined) > maxRendered+64<<10 {
+		t.Errorf("not truncated with a note: %d bytes", len(joined))
+	}
+	for _, c := range chunks {
+		for _, block := range strings.Split(c, "\n\n") {
+			if len(block) > maxBlock+1024 {
+				t.Fatalf("a %d-byte paragraph reaches glamour", len(block))
+			}
+		}
+	}
+}
+
+// Every quote of a long article is found once all its parts are rendered.
+func TestLongArticleQuotes(t *testing.T) {
+	a := bigArticle(t, 200<<10)
+	r, err := (renderer{style: "dark"}).render(a, 80)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, top := range r.quoteTop {
+		if top < 0 {
+			t.Fatalf("quote %d of %d not found", i, len(a.Quotes))
+		}
+		got := cutCells(r.plain[r.quotes[i][0].line], r.quotes[i][0].start, r.quotes[i][0].end)
+		if !strings.HasPrefix(a.Quotes[i].Text(a.Body), strings.TrimSpace(got)) {
+			t.Fatalf("quote %d highlighted %q", i, got)
+		}
+	}
+}

@@ -174,9 +174,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case batchMsg:
 		cmds = append(cmds, m.handleBatch(store.Batch(msg)))
 	case renderedMsg:
-		delete(m.inflight, msg.key)
-		if msg.err == nil {
-			m.cache.put(msg.key, msg.r)
+		if msg.rest != nil {
+			cmds = append(cmds, msg.rest) // the key stays in flight until the whole arrives
+		} else {
+			delete(m.inflight, msg.key)
+			if msg.err == nil {
+				m.cache.put(msg.key, msg.r)
+			}
 		}
 		if a := m.reader.article; a != nil && msg.key.id == a.ID {
 			if msg.err != nil {
@@ -506,7 +510,7 @@ func (m *Model) syncQuotes() { m.quotes.reveal(m.reader.quote) }
 // unless it is cached or already under way.
 func (m *Model) ensureRendered() tea.Cmd {
 	a := m.reader.article
-	if a == nil || m.reader.w <= 0 || m.reader.current() {
+	if a == nil || m.reader.w <= 0 || m.reader.current() && !m.reader.r.partial {
 		return nil
 	}
 	k := renderKey{a.ID, m.reader.w}

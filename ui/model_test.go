@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"github.com/muesli/termenv"
 
 	"fmt"
 	"newsreader/store"
@@ -321,5 +322,37 @@ func TestSpeakersView(t *testing.T) {
 	m = press(t, m, "esc", "esc")
 	if m.speakersOn {
 		t.Error("esc did not close the speakers view")
+	}
+}
+
+// A long article shows its first part at once, then the whole.
+func TestLongArticleProgressive(t *testing.T) {
+	a := bigArticle(t, 300<<10)
+	m := New(Options{Preload: []*articleT{a}, Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+	next, cmd := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = next.(Model)
+	msg := cmd().(renderedMsg)
+	for msg.r == nil && msg.rest == nil { // a batch of one
+		t.Fatalf("unexpected message %#v", msg)
+	}
+	if msg.rest == nil || !msg.r.partial {
+		t.Fatal("the first message is not a first part")
+	}
+	next, cmd = m.Update(msg)
+	m = next.(Model)
+	firstLines := len(m.reader.r.lines)
+	if firstLines < m.reader.h || !strings.Contains(screen(m), "Paragraph 0") {
+		t.Fatalf("first part: %d lines", firstLines)
+	}
+	m = press(t, m, "G") // the list has focus: G goes to its bottom; ] jumps in the reader
+	m = press(t, m, "]")
+	m = settle(t, m, cmd())
+	if m.reader.r.partial || len(m.reader.r.lines) <= firstLines {
+		t.Fatalf("whole: partial %v, %d lines", m.reader.r.partial, len(m.reader.r.lines))
+	}
+	m = press(t, m, "tab", "G")
+	last := len(a.Quotes) - 1
+	if !m.reader.quoteInView(last) || !m.reader.quoteInView(m.reader.quote) {
+		t.Errorf("at the bottom: the last quote in view %v, the selected (%d) in view %v", m.reader.quoteInView(last), m.reader.quote, m.reader.quoteInView(m.reader.quote))
 	}
 }

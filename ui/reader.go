@@ -61,19 +61,30 @@ func (p *readerPane) setArticle(a *store.Article) {
 // setRendered installs a rendering of the current article, keeping the
 // reader's place by the word at the top.
 func (p *readerPane) setRendered(r *rendered) {
-	had := p.r != nil
-	if had {
-		p.anchor = p.r.words[min(p.offset, len(p.r.lines))]
+	old := p.r
+	if old != nil && old.key == r.key {
+		// the whole of a long article after its first part: same lines, more of them
+		p.r = r
+		if p.find.query != "" {
+			p.runFind(p.find.query, false)
+		}
+		if p.quote >= 0 && p.quote < len(old.quoteTop) && old.quoteTop[p.quote] < 0 {
+			p.showQuote(p.quote)
+		}
+		return
+	}
+	if old != nil {
+		p.anchor = old.words[min(p.offset, len(old.lines))]
 	}
 	p.r, p.err = r, nil
-	if had || p.anchor > 0 {
+	if old != nil || p.anchor > 0 {
 		p.offset = r.lineAtWords(p.anchor)
 	}
 	p.clampOffset()
 	if p.find.query != "" {
 		p.runFind(p.find.query, false)
 	}
-	if p.quote >= 0 && !had {
+	if p.quote >= 0 && old == nil {
 		p.showQuote(p.quote)
 	}
 }

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -34,6 +36,7 @@ type rendered struct {
 	quoteTop []int
 	words    []int // words[i] is the number of words before line i, to keep the place on resize
 	bytes    int
+	partial  bool // the first part of a long article; the whole follows
 }
 
 // renderer turns articles into rendered lines. Each call makes its own
@@ -43,44 +46,163 @@ type renderer struct {
 	profile termenv.Profile
 }
 
-// renderedMsg carries a finished rendering back to the UI.
+// renderedMsg carries a rendering back to the UI. A long article comes in
+// two messages: its first part, so the first screen shows at once, then
+// the whole; rest renders the remainder.
 type renderedMsg struct {
-	key renderKey
-	r   *rendered
-	err error
+	key  renderKey
+	r    *rendered
+	err  error
+	rest tea.Cmd
 }
 
 // renderCmd renders an article off the UI goroutine.
 func (rd renderer) renderCmd(a *store.Article, width int) tea.Cmd {
 	key := renderKey{a.ID, width}
 	return func() tea.Msg {
-		r, err := rd.render(a, width)
-		return renderedMsg{key: key, r: r, err: err}
+		md, refs := articleMarkdown(a)
+		chunks := splitChunks(md)
+		if len(chunks) == 1 {
+			r, err := rd.renderChunks(key, chunks, len(a.Quotes), refs)
+			return renderedMsg{key: key, r: r, err: err}
+		}
+		first, err := rd.renderChunks(key, chunks[:1], len(a.Quotes), refs)
+		if err != nil {
+			return renderedMsg{key: key, err: err}
+		}
+		first.partial = true
+		rest := func() tea.Msg {
+			r, err := rd.renderChunks(key, chunks, len(a.Quotes), refs)
+			return renderedMsg{key: key, r: r, err: err}
+		}
+		return renderedMsg{key: key, r: first, rest: rest}
 	}
 }
 
-// render lays an article out at a width of cells.
-func (rd renderer) render(a *store.Article, width int) (r *rendered, err error) {
+// render lays a whole article out at a width of cells.
+func (rd renderer) render(a *store.Article, width int) (*rendered, error) {
+	md, refs := articleMarkdown(a)
+	return rd.renderChunks(renderKey{a.ID, width}, splitChunks(md), len(a.Quotes), refs)
+}
+
+// renderChunks renders pieces of one markdown document, in parallel, and
+// lays them out as one.
+func (rd renderer) renderChunks(key renderKey, chunks []string, nquotes int, refs []spanRef) (*rendered, error) {
+	outs := make([]string, len(chunks))
+	errs := make([]error, len(chunks))
+	next := make(chan int, len(chunks))
+	for i := range chunks {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(len(chunks), runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i], errs[i] = rd.renderMarkdown(chunks[i], key.width)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	for i := range outs {
+		outs[i] = strings.Trim(outs[i], "\n")
+	}
+	return layoutRendered(key, strings.Join(outs, "\n\n"), nquotes, refs), nil
+}
+
+// renderMarkdown is glamour, guarded: a glamour bug must not end the reader.
+func (rd renderer) renderMarkdown(md string, width int) (out string, err error) {
 	defer func() {
-		if p := recover(); p != nil { // a glamour bug must not end the reader
-			r, err = nil, fmt.Errorf("rendering failed: %v", p)
+		if p := recover(); p != nil {
+			out, err = "", fmt.Errorf("rendering failed: %v", p)
 		}
 	}()
-	width = max(width, 1)
-	md, refs := articleMarkdown(a)
 	tr, err := glamour.NewTermRenderer(
 		glamour.WithStandardStyle(rd.style),
-		glamour.WithWordWrap(width+2), // glamour's output is two cells narrower than its wrap
+		glamour.WithWordWrap(max(width, 1)+2), // glamour's output is two cells narrower than its wrap
 		glamour.WithColorProfile(rd.profile),
 	)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	out, err := tr.Render(md)
+	out, err = tr.Render(md)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	return layoutRendered(renderKey{a.ID, width}, sanitize(out, true), len(a.Quotes), refs), nil
+	return sanitize(out, true), nil
+}
+
+// Sizes for rendering long articles in parts.
+const (
+	chunkSize   = 12 << 10 // markdown bytes per part
+	maxBlock    = 16 << 10 // longer paragraphs are cut, so one 2 MB line cannot stall glamour
+	maxRendered = 2 << 20  // what is shown of a pathological article
+)
+
+// splitChunks cuts markdown into parts of about chunkSize at blank lines
+// outside fenced code and outside quotes, so each part renders as it would
+// in the whole. Paragraphs over maxBlock are cut at a space.
+func splitChunks(md string) []string {
+	if len(md) > maxRendered {
+		cut := strings.LastIndexByte(md[:maxRendered], '\n')
+		if cut < 0 {
+			cut = maxRendered
+		}
+		for cut > 0 && !utf8.RuneStart(md[cut]) {
+			cut--
+		}
+		md = md[:cut] + "\n\n*[The article continues for " + sizeLabel(len(md)-cut) + " more, not shown: the reader shows the first " + sizeLabel(maxRendered) + ".]*\n"
+	}
+	if len(md) <= 2*chunkSize {
+		return []string{md}
+	}
+	var chunks []string
+	start, fence, open := 0, false, 0
+	lineStart, blockStart := 0, 0
+	for i := 0; i < len(md); i++ {
+		c := md[i]
+		switch {
+		case c == 0xe2 && i+2 < len(md) && md[i+1] == 0x80 && md[i+2] == 0x8b: // sentinel open
+			open++
+		case c == 0xe2 && i+2 < len(md) && md[i+1] == 0x80 && md[i+2] == 0x8c:
+			open--
+		}
+		if c != '\n' {
+			// a paragraph too long for glamour: cut it at a space
+			if i-blockStart > maxBlock && c == ' ' && open == 0 && !fence {
+				md = md[:i] + "\n\n" + md[i+1:]
+				blockStart = i + 2
+			}
+			continue
+		}
+		line := md[lineStart:i]
+		lineStart = i + 1
+		if strings.HasPrefix(strings.TrimLeft(line, " "), "```") || strings.HasPrefix(strings.TrimLeft(line, " "), "~~~") {
+			fence = !fence
+		}
+		if strings.TrimSpace(line) == "" {
+			blockStart = i + 1
+			if i+1 < len(md) && md[i+1] != ' ' && md[i+1] != '\t' && md[i+1] != '\n' && !fence && open == 0 && i-start >= chunkSize {
+				chunks = append(chunks, md[start:i+1])
+				start = i + 1
+			}
+		}
+	}
+	return append(chunks, md[start:])
+}
+
+func sizeLabel(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)>>10)
 }
 
 // layoutRendered splits glamour's output into lines no wider than the key's
