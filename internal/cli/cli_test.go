@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"newsreader/ui"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,5 +93,19 @@ func TestNotATerminalPrintsList(t *testing.T) {
 	code, out, _ = run(t)
 	if code != 0 || !strings.Contains(out, "seeds/s.txt\tSeed") {
 		t.Errorf("embedded seeds: exit %d: %q", code, out)
+	}
+}
+
+func TestReportCrash(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	var errb bytes.Buffer
+	code := reportCrash(&ui.Crash{Value: "boom", Stack: []byte("stack here")}, Env{Stderr: &errb})
+	if code == 0 || !strings.Contains(errb.String(), "newsreader crashed: boom") {
+		t.Fatalf("exit %d: %q", code, errb.String())
+	}
+	path := strings.TrimSpace(errb.String()[strings.Index(errb.String(), "A report is in ")+len("A report is in "):])
+	b, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(b), "stack here") {
+		t.Errorf("report %s: %v %q", path, err, b)
 	}
 }

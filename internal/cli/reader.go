@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 	"golang.org/x/term"
 
+	"newsreader/internal/crash"
 	"newsreader/store"
 	"newsreader/ui"
 )
@@ -31,13 +32,32 @@ func runReader(paths []string, env Env) int {
 		return 0
 	}
 	theme, profile := detectTheme(out)
-	m := ui.New(ui.Options{Source: src, Theme: theme, Profile: profile, Version: Version})
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithOutput(out))
-	if _, err := p.Run(); err != nil {
+	g := ui.NewGuard(ui.New(ui.Options{Source: src, Theme: theme, Profile: profile, Version: Version}))
+	p := tea.NewProgram(g, tea.WithAltScreen(), tea.WithOutput(out))
+	_, err := p.Run()
+	if c := g.Crashed(); c != nil {
+		return reportCrash(c, env)
+	}
+	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreader: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// reportCrash writes the crash report and names it on stderr.
+func reportCrash(c *ui.Crash, env Env) int {
+	dir, err := crash.Dir()
+	path := ""
+	if err == nil {
+		path, err = crash.Write(dir, Version, c.Value, c.Stack)
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreader crashed: %v (no report: %v)\n%s", c.Value, err, c.Stack)
+		return 70
+	}
+	fmt.Fprintf(env.Stderr, "newsreader crashed: %v\nA report is in %s\n", c.Value, path)
+	return 70
 }
 
 // detectTheme asks the terminal once, before the program starts, whether
