@@ -205,35 +205,92 @@ func writeMarkdownBody(b *strings.Builder, body string, marks []int) {
 	b.WriteString(capNesting(controlEntity.ReplaceAllString(withMarks.String(), "")))
 }
 
-// capNesting limits blockquote markers, list indentation and runs of
+// capNesting limits blockquote and list markers, indentation and runs of
 // emphasis characters, which make glamour's rendering time explode.
 func capNesting(md string) string {
 	lines := strings.Split(md, "\n")
 	for i, l := range lines {
-		depth, j := 0, 0
-		for j < len(l) && (l[j] == '>' || l[j] == ' ' || l[j] == '\t') && j < 400 {
-			if l[j] == '>' {
-				depth++
-			}
-			j++
-		}
-		if depth > maxNesting {
-			lines[i] = strings.Repeat("> ", maxNesting) + strings.TrimLeft(l[j:], " ")
-		} else if lead := len(l) - len(strings.TrimLeft(l, " \t")); depth == 0 && lead > 4*maxNesting {
-			lines[i] = strings.Repeat(" ", 4*maxNesting) + l[lead:]
-		}
-		lines[i] = capRuns(lines[i])
+		lines[i] = capRuns(capLine(l))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// capLine keeps at most maxNesting container markers (">", "-", "*", "+",
+// "1.") at the start of a line, and at most 4*maxNesting spaces of indent.
+func capLine(l string) string {
+	i, markers, cut := 0, 0, -1
+scan:
+	for i < len(l) {
+		switch c := l[i]; {
+		case c == ' ' || c == '\t':
+			i++
+			continue
+		case c == '>':
+			i++
+		case (c == '-' || c == '*' || c == '+') && i+1 < len(l) && (l[i+1] == ' ' || l[i+1] == '\t'):
+			i += 2
+		case c >= '0' && c <= '9':
+			j := i
+			for j < len(l) && j-i < 9 && l[j] >= '0' && l[j] <= '9' {
+				j++
+			}
+			if j+1 < len(l) && (l[j] == '.' || l[j] == ')') && (l[j+1] == ' ' || l[j+1] == '\t') {
+				i = j + 2
+			} else {
+				break scan
+			}
+		default:
+			break scan
+		}
+		markers++
+		if markers == maxNesting {
+			cut = i
+		}
+	}
+	if markers > maxNesting {
+		return l[:cut] + " " + strings.TrimLeft(l[i:], " \t")
+	}
+	if lead := len(l) - len(strings.TrimLeft(l, " \t")); lead > 4*maxNesting {
+		return strings.Repeat(" ", 4*maxNesting) + l[lead:]
+	}
+	return l
 }
 
 var emphasisRun = regexp.MustCompile(`[*_~]{4,}|(?:[*_~]\s?){8,}`)
 
 func capRuns(l string) string {
-	if !strings.ContainsAny(l, "*_~") {
-		return l
+	if strings.ContainsAny(l, "*_~") {
+		l = emphasisRun.ReplaceAllStringFunc(l, func(s string) string {
+			return strings.Repeat(`\`+s[:1], 3)
+		})
 	}
-	return emphasisRun.ReplaceAllStringFunc(l, func(s string) string {
-		return strings.Repeat(`\`+s[:1], 3)
-	})
+	if strings.Count(l, "[") > maxNesting {
+		l = capBrackets(l)
+	}
+	return l
+}
+
+// capBrackets escapes brackets nested deeper than maxNesting: goldmark's
+// link parsing slows to a halt on thousands of nested brackets.
+func capBrackets(l string) string {
+	var b strings.Builder
+	depth := 0
+	for i := 0; i < len(l); i++ {
+		c := l[i]
+		escaped := i > 0 && l[i-1] == '\\'
+		switch {
+		case c == '[' && !escaped:
+			depth++
+			if depth > maxNesting {
+				b.WriteByte('\\')
+			}
+		case c == ']' && !escaped:
+			if depth > maxNesting {
+				b.WriteByte('\\')
+			}
+			depth = max(0, depth-1)
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }

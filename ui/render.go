@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -117,13 +118,36 @@ func (rd renderer) renderChunks(key renderKey, chunks []string, nquotes int, ref
 	return layoutRendered(key, strings.Join(outs, "\n\n"), nquotes, refs), nil
 }
 
-// renderMarkdown is glamour, guarded: a glamour bug must not end the reader.
-func (rd renderer) renderMarkdown(md string, width int) (out string, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			out, err = "", fmt.Errorf("rendering failed: %v", p)
-		}
+// renderTimeout is how long one part may take in glamour before it is
+// shown as plain text instead: a backstop for markdown the caps missed.
+const renderTimeout = 2 * time.Second
+
+// renderMarkdown is glamour, guarded: a glamour bug must not end the
+// reader, and a part that takes too long is laid out as plain text.
+func (rd renderer) renderMarkdown(md string, width int) (string, error) {
+	type result struct {
+		out string
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- result{err: fmt.Errorf("rendering failed: %v", p)}
+			}
+		}()
+		out, err := rd.glamour(md, width)
+		done <- result{out, err}
 	}()
+	select {
+	case r := <-done:
+		return r.out, r.err
+	case <-time.After(renderTimeout):
+		return plainLayout(md, width), nil
+	}
+}
+
+func (rd renderer) glamour(md string, width int) (string, error) {
 	tr, err := glamour.NewTermRenderer(
 		glamour.WithStandardStyle(rd.style),
 		glamour.WithWordWrap(max(width, 1)+2), // glamour's output is two cells narrower than its wrap
@@ -132,11 +156,26 @@ func (rd renderer) renderMarkdown(md string, width int) (out string, err error) 
 	if err != nil {
 		return "", err
 	}
-	out, err = tr.Render(md)
+	out, err := tr.Render(md)
 	if err != nil {
 		return "", err
 	}
 	return sanitize(out, true), nil
+}
+
+// plainLayout wraps markdown as plain text, for what glamour cannot lay
+// out in time. The quote sentinels pass through, so quotes are still found.
+func plainLayout(md string, width int) string {
+	var b strings.Builder
+	b.WriteString("  (shown as plain text: its markdown took too long to lay out)\n\n")
+	for _, para := range strings.Split(md, "\n\n") {
+		para = sanitize(strings.Join(strings.Fields(para), " "), true)
+		for _, l := range strings.Split(ansi.Wrap(para, max(1, width-2), ""), "\n") {
+			b.WriteString("  " + l + "\n")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // Sizes for rendering long articles in parts.
@@ -152,6 +191,9 @@ const (
 func splitChunks(md string) []string {
 	if len(md) > maxRendered {
 		cut := strings.LastIndexByte(md[:maxRendered], '\n')
+		if cut < maxRendered-maxBlock { // no line break near the limit: cut at a space
+			cut = max(cut, strings.LastIndexByte(md[:maxRendered], ' '))
+		}
 		if cut < 0 {
 			cut = maxRendered
 		}
