@@ -34,23 +34,17 @@ func (q Quote) Text(text string) string {
 // Extract returns the quotes of text in order. paras are the paragraphs of
 // the text; nil means every line is one.
 func Extract(text string, paras []Span) []Quote {
-	if !hasMarks(text) {
-		return nil
-	}
 	if paras == nil {
 		paras = lines(text)
 	}
 	e := extractor{text: text, paras: paras}
 	e.findSpans()
+	if len(e.parts) == 0 {
+		return nil
+	}
 	e.group()
 	e.attribute()
 	return e.quotes
-}
-
-// hasMarks is the fast path for the many articles without a quotation.
-func hasMarks(text string) bool {
-	return strings.IndexByte(text, '"') >= 0 || strings.Contains(text, "“") || strings.Contains(text, "”") ||
-		strings.Contains(text, "«") || strings.Contains(text, "„")
 }
 
 func lines(text string) []Span {
