@@ -100,7 +100,9 @@ func (e *extractor) glyphAt(i, hi int) glyph {
 	return glyph{}
 }
 
-func isSingle(r rune) bool { return r == '\'' || r == '‘' || r == '’' || r == '‚' || r == '‹' || r == '›' }
+func isSingle(r rune) bool {
+	return r == '\'' || r == '‘' || r == '’' || r == '‚' || r == '‹' || r == '›'
+}
 
 // around returns the runes either side of [i, j) within the paragraph,
 // reading an HTML tag next to the mark as a space.
