@@ -42,7 +42,6 @@ func Extract(text string, paras []Span) []Quote {
 	if len(e.parts) == 0 {
 		return nil
 	}
-	e.group()
 	e.attribute()
 	return e.quotes
 }

@@ -14,6 +14,7 @@ type part struct {
 	para    int  // paragraph index
 	openEnd bool // no closing mark before the paragraph ended
 	group   int  // utterance it belongs to
+	tok     int  // its token
 }
 
 type extractor struct {
@@ -22,6 +23,8 @@ type extractor struct {
 	parts  []part
 	quotes []Quote
 	marks  []mark // scratch, one paragraph's marks
+	toks   []tok
+	people []person
 }
 
 type markRole uint8
