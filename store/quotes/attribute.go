@@ -61,6 +61,15 @@ var adverbs = wordSet(`also later then once again previously earlier recently si
 flatly bluntly repeatedly publicly privately separately similarly finally ultimately additionally initially
 has had have was is were would will could had already still has once since yet often frequently`)
 
+// timeWords end phrases that say when, not who: "last week said".
+var timeWords = wordSet(`now today yesterday tomorrow tonight week weeks month months year years day days time times
+night morning afternoon evening weekend hour hours minute minutes ago earlier later then monday tuesday wednesday
+thursday friday saturday sunday`)
+
+func isAdverb(lw string, capitalized bool) bool {
+	return adverbs[lw] || !capitalized && len(lw) > 4 && strings.HasSuffix(lw, "ly") && lw != "only"
+}
+
 var pronounWords = wordSet(`he she they we i it`)
 
 // particles may stand inside a name in lower case.
@@ -213,8 +222,8 @@ func (e *extractor) cueAfter(qi int) attribution {
 			return a
 		}
 	}
-	if len(ts) > 16 {
-		ts = ts[:16]
+	if len(ts) > 20 {
+		ts = ts[:20]
 	}
 	for v, t := range ts {
 		if t.kind != tWord {
@@ -227,7 +236,7 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if !speechVerbs[lw] || t.cap && v > 0 {
 			continue
 		}
-		if v > 10 {
+		if v > 16 {
 			break
 		}
 		if a := e.npBefore(ts[:v]); a.ok() {
@@ -343,7 +352,7 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 // "Sen. Jane Doe (D-Ohio)", "Jane Doe, a senator from Ohio,", "he", "the Kremlin".
 func (e *extractor) npBefore(ts []tok) attribution {
 	j := len(ts)
-	for j > 0 && ts[j-1].kind == tWord && adverbs[e.lower(ts[j-1])] {
+	for j > 0 && ts[j-1].kind == tWord && isAdverb(e.lower(ts[j-1]), ts[j-1].cap) {
 		j--
 	}
 	if j > 0 && e.isPunct(ts[j-1], ")") { // (D-Ohio)
@@ -454,7 +463,11 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 				return attribution{}
 			}
 		}
-		if determiners[e.lower(ts[0])] || len(ts) <= 2 {
+		lastWord := e.lower(ts[len(ts)-1])
+		if timeWords[lastWord] || timeWords[e.lower(ts[0])] || strings.HasSuffix(lastWord, "ing") {
+			return attribution{}
+		}
+		if determiners[e.lower(ts[0])] || len(ts) <= 2 && strings.HasSuffix(lastWord, "s") {
 			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}

@@ -107,7 +107,7 @@ func (e *extractor) word(i, stop, para int) int {
 		}
 		break
 	}
-	if j < stop && e.text[j] == '.' && e.keepsDot(i, j) {
+	if j < stop && e.text[j] == '.' && (e.keepsDot(i, j) || j+1 < stop && strings.IndexByte("),", e.text[j+1]) >= 0) {
 		j++
 	}
 	r, _ := utf8.DecodeRuneInString(e.text[i:j])
