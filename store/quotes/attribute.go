@@ -147,7 +147,7 @@ func (e *extractor) attribute() {
 		if !cued && e.notSpeech(parts) {
 			continue
 		}
-		if e.isTitle(first) {
+		if len(parts) == 1 && e.isTitle(first) {
 			continue
 		}
 		if !cued {
@@ -550,26 +550,34 @@ func (e *extractor) notSpeech(parts []part) bool {
 	return false
 }
 
-// isTitle recognises the name of a work, a show or a slogan: a few words in
-// title case after "on", "in", "the" or a possessive.
+// smallWords stay lower case in a title: "Guardians of the Galaxy".
+var smallWords = wordSet(`a an the of and or but nor for to in on at by from with as is are be into via vs over up per`)
+
+// isTitle recognises the name of a work, a show or a slogan: every word in
+// title case ("Fox News Sunday", "Make America Great Again"), or a few in
+// title case after "on", "in" or a possessive ("on “Face the Nation”").
 func (e *extractor) isTitle(p part) bool {
 	s := e.text[p.span.Start:p.span.End]
 	n, caps := 0, 0
 	for _, w := range strings.Fields(s) {
-		w = strings.Trim(w, ".,!?:;")
+		w = strings.Trim(w, ".,!?:;()[]\"'“”‘’…")
 		if w == "" {
 			continue
 		}
 		n++
 		r, _ := utf8.DecodeRuneInString(w)
-		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+		switch {
+		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
 			caps++
-		} else if len(w) > 3 {
+		case !smallWords[strings.ToLower(w)]:
 			return false
 		}
 	}
-	if n == 0 || n > 7 || caps < 2 && n > 1 || caps == 0 {
+	if n > 10 || caps < 2 && n > 1 || caps == 0 {
 		return false
+	}
+	if caps >= 2 && !pronounStart(s) {
+		return true
 	}
 	if p.tok == 0 || e.toks[p.tok-1].para != p.para {
 		return false
@@ -578,4 +586,17 @@ func (e *extractor) isTitle(p part) bool {
 	lw := e.lower(prev)
 	return prev.kind == tWord && (strings.Contains(" on in of the titled called named dubbed film show book album song movie series program programme ", " "+lw+" ") ||
 		strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "'s"))
+}
+
+// pronounStart is true for words that open like speech: "I Am", "We Will".
+func pronounStart(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.Trim(f[0], ".,!?") {
+	case "I", "We", "You", "I'm", "I’m", "We're", "We’re":
+		return true
+	}
+	return false
 }
