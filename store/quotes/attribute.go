@@ -325,7 +325,34 @@ func (e *extractor) cueNearby(qi int) attribution {
 	if from < prevEnd && e.toks[from].kind == tQuote {
 		return attribution{}
 	}
-	return e.cueIn(e.toks[from:prevEnd], false)
+	if a := e.cueIn(e.toks[from:prevEnd], false); a.ok() || e.toks[prevEnd].para != e.toks[qi].para {
+		return a
+	}
+	// "Smith was blunt. “…”": the person the sentence before is about
+	ts := e.toks[from:prevEnd]
+	if len(ts) >= 2 && ts[0].cap {
+		j := 0
+		for j < len(ts) && j < 5 && ts[j].kind == tWord && ts[j].cap {
+			j++
+		}
+		if j < len(ts) && ts[j].kind == tWord && !ts[j].cap {
+			if a := e.nounPhrase(ts[:j]); a.ok() && !a.desc && !a.pronoun && len(e.people) > 0 && e.isPerson(a.name) {
+				return a
+			}
+		}
+	}
+	return attribution{}
+}
+
+// isPerson is true when the article gives the name in full somewhere.
+func (e *extractor) isPerson(name string) bool {
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	for _, p := range e.people {
+		if p.last == last && strings.Contains(p.full, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseSubject is the first noun phrase of a clause: "Smith left, saying".

@@ -118,13 +118,21 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string) string {
 			return lastSpeaker
 		}
 	}
+	// the nearest name before that agrees, else the nearest whose gender is unknown
+	unknown := ""
 	for i := len(e.people) - 1; i >= 0; i-- {
 		p := e.people[i]
-		if p.pos < a.pos && strings.Contains(p.full, " ") && (p.gender == want || p.gender == 0 && e.genderOf(p.full) == want) {
+		if p.pos >= a.pos || !strings.Contains(p.full, " ") {
+			continue
+		}
+		switch g := e.genderOf(p.full); {
+		case g == want:
 			return p.full
+		case g == 0 && unknown == "":
+			unknown = p.full
 		}
 	}
-	return ""
+	return unknown
 }
 
 // genderOf is what the article tells of a person's gender, 0 when nothing.
@@ -158,7 +166,7 @@ sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole
 debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
 lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice
 jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
-brittany natalie isabella charlotte rose alexis kayla hillary nancy elizabeth sarah kellyanne huma melania ivanka
+brittany jane natalie isabella charlotte rose alexis kayla hillary nancy elizabeth sarah kellyanne huma melania ivanka
 chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula christine marine giorgia jacinda
 claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
 

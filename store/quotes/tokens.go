@@ -45,6 +45,8 @@ func (e *extractor) tokenize() {
 			switch {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 				i++
+			case c == '<' && tagEnd(e.text[i:stop]) > 0:
+				i += tagEnd(e.text[i:stop]) // markup reads as a space
 			case c < 0x80 && isWordByte(c):
 				i = e.word(i, stop, para)
 			case c < 0x80:
@@ -67,6 +69,23 @@ func (e *extractor) tokenize() {
 			}
 		}
 	}
+}
+
+// tagEnd is the length of the HTML or XML tag at the start of s, 0 when
+// there is none.
+func tagEnd(s string) int {
+	if len(s) < 3 || !(s[1] == '/' || s[1] == '!' || s[1] >= 'a' && s[1] <= 'z' || s[1] >= 'A' && s[1] <= 'Z') {
+		return 0
+	}
+	for i := 1; i < len(s) && i < 300; i++ {
+		switch s[i] {
+		case '>':
+			return i + 1
+		case '<', '\n':
+			return 0
+		}
+	}
+	return 0
 }
 
 func isWordByte(c byte) bool {
