@@ -204,7 +204,7 @@ func TestHostileInput(t *testing.T) {
 	}
 	long := strings.Repeat("word ", 400_000) // a 2 MB single line
 	for name, text := range map[string]string{
-		"5000 quotes in one paragraph": many.String(),
+		"5000 quotes in one paragraph":        many.String(),
 		"2 MB line with an unterminated mark": "“" + long,
 		"2 MB line of marks":                  strings.Repeat("\"'“”‘’«»„", 200_000),
 		"unterminated marks":                  "“a\n“b\n‘c\n''d\n«e\n„f",
