@@ -202,6 +202,22 @@ func Predict(path string) ([]Prediction, error) {
 // covers at least half of each, biggest overlaps first, as the scorer does.
 // showErrors caps the error lines kept.
 func Score(arts []Article, predict func(path string) ([]Prediction, error), showErrors int) (Result, error) {
+	files := map[string][]byte{}
+	for _, a := range arts {
+		data, err := os.ReadFile(a.Path)
+		if err != nil {
+			return Result{}, err
+		}
+		files[a.Path] = data
+	}
+	return scoreFiles(arts, files, predict, showErrors)
+}
+
+func scoreData(arts []Article, files map[string][]byte, predict func(path string) ([]Prediction, error)) (Result, error) {
+	return scoreFiles(arts, files, predict, 0)
+}
+
+func scoreFiles(arts []Article, files map[string][]byte, predict func(path string) ([]Prediction, error), showErrors int) (Result, error) {
 	r := Result{Articles: len(arts)}
 	note := func(format string, args ...any) {
 		if len(r.Errors) < showErrors {
@@ -209,10 +225,7 @@ func Score(arts []Article, predict func(path string) ([]Prediction, error), show
 		}
 	}
 	for _, a := range arts {
-		data, err := os.ReadFile(a.Path)
-		if err != nil {
-			return r, err
-		}
+		data := files[a.Path]
 		preds, err := predict(a.Path)
 		if err != nil {
 			return r, fmt.Errorf("%s: %v", a.Path, err)

@@ -474,7 +474,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		return attribution{}
 	}
 	mention := e.text[ts[0].pos:ts[len(ts)-1].end]
-	pos := ts[0].pos
+	pos := int(ts[0].pos)
 	if len(ts) == 1 && pronounWords[e.lower(ts[0])] {
 		return attribution{name: e.s(ts[0]), mention: mention, pos: pos, pronoun: true}
 	}
@@ -517,7 +517,7 @@ func (e *extractor) cleanName(ts []tok) string {
 	last := -1
 	for i, t := range ts {
 		lw := e.lower(t)
-		if titles[lw] || titles[strings.ToLower(e.s(t))] || isDemonym(e.s(t)) && i+1 < len(ts) && titles[e.lower(ts[i+1])] {
+		if titles[lw] || lw != e.low[t.pos:t.end] && titles[e.low[t.pos:t.end]] || i+1 < len(ts) && titles[e.lower(ts[i+1])] && isDemonym(lw) {
 			last = i
 		}
 	}
@@ -535,6 +535,16 @@ func (e *extractor) cleanName(ts []tok) string {
 	if len(ts) == 0 {
 		return ""
 	}
+	// most names stand in the text as they are: no copy
+	plain := true
+	for i, t := range ts {
+		if i > 0 && (t.pos != ts[i-1].end+1 || e.text[t.pos-1] != ' ') {
+			plain = false
+		}
+	}
+	if w := e.s(ts[len(ts)-1]); plain && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s") {
+		return e.text[ts[0].pos:ts[len(ts)-1].end]
+	}
 	var b strings.Builder
 	for i, t := range ts {
 		if i > 0 {
@@ -547,8 +557,7 @@ func (e *extractor) cleanName(ts []tok) string {
 	return b.String()
 }
 
-func isDemonym(w string) bool {
-	lw := strings.ToLower(w)
+func isDemonym(lw string) bool {
 	for _, suf := range []string{"an", "ese", "ish", "i", "ch"} {
 		if strings.HasSuffix(lw, suf) {
 			return true
@@ -586,17 +595,28 @@ var smallWords = wordSet(`a an the of and or but nor for to in on at by from wit
 func (e *extractor) isTitle(p part) bool {
 	s := e.text[p.span.Start:p.span.End]
 	n, caps := 0, 0
-	for _, w := range strings.Fields(s) {
-		w = strings.Trim(w, ".,!?:;()[]\"'“”‘’…")
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' {
+			j++
+		}
+		w := strings.Trim(s[i:j], ".,!?:;()[]\"'“”‘’…")
+		i = j
 		if w == "" {
 			continue
 		}
 		n++
+		if n > 10 {
+			return false
+		}
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
 		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
 			caps++
-		case !smallWords[strings.ToLower(w)]:
+		case !smallWords[w]:
 			return false
 		}
 	}
@@ -606,7 +626,7 @@ func (e *extractor) isTitle(p part) bool {
 	if caps >= 2 && !pronounStart(s) {
 		return true
 	}
-	if p.tok == 0 || e.toks[p.tok-1].para != p.para {
+	if p.tok == 0 || int(e.toks[p.tok-1].para) != p.para {
 		return false
 	}
 	prev := e.toks[p.tok-1]

@@ -28,6 +28,9 @@ func (e *extractor) collectNames() {
 		}
 		run := ts[i:j]
 		i = j
+		if len(run) == 1 {
+			continue // a capital at a sentence start, or a name given alone
+		}
 		// the title before a name tells its gender: Mr. Smith, Mrs. Jones
 		var gender byte
 		for _, t := range run {
@@ -51,17 +54,17 @@ func (e *extractor) collectNames() {
 		if k := strings.IndexByte(name, ' '); k >= 0 {
 			first = name[:k]
 		}
-		if gender == 0 {
-			gender = firstNameGender(first)
+		if gender == 0 && n > 1 {
+			gender = firstNameGender(e.low[run[0].pos : int(run[0].pos)+len(first)])
 		}
 		if n == 1 {
 			// a surname alone still tells a gender: Mrs. Clinton
 			if gender != 0 {
-				e.people = append(e.people, person{full: name, first: "", last: name, pos: run[0].pos, gender: gender})
+				e.people = append(e.people, person{full: name, first: "", last: name, pos: int(run[0].pos), gender: gender})
 			}
 			continue
 		}
-		e.people = append(e.people, person{full: name, first: first, last: last, pos: run[0].pos, gender: gender})
+		e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender})
 	}
 }
 
@@ -143,9 +146,6 @@ func (e *extractor) genderOf(name string) byte {
 			return p.gender
 		}
 	}
-	if i := strings.IndexByte(name, ' '); i > 0 {
-		return firstNameGender(name[:i])
-	}
 	return 0
 }
 
@@ -170,9 +170,9 @@ brittany jane natalie isabella charlotte rose alexis kayla hillary nancy elizabe
 chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula christine marine giorgia jacinda
 claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
 
-// firstNameGender knows the gender of common first names, 0 for others.
-func firstNameGender(first string) byte {
-	f := strings.ToLower(first)
+// firstNameGender knows the gender of common first names (given in lower
+// case), 0 for others.
+func firstNameGender(f string) byte {
 	switch {
 	case femaleNames[f]:
 		return 'f'

@@ -3,7 +3,9 @@
 package quotes
 
 import (
+	"math"
 	"strings"
+	"sync"
 )
 
 // Span is a byte range [Start, End) of the text.
@@ -34,16 +36,31 @@ func (q Quote) Text(text string) string {
 // Extract returns the quotes of text in order. paras are the paragraphs of
 // the text; nil means every line is one.
 func Extract(text string, paras []Span) []Quote {
+	if len(text) > math.MaxInt32 { // offsets are kept in 32 bits
+		return nil
+	}
 	if paras == nil {
 		paras = lines(text)
 	}
-	e := extractor{text: text, paras: paras}
+	e := pool.Get().(*extractor)
+	defer e.release()
+	e.text, e.paras = text, paras
 	e.findSpans()
 	if len(e.parts) == 0 {
 		return nil
 	}
 	e.attribute()
 	return e.quotes
+}
+
+// pool keeps the scratch slices of extractors between articles: loading
+// extracts from thousands of them.
+var pool = sync.Pool{New: func() any { return new(extractor) }}
+
+func (e *extractor) release() {
+	clear(e.people)
+	*e = extractor{marks: e.marks[:0], parts: e.parts[:0], toks: e.toks[:0], people: e.people[:0], lowb: e.lowb[:0]}
+	pool.Put(e)
 }
 
 func lines(text string) []Span {

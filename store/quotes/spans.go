@@ -24,6 +24,8 @@ type extractor struct {
 	quotes []Quote
 	marks  []mark // scratch, one paragraph's marks
 	toks   []tok
+	low    string // the text with the ASCII letters of its tokens in lower case
+	lowb   []byte
 	people []person
 }
 

@@ -17,22 +17,27 @@ const (
 // tok is a word or a punctuation mark of the text outside the quotes, or a
 // whole quote part, so that the words around a quote read as a sentence.
 type tok struct {
-	pos, end int
+	pos, end int32
+	part     int32 // the part, for a quote
+	para     int32
 	kind     tokKind
 	cap      bool // a word that starts with a capital
-	part     int  // the part, for a quote
-	para     int
 }
 
-// tokenize cuts every paragraph into tokens once; a quote part becomes one token.
+// tokenize cuts the paragraphs into tokens once; a quote part becomes one
+// token. Paragraphs with no quote in or after them only need their names,
+// so there the words in lower case are skipped and leave one break.
 func (e *extractor) tokenize() {
+	e.lowb = append(e.lowb[:0], e.text...) // folded by word as it reads
 	e.toks = e.toks[:0]
 	pi := 0 // next part
 	for para, p := range e.paras {
+		// a quote here, or in the next paragraph when this one ends in a colon
+		full := pi < len(e.parts) && (e.parts[pi].para == para || e.parts[pi].para == para+1 && e.text[p.End-1] == ':')
 		for i := p.Start; i < p.End; {
 			if pi < len(e.parts) && e.parts[pi].para == para && i >= e.parts[pi].open {
 				e.parts[pi].tok = len(e.toks)
-				e.toks = append(e.toks, tok{pos: e.parts[pi].open, end: e.parts[pi].close, kind: tQuote, part: pi, para: para})
+				e.toks = append(e.toks, tok{pos: int32(e.parts[pi].open), end: int32(e.parts[pi].close), kind: tQuote, part: int32(pi), para: int32(para)})
 				i = max(i, e.parts[pi].close)
 				pi++
 				continue
@@ -45,12 +50,21 @@ func (e *extractor) tokenize() {
 			switch {
 			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
 				i++
+			case !full && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9'):
+				for i < stop && isWordByte(e.text[i]) {
+					i++
+				}
+				e.brk(i, para)
 			case c == '<' && tagEnd(e.text[i:stop]) > 0:
 				i += tagEnd(e.text[i:stop]) // markup reads as a space
 			case c < 0x80 && isWordByte(c):
 				i = e.word(i, stop, para)
 			case c < 0x80:
-				e.punct(i, i+1, para)
+				if full {
+					e.punct(i, i+1, para)
+				} else {
+					e.brk(i, para)
+				}
 				i++
 			default:
 				r, n := utf8.DecodeRuneInString(e.text[i:stop])
@@ -68,6 +82,14 @@ func (e *extractor) tokenize() {
 				i = stop
 			}
 		}
+	}
+	e.low = string(e.lowb)
+}
+
+// brk stands for skipped words, so that names on either side stay apart.
+func (e *extractor) brk(i, para int) {
+	if n := len(e.toks); n > 0 && e.toks[n-1].kind == tWord {
+		e.punct(i, i, para)
 	}
 }
 
@@ -93,16 +115,22 @@ func isWordByte(c byte) bool {
 }
 
 func (e *extractor) punct(i, j, para int) {
-	e.toks = append(e.toks, tok{pos: i, end: j, kind: tPunct, para: para})
+	e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tPunct, para: int32(para)})
 }
 
 // word reads a word from i: letters and digits joined by - ' ’ and the dots
 // of U.S. or Sen. or J. that belong to it.
 func (e *extractor) word(i, stop, para int) int {
 	j := i
-	for j < stop {
-		c := e.text[j]
+	text, low := e.text[:stop], e.lowb[:stop]
+	for j < len(text) {
+		c := text[j]
 		if c < 0x80 {
+			if c >= 'A' && c <= 'Z' {
+				low[j] = c + 'a' - 'A'
+				j++
+				continue
+			}
 			if isWordByte(c) {
 				j++
 				continue
@@ -130,7 +158,7 @@ func (e *extractor) word(i, stop, para int) int {
 		j++
 	}
 	r, _ := utf8.DecodeRuneInString(e.text[i:j])
-	e.toks = append(e.toks, tok{pos: i, end: j, kind: tWord, cap: unicode.IsUpper(r), para: para})
+	e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tWord, cap: unicode.IsUpper(r), para: int32(para)})
 	return j
 }
 
@@ -145,7 +173,7 @@ func (e *extractor) keepsDot(i, j int) bool {
 	if n == len(w) && unicode.IsUpper(r) {
 		return true
 	}
-	return abbrevs[strings.ToLower(w)]
+	return abbrevs[string(e.lowb[i:j])]
 }
 
 // abbrevs are words whose period does not end a sentence.
@@ -156,10 +184,16 @@ miss mo mont neb nev okla ore pa va vt wash wyo ala ark`)
 
 func (e *extractor) s(t tok) string { return e.text[t.pos:t.end] }
 
-// lower is a word in lower case without its final period.
+// lower is a word in lower case without its final period; ASCII letters
+// only are folded, which is all the word lists need.
 func (e *extractor) lower(t tok) string {
-	return strings.ToLower(strings.TrimSuffix(e.s(t), "."))
+	end := t.end
+	if end > t.pos+1 && e.low[end-1] == '.' {
+		end--
+	}
+	return e.low[t.pos:end]
 }
+
 
 func (e *extractor) isPunct(t tok, set string) bool {
 	if t.kind != tPunct {
