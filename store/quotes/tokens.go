@@ -194,7 +194,6 @@ func (e *extractor) lower(t tok) string {
 	return e.low[t.pos:end]
 }
 
-
 func (e *extractor) isPunct(t tok, set string) bool {
 	if t.kind != tPunct {
 		return false
