@@ -56,6 +56,8 @@ func TestMarks(t *testing.T) {
 		{"html tags", `<p>“We will win the vote,” said <b>Jane Doe</b>.</p>`, []want{{"We will win the vote,", "Jane Doe"}}},
 		{"entity-encoded curly", `&ldquo;We will win the vote,&rdquo; said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
 		{"entity-encoded straight", `&quot;We will win the vote,&quot; said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"straight mark opening an excerpt in curly text", "\"Jane Doe defended the “peace for all” plan on Monday. “We will win the vote,” she said.",
+			[]want{{"We will win the vote,", "Jane Doe"}}},
 		{"inches are not marks", `The 6'2" forward said nothing. "We will win the vote," said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) { check(t, c.text, c.want...) })

@@ -26,6 +26,7 @@ type extractor struct {
 	toks   []tok
 	low    string // the text with the ASCII letters of its tokens in lower case
 	lowb   []byte
+	curly  bool // the text quotes with curly marks
 	people []person
 }
 
@@ -229,6 +230,7 @@ func hasElision(s string) bool {
 // marks nest (“… ‘…’ …”) and only the outermost quote is kept; single marks
 // make a quote only outside double ones, or around them (‘… “…” …’).
 func (e *extractor) findSpans() {
+	e.curly = strings.Count(e.text, "“") > 1 && strings.Count(e.text, "”") > 1
 	for pi, p := range e.paras {
 		ms := e.scanMarks(p)
 		if len(ms) == 0 {
@@ -244,7 +246,9 @@ func (e *extractor) findSpans() {
 func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 	depth := 0
 	var cur part
-	var lowOpen bool
+	var lowOpen, outerStraight bool
+	var inner []part // quotes closed inside an open one
+	innerOpen, innerStart := 0, 0
 	for _, m := range ms {
 		if m.single {
 			continue
@@ -253,7 +257,7 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 		case depth == 0 && m.role != closing:
 			depth = 1
 			cur = part{open: m.pos, para: pi, span: Span{Start: m.end}}
-			lowOpen = m.low
+			lowOpen, outerStraight, inner = m.low, m.straight, inner[:0]
 		case depth == 0:
 			// a closing mark with nothing open: a stray, or a quote whose opening mark is missing
 		case depth == 1 && lowOpen && e.closesLow(m):
@@ -262,18 +266,33 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 			e.addPart(cur)
 		case m.role == opening && !m.straight:
 			depth++ // a nested quote in double marks
+			if depth == 2 {
+				innerOpen, innerStart = m.pos, m.end
+			}
 		default:
 			depth--
-			if depth == 0 {
+			switch depth {
+			case 0:
 				cur.span.End, cur.close = m.pos, m.end
 				e.addPart(cur)
+			case 1:
+				inner = append(inner, part{open: innerOpen, para: pi, span: Span{innerStart, m.pos}, close: m.end})
 			}
 		}
 	}
-	if depth > 0 {
-		cur.span.End, cur.close, cur.openEnd = p.End, p.End, true
-		e.addPart(cur)
+	if depth == 0 {
+		return
 	}
+	// "Smith defended Trump’s “remark” …: in a text of curly quotes, a
+	// straight mark that never closes marks an excerpt, not a quote
+	if outerStraight && (len(inner) > 0 || e.curly) {
+		for _, q := range inner {
+			e.addPart(q)
+		}
+		return
+	}
+	cur.span.End, cur.close, cur.openEnd = p.End, p.End, true
+	e.addPart(cur)
 }
 
 // closesLow tells whether a “ after a „ closes it, as German writes „so“.
