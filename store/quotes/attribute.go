@@ -222,8 +222,8 @@ func (e *extractor) cueAfter(qi int) attribution {
 			return a
 		}
 	}
-	if len(ts) > 20 {
-		ts = ts[:20]
+	if len(ts) > 40 {
+		ts = ts[:40]
 	}
 	for v, t := range ts {
 		if t.kind != tWord {
@@ -233,11 +233,11 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
 			return e.npAfter(ts[v+2:])
 		}
-		if !speechVerbs[lw] || t.cap && v > 0 {
+		if !speechVerbs[lw] || t.cap && v > 0 || v > 0 && e.isNoun(ts[v-1]) {
 			continue
 		}
-		if v > 16 {
-			break
+		if v > 16 && !e.isPunct(ts[v-1], ",") {
+			break // far from the quote, unless after an appositive
 		}
 		if a := e.npBefore(ts[:v]); a.ok() {
 			return a
@@ -282,7 +282,7 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 			}
 			continue
 		}
-		if !speechVerbs[lw] {
+		if !speechVerbs[lw] || v > 0 && e.isNoun(ts[v-1]) {
 			continue
 		}
 		if ingVerbs[lw] {
@@ -355,22 +355,34 @@ func (e *extractor) isPerson(name string) bool {
 	return false
 }
 
+// isNoun is true when the word before a speech verb makes it a noun: "the
+// states", "his remarks", "news reports".
+func (e *extractor) isNoun(prev tok) bool {
+	return prev.kind == tWord && (determiners[e.lower(prev)] && !pronounWords[e.lower(prev)] || e.lower(prev) == "news")
+}
+
 // clauseSubject is the first noun phrase of a clause: "Smith left, saying".
 func (e *extractor) clauseSubject(ts []tok) attribution {
-	for i, t := range ts {
-		if t.kind != tWord {
+	// the subject opens the clause or follows an opening phrase and its
+	// comma ("During the speech, Trump attacked …"), and a verb follows it
+	for i := 0; i < len(ts); i++ {
+		if i > 0 && !e.isPunct(ts[i-1], ",") {
 			continue
 		}
-		if t.cap || pronounWords[e.lower(t)] {
-			j := i
-			for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])] || j == i) {
-				j++
-			}
-			if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc {
-				return a
-			}
+		t := ts[i]
+		if t.kind != tWord || !t.cap && !pronounWords[e.lower(t)] {
+			continue
 		}
-		return attribution{}
+		j := i + 1
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) && !pronounWords[e.lower(t)] {
+			j++
+		}
+		if j >= len(ts) || ts[j].kind != tWord || ts[j].cap || stopWords[e.lower(ts[j])] {
+			continue
+		}
+		if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc {
+			return a
+		}
 	}
 	return attribution{}
 }
@@ -391,20 +403,21 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			j = k
 		}
 	}
-	if j > 0 && e.isPunct(ts[j-1], ",") { // an appositive: "Jane Doe, a senator from Ohio,"
-		k := j - 2
-		for k >= 0 && !e.isPunct(ts[k], ",") && j-k < 16 {
-			k--
-		}
-		if k > 0 {
-			if a := e.npBefore(ts[:k]); a.ok() && !a.desc {
-				return a
+	if j > 0 && e.isPunct(ts[j-1], ",") {
+		// appositives: "Jane Doe, a senator from Ohio, one of the sponsors,"
+		// is the first name or pronoun among the commas
+		from := 0
+		for k := 0; k < j; k++ {
+			if !e.isPunct(ts[k], ",") {
+				continue
 			}
-		}
-		if k < 0 && j > 1 {
-			if a := e.nounPhrase(ts[:j-1]); a.ok() && !a.desc {
-				return a
+			// a chunk that opens on a preposition ("In Ohio,") names no subject
+			if k > from && !(ts[from].kind == tWord && stopWords[e.lower(ts[from])]) {
+				if a := e.npBefore(ts[from:k]); a.ok() && !a.desc {
+					return a
+				}
 			}
+			from = k + 1
 		}
 		return attribution{}
 	}
@@ -494,7 +507,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		if timeWords[lastWord] || timeWords[e.lower(ts[0])] || strings.HasSuffix(lastWord, "ing") {
 			return attribution{}
 		}
-		if determiners[e.lower(ts[0])] || len(ts) <= 2 && strings.HasSuffix(lastWord, "s") {
+		if determiners[e.lower(ts[0])] && len(ts) > 1 || len(ts) <= 2 && strings.HasSuffix(lastWord, "s") && !determiners[lastWord] {
 			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}
@@ -515,7 +528,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 // cleanName drops titles and sentence-start words from a capitalized run.
 func (e *extractor) cleanName(ts []tok) string {
 	last := -1
-	for i, t := range ts {
+	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
 		lw := e.lower(t)
 		if titles[lw] || lw != e.low[t.pos:t.end] && titles[e.low[t.pos:t.end]] || i+1 < len(ts) && titles[e.lower(ts[i+1])] && isDemonym(lw) {
 			last = i
