@@ -57,6 +57,18 @@ var stopWords = wordSet(`that who whom which whose when where while as because i
 with from by about into over after before during since under through is was are were be been being has have had
 do does did will would can could should may might must not also is it's there`)
 
+// groups are the bare plurals that speak for themselves: "officials said".
+var groups = wordSet(`officials analysts critics experts police witnesses residents lawmakers sources authorities
+protesters investigators prosecutors researchers scientists economists observers supporters opponents aides
+advisers advisors voters doctors officers leaders organizers organisers activists students parents teachers workers
+employees executives diplomats militants rebels troops soldiers people others fans players residents campaigners
+demonstrators officers spokesmen members staff users neighbors neighbours relatives friends family families
+republicans democrats conservatives liberals
+`)
+
+var prepositions = wordSet(`in on at for with from by during after before since under over about into through
+across among amid against despite following until upon within without`)
+
 var adverbs = wordSet(`also later then once again previously earlier recently simply further quickly just reportedly
 flatly bluntly repeatedly publicly privately separately similarly finally ultimately additionally initially
 has had have was is were would will could had already still has once since yet often frequently`)
@@ -101,11 +113,20 @@ func (e *extractor) group() {
 		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1:
 			mid := e.toks[prev.tok+1 : cur.tok]
 			last := mid[len(mid)-1]
-			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) {
+			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) && !e.hasSentenceEnd(mid) {
 				cur.group = prev.group
 			}
 		}
 	}
+}
+
+func (e *extractor) hasSentenceEnd(ts []tok) bool {
+	for _, t := range ts {
+		if e.isPunct(t, ".?!") {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *extractor) hasVerb(ts []tok) bool {
@@ -133,14 +154,21 @@ func (e *extractor) attribute() {
 		parts := e.parts[gi:gj]
 		gi = gj
 
+		first := parts[0]
 		var a attribution
+		// a quote that ends its sentence (“… misdirected.” She said her party
+		// …) is introduced before more often than attributed after
+		ends := e.endsSentence(parts[len(parts)-1])
+		if ends {
+			a = e.cueBefore(first.tok)
+		}
 		for _, p := range parts {
-			if a = e.cueAfter(p.tok); a.ok() {
+			if a.ok() {
 				break
 			}
+			a = e.cueAfter(p.tok)
 		}
-		first := parts[0]
-		if !a.ok() {
+		if !a.ok() && !ends {
 			a = e.cueBefore(first.tok)
 		}
 		cued := a.ok()
@@ -209,6 +237,15 @@ func (e *extractor) sentenceBefore(i int) int {
 	return j
 }
 
+// endsSentence is true when a quote closes on a period, and what follows
+// starts a new sentence.
+func (e *extractor) endsSentence(p part) bool {
+	if p.span.End == 0 || e.text[p.span.End-1] != '.' {
+		return false
+	}
+	return p.tok+1 >= len(e.toks) || e.toks[p.tok+1].para != e.toks[p.tok].para || e.toks[p.tok+1].cap
+}
+
 // cueAfter reads the attribution after a quote: `,” Putin remarked`,
 // `,” said Sen. Jane Doe`, `,” he said`, `,” according to Reuters`, `” — Jane Doe`.
 func (e *extractor) cueAfter(qi int) attribution {
@@ -238,6 +275,9 @@ func (e *extractor) cueAfter(qi int) attribution {
 		}
 		if v > 16 && !e.isPunct(ts[v-1], ",") {
 			break // far from the quote, unless after an appositive
+		}
+		if e.endsSentence(e.parts[e.toks[qi].part]) && len(ts)-v > 7 {
+			return attribution{} // a new sentence that says more: “…” She said her party …
 		}
 		if a := e.npBefore(ts[:v]); a.ok() {
 			return a
@@ -404,22 +444,29 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		}
 	}
 	if j > 0 && e.isPunct(ts[j-1], ",") {
-		// appositives: "Jane Doe, a senator from Ohio, one of the sponsors,"
-		// is the first name or pronoun among the commas
+		// appositives: "Jane Doe, a senator from Ohio, one of the sponsors,";
+		// the subject is the first full name or pronoun among the commas
+		// ("The Shadow Secretary for the Family, Theresa May,"), else the first name
 		from := 0
+		var first attribution
 		for k := 0; k < j; k++ {
 			if !e.isPunct(ts[k], ",") {
 				continue
 			}
 			// a chunk that opens on a preposition ("In Ohio,") names no subject
-			if k > from && !(ts[from].kind == tWord && stopWords[e.lower(ts[from])]) {
+			if k > from && !(ts[from].kind == tWord && prepositions[e.lower(ts[from])]) {
 				if a := e.npBefore(ts[from:k]); a.ok() && !a.desc {
-					return a
+					if a.pronoun || strings.IndexByte(a.name, ' ') > 0 {
+						return a
+					}
+					if !first.ok() {
+						first = a
+					}
 				}
 			}
 			from = k + 1
 		}
-		return attribution{}
+		return first
 	}
 	i := j
 	for i > 0 && j-i < 8 {
@@ -507,7 +554,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		if timeWords[lastWord] || timeWords[e.lower(ts[0])] || strings.HasSuffix(lastWord, "ing") {
 			return attribution{}
 		}
-		if determiners[e.lower(ts[0])] && len(ts) > 1 || len(ts) <= 2 && strings.HasSuffix(lastWord, "s") && !determiners[lastWord] {
+		if determiners[e.lower(ts[0])] && len(ts) > 1 || len(ts) <= 2 && groups[lastWord] {
 			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}
