@@ -633,13 +633,33 @@ func (e *extractor) notSpeech(parts []part) bool {
 	for _, p := range parts {
 		total += words(e.text[p.span.Start:p.span.End])
 	}
-	if total <= 3 {
-		return true
-	}
 	p := parts[0]
+	if total <= 3 {
+		// a few words someone said to someone: “Neither do I”, “We're America”, “Go home!”
+		return !(len(parts) == 1 && e.spoken(p.span))
+	}
 	before := strings.ToLower(strings.TrimSpace(e.text[max(0, p.open-20):p.open]))
 	for _, w := range []string{"so-called", "dubbed", "called", "known as", "titled", "nicknamed", "term", "phrase", "word", "slogan"} {
 		if strings.HasSuffix(before, w) && total <= 8 {
+			return true
+		}
+	}
+	return false
+}
+
+// personal are the words that give speech away: a person talks to a person.
+var personal = wordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my we we're we’re we've we’ve we'll we’ll us our you
+you're you’re your`)
+
+// spoken tells a short quote that someone said: it talks in the first or
+// second person, or it exclaims or asks.
+func (e *extractor) spoken(sp Span) bool {
+	s := e.text[sp.Start:sp.End]
+	if strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		if personal[strings.ToLower(strings.Trim(w, ".,;:!?"))] {
 			return true
 		}
 	}

@@ -98,6 +98,7 @@ func TestNotSpeech(t *testing.T) {
 		{"nickname", `Trump called him “Little Marco” during the debate.`, nil},
 		{"slogan", `The crowd wore hats reading “Make America Great Again” at the rally.`, nil},
 		{"short fragment with a cue stays", `“Absolutely not,” Jane Doe said.`, []want{{"Absolutely not,", "Jane Doe"}}},
+		{"short first-person quote without a cue stays", `Jane Doe was asked about the plan. “Neither do I.”`, []want{{"Neither do I.", "Jane Doe"}}},
 		{"short exclamation with a cue stays", `“Lock her up!” the crowd chanted.`, []want{{"Lock her up!", "the crowd"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) { check(t, c.text, c.want...) })
