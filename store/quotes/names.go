@@ -146,7 +146,11 @@ func (e *extractor) genderOf(name string) byte {
 			return p.gender
 		}
 	}
-	return 0
+	first := name
+	if i := strings.IndexByte(name, ' '); i > 0 {
+		first = name[:i]
+	}
+	return firstNameGender(strings.ToLower(first))
 }
 
 var maleNames = wordSet(`john james robert michael william david richard joseph thomas charles christopher daniel
@@ -166,7 +170,7 @@ sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole
 debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
 lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice
 jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
-brittany jane natalie isabella charlotte rose alexis kayla hillary nancy elizabeth sarah kellyanne huma melania ivanka
+brittany jane melanie natalie isabella charlotte rose alexis kayla hillary nancy elizabeth sarah kellyanne huma melania ivanka
 chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula christine marine giorgia jacinda
 claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
 

@@ -142,6 +142,9 @@ func boundaryAfter(r rune) bool {
 // space around it: “ glued to the end of a word closes, ” before a word opens.
 func classify(g rune, prev, next rune) markRole {
 	l, r := boundaryBefore(prev), boundaryAfter(next)
+	if prev == 0 && !isSingle(g) {
+		return opening // nothing is open before a paragraph: ” … what I learned
+	}
 	switch g {
 	case '"', '\'':
 		switch {
