@@ -66,6 +66,8 @@ demonstrators officers spokesmen members staff users neighbors neighbours relati
 republicans democrats conservatives liberals
 `)
 
+var auxiliaries = wordSet(`is was are were been be has had have`)
+
 var prepositions = wordSet(`in on at for with from by during after before since under over about into through
 across among amid against despite following until upon within without`)
 
@@ -252,7 +254,7 @@ func (e *extractor) cueAfter(qi int) attribution {
 	end := e.sentenceAfter(qi)
 	ts := e.toks[qi+1 : end]
 	if len(ts) == 0 {
-		return attribution{}
+		return e.dashLine(qi)
 	}
 	if e.isPunct(ts[0], dashes+"(") {
 		if a := e.npAfter(ts[1:]); a.ok() && !a.pronoun && (!a.desc || len(ts) < 6) {
@@ -279,6 +281,9 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if e.endsSentence(e.parts[e.toks[qi].part]) && len(ts)-v > 7 {
 			return attribution{} // a new sentence that says more: “…” She said her party …
 		}
+		if a := e.leadingName(ts[:v]); a.ok() {
+			return a
+		}
 		if a := e.npBefore(ts[:v]); a.ok() {
 			return a
 		}
@@ -286,6 +291,45 @@ func (e *extractor) cueAfter(qi int) attribution {
 			return a
 		}
 		return attribution{}
+	}
+	return e.dashLine(qi)
+}
+
+// leadingName is the name right after a quote when an appositive follows
+// it: “…,” Nate Silver, the polling guru who founded the site, tweeted.
+func (e *extractor) leadingName(ts []tok) attribution {
+	i := 0
+	for i < len(ts) && e.isPunct(ts[i], ",") {
+		i++
+	}
+	j := i
+	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) {
+		j++
+	}
+	if j-i < 2 || j >= len(ts) || !e.isPunct(ts[j], ",") {
+		return attribution{}
+	}
+	if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc && !a.pronoun && strings.IndexByte(a.name, ' ') > 0 {
+		return a
+	}
+	return attribution{}
+}
+
+// dashLine reads a speaker given on the line after a quote: "— Jane Doe".
+func (e *extractor) dashLine(qi int) attribution {
+	next := qi + 1
+	if next >= len(e.toks) || e.toks[next].para == e.toks[qi].para || e.toks[next].para != e.toks[qi].para+1 || !e.isPunct(e.toks[next], dashes) {
+		return attribution{}
+	}
+	end := next + 1
+	for end < len(e.toks) && e.toks[end].para == e.toks[next].para {
+		end++
+	}
+	if end-next > 10 {
+		return attribution{}
+	}
+	if a := e.npAfter(e.toks[next+1 : end]); a.ok() && !a.pronoun {
+		return a
 	}
 	return attribution{}
 }
@@ -322,10 +366,13 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 			}
 			continue
 		}
+		if lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" { // as Amar put it, “…”
+			lw = "said"
+		}
 		if !speechVerbs[lw] || v > 0 && e.isNoun(ts[v-1]) {
 			continue
 		}
-		if ingVerbs[lw] {
+		if ingVerbs[lw] && !(v > 0 && auxiliaries[e.lower(ts[v-1])]) { // "is telling" has its subject before
 			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun {
 				return a
 			}
@@ -365,8 +412,12 @@ func (e *extractor) cueNearby(qi int) attribution {
 	if from < prevEnd && e.toks[from].kind == tQuote {
 		return attribution{}
 	}
-	if a := e.cueIn(e.toks[from:prevEnd], false); a.ok() || e.toks[prevEnd].para != e.toks[qi].para {
+	if a := e.cueIn(e.toks[from:prevEnd], false); a.ok() {
 		return a
+	}
+	if e.toks[prevEnd].para != e.toks[qi].para {
+		// "President Clinton released the following statement:"
+		return e.clauseSubject(e.toks[from:prevEnd])
 	}
 	// "Smith was blunt. “…”": the person the sentence before is about
 	ts := e.toks[from:prevEnd]
@@ -417,7 +468,11 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) && !pronounWords[e.lower(t)] {
 			j++
 		}
-		if j >= len(ts) || ts[j].kind != tWord || ts[j].cap || stopWords[e.lower(ts[j])] {
+		k := j
+		for k < len(ts) && ts[k].kind == tWord && isAdverb(e.lower(ts[k]), ts[k].cap) {
+			k++ // "Mr. Putin also veered"
+		}
+		if k >= len(ts) || ts[k].kind != tWord || ts[k].cap || stopWords[e.lower(ts[k])] && k == j {
 			continue
 		}
 		if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc {
@@ -567,7 +622,8 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		return attribution{}
 	}
 	if start > 0 && determiners[e.lower(ts[0])] && e.lower(ts[0]) != "the" {
-		return attribution{}
+		// "a New Hampshire Republican": a description, whatever its capitals
+		return attribution{name: mention, mention: mention, pos: pos, desc: true}
 	}
 	return attribution{name: name, mention: mention, pos: pos}
 }

@@ -33,7 +33,8 @@ func (e *extractor) tokenize() {
 	pi := 0 // next part
 	for para, p := range e.paras {
 		// a quote here, or in the next paragraph when this one ends in a colon
-		full := pi < len(e.parts) && (e.parts[pi].para == para || e.parts[pi].para == para+1 && e.text[p.End-1] == ':')
+		full := pi < len(e.parts) && (e.parts[pi].para == para || e.parts[pi].para == para+1 && e.text[p.End-1] == ':') ||
+			pi > 0 && e.parts[pi-1].para == para-1 && startsWithDash(e.text[p.Start:p.End]) // "— Jane Doe" under a quote
 		for i := p.Start; i < p.End; {
 			if pi < len(e.parts) && e.parts[pi].para == para && i >= e.parts[pi].open {
 				e.parts[pi].tok = len(e.toks)
@@ -84,6 +85,10 @@ func (e *extractor) tokenize() {
 		}
 	}
 	e.low = string(e.lowb)
+}
+
+func startsWithDash(s string) bool {
+	return strings.HasPrefix(s, "-") || strings.HasPrefix(s, "—") || strings.HasPrefix(s, "–") || strings.HasPrefix(s, "―")
 }
 
 // brk stands for skipped words, so that names on either side stay apart.
