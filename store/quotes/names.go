@@ -23,7 +23,7 @@ func (e *extractor) collectNames() {
 		}
 		j := i
 		for j < len(ts) && ts[j].kind == tWord && ts[j].para == ts[i].para &&
-			(ts[j].cap || particles[e.lower(ts[j])] && j+1 < len(ts) && ts[j+1].cap) {
+			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && particles[e.lower(ts[j])] && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
 		run := ts[i:j]

@@ -174,9 +174,20 @@ var elisions = []string{"em ", "til ", "tis ", "twas ", "cause ", "bout ", "n ",
 // apostrophes (don't, Jones’, ’90s, rock ’n’ roll).
 func (e *extractor) scanMarks(p Span) []mark {
 	ms := e.marks[:0]
-	for i := p.Start; i < p.End; {
-		if !leadByte[e.text[i]] {
+	text := e.text[:p.End]
+	for i := p.Start; i < len(text); {
+		c := text[i]
+		if !leadByte[c] {
 			i++
+			continue
+		}
+		// the common apostrophe between two letters (don't, it’s) is no mark
+		if c == '\'' && i > p.Start && i+1 < len(text) && isLetterByte(text[i-1]) && isLetterByte(text[i+1]) && text[i+1] != '\'' {
+			i++
+			continue
+		}
+		if c == 0xE2 && i > p.Start && i+3 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x99 && isLetterByte(text[i-1]) && isLetterByte(text[i+3]) {
+			i += 3
 			continue
 		}
 		g := e.glyphAt(i, p.End)
@@ -215,6 +226,8 @@ func (e *extractor) scanMarks(p Span) []mark {
 	e.marks = ms
 	return ms
 }
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func hasElision(s string) bool {
 	if len(s) > 6 {

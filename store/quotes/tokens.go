@@ -178,7 +178,7 @@ func (e *extractor) keepsDot(i, j int) bool {
 	if n == len(w) && unicode.IsUpper(r) {
 		return true
 	}
-	return abbrevs[string(e.lowb[i:j])]
+	return j-i <= 6 && abbrevs[string(e.lowb[i:j])]
 }
 
 // abbrevs are words whose period does not end a sentence.
