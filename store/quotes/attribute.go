@@ -616,9 +616,6 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	}
 	name := e.cleanName(ts[start:end])
 	if name == "" {
-		if start > 0 { // "the Trump campaign": a description with a name in it
-			return attribution{}
-		}
 		return attribution{}
 	}
 	if start > 0 && determiners[e.lower(ts[0])] && e.lower(ts[0]) != "the" {
