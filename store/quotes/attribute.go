@@ -727,6 +727,9 @@ var smallWords = wordSet(`a an the of and or but nor for to in on at by from wit
 // title case after "on", "in" or a possessive ("on “Face the Nation”").
 func (e *extractor) isTitle(p part) bool {
 	s := e.text[p.span.Start:p.span.End]
+	if strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return false // a chant or a cry: “U-S-A! U-S-A!”
+	}
 	n, caps := 0, 0
 	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {

@@ -98,6 +98,7 @@ func TestNotSpeech(t *testing.T) {
 		{"title of a show before a cue", `“This is the plan,” Jane Doe told “Fox News Sunday.”`, []want{{"This is the plan,", "Jane Doe"}}},
 		{"nickname", `Trump called him “Little Marco” during the debate.`, nil},
 		{"slogan", `The crowd wore hats reading “Make America Great Again” at the rally.`, nil},
+		{"a chant is no title", `Trump walked onto the stage as the crowd chanted “U-S-A! U-S-A!”`, []want{{"U-S-A! U-S-A!", "the crowd"}}},
 		{"short fragment with a cue stays", `“Absolutely not,” Jane Doe said.`, []want{{"Absolutely not,", "Jane Doe"}}},
 		{"short first-person quote without a cue stays", `Jane Doe was asked about the plan. “Neither do I.”`, []want{{"Neither do I.", "Jane Doe"}}},
 		{"short exclamation with a cue stays", `“Lock her up!” the crowd chanted.`, []want{{"Lock her up!", "the crowd"}}},
