@@ -2,209 +2,675 @@ package quotes
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
 // speechVerbs are the cues that name who speaks.
-var speechVerbs = wordSet(`said says say told tells tell added adds adding stated states remarked remarks
-emphasized emphasised emphasizes emphasises emphasizing wrote writes writing noted notes noting explained explains
-explaining asked asks replied replies continued continues argued argues arguing insisted insists warned warns
-warning declared declares claimed claims tweeted tweets announced announces acknowledged acknowledges admitted
-admits agreed agrees answered answers asserted asserts boasted boasts cautioned cautions commented comments
-complained complains conceded concedes concluded concludes confirmed confirms countered counters cried demanded
-demands disclosed exclaimed joked jokes lamented laments maintained maintains mentioned mentions observed observes
-predicted predicts promised promises recalled recalls reiterated reiterates reported reports responded responds
-saying shouted shouts stressed stresses stressing suggested suggests testified testifies urged urges vowed vows
-whispered posted posts quipped quips pointed recounted recounts described describes estimated estimates
-acknowledging telling explained continued griped griped mused muses conceded wondered wonders yelled screamed
-pleaded pleads protested protests objected objects retorted retorts insisted thundered charged charges
-announced added informed informs assured assures ruled rules`)
+var speechVerbs = wordSet(`said says say saying told tells tell telling added adds adding stated states stating
+remarked remarks emphasized emphasised emphasizes emphasises emphasizing wrote writes writing noted notes noting
+explained explains explaining asked asks asking replied replies replying continued continues argued argues arguing
+insisted insists insisting warned warns warning declared declares declaring claimed claims claiming tweeted tweets
+tweeting announced announces acknowledged acknowledges acknowledging admitted admits admitting agreed agrees
+answered answers asserted asserts asserting boasted boasts cautioned cautions commented comments complained
+complains complaining conceded concedes concluded concludes confirmed confirms countered counters cried demanded
+demands disclosed exclaimed joked jokes joking lamented laments maintained maintains mentioned mentions observed
+observes predicted predicts promised promises recalled recalls recalling reiterated reiterates reported reports
+responded responds shouted shouts stressed stresses stressing suggested suggests testified testifies urged urges
+vowed vows whispered posted posts quipped quips recounted recounts described describes estimated estimates griped
+mused muses wondered wonders yelled screamed pleaded pleads protested protests objected objects retorted retorts
+thundered charged charges informed informs assured assures chanted chants sang sings read reads echoed echoes
+explain explained offered offers opined opines scoffed sighed snapped added predicted pressed conceded posted
+acknowledged blasted blasts slammed slams mocked mocks praised praises accused accuses criticized criticizes
+insist insisted added interjected interrupted elaborated recalled reasoned wrote`)
+
+// ingVerbs leave the subject to the clause they hang from: "Smith left, saying …".
+var ingVerbs = wordSet(`saying adding telling writing noting explaining arguing insisting warning declaring
+claiming asking stressing emphasizing recalling joking tweeting stating`)
 
 // titles are the words before a name that are not part of it.
-var titles = wordSet(`president vice prime minister sen senator rep representative gov governor mr mrs ms miss dr
-secretary chancellor king queen prince princess pope general gen lt col colonel sgt capt captain chief judge
-justice mayor ambassador spokesman spokeswoman spokesperson leader chairman chairwoman chair ceo director
+var titles = wordSet(`president vice prime minister sen senator sens senators rep reps representative gov governor mr mrs ms
+miss dr secretary chancellor king queen prince princess pope general gen lt col colonel sgt capt captain chief
+judge justice mayor ambassador spokesman spokeswoman spokesperson leader chairman chairwoman chair ceo director
 professor prof rev reverend sir lord lady dame deputy foreign defense defence attorney former candidate nominee
 commissioner councilman councilwoman coach manager adviser advisor aide analyst officer minority majority whip
-speaker sheriff detective agent superintendent commander admiral major sergeant corporal private premier
-sultan emir sheikh ayatollah rabbi father bishop cardinal archbishop brother sister dean executive founder
-head economist lawyer correspondent editor reporter author actor actress singer star striker midfielder
-defender goalkeeper`)
+speaker sheriff detective agent superintendent commander admiral major sergeant corporal private premier sultan
+emir sheikh ayatollah rabbi father bishop cardinal archbishop brother sister dean executive founder head
+economist lawyer correspondent editor reporter author actor actress singer star striker midfielder defender
+goalkeeper host anchor presidential democratic republican gop democrat candidate hopeful front-runner frontrunner
+nominee pastor strategist pollster chairman co-founder cofounder owner businessman businesswoman billionaire
+mogul activist organizer organiser commentator columnist historian scientist researcher doctor nurse officer
+boss general-secretary secretary-general lawmaker congressman congresswoman assemblyman assemblywoman state
+u.s. us federal white house then-president then-candidate mrs. sen. rep. gov. dr. atty. supt. amb. hon. messrs.`)
 
 // notNames are capitalized words that start sentences or clauses rather than names.
 var notNames = wordSet(`the a an in on at but and or however he she it they we i you this that these those his her
-their its our my your after before during following since while when if as for with without from to of by
-there here what who why how where then also still yet so meanwhile moreover furthermore although though
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december today yesterday tomorrow last next mr mrs ms dr sen rep gov according
-asked speaking writing despite instead some many most all both each every one two three no not`)
+their its our my your after before during following since while when if as for with without from to of by there
+here what who why how where then also still yet so meanwhile moreover furthermore although though monday tuesday
+wednesday thursday friday saturday sunday january february march april may june july august september october
+november december today yesterday tomorrow last next according asked speaking writing despite instead some many
+most all both each every one two three no not nor asked said says told added later now even just only well yes`)
 
-var pronouns = wordSet(`he she they we i it`)
+var determiners = wordSet(`a an the one another some two three several many his her their its our my this that these those`)
 
-var determiners = wordSet(`a an the one another some two three several many`)
+// stopWords end a noun phrase read backwards from a verb.
+var stopWords = wordSet(`that who whom which whose when where while as because if and or but than to of in on at for
+with from by about into over after before during since under through is was are were be been being has have had
+do does did will would can could should may might must not also is it's there`)
 
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+// groups are the bare plurals that speak for themselves: "officials said".
+var groups = wordSet(`officials analysts critics experts police witnesses residents lawmakers sources authorities
+protesters investigators prosecutors researchers scientists economists observers supporters opponents aides
+advisers advisors voters doctors officers leaders organizers organisers activists students parents teachers workers
+employees executives diplomats militants rebels troops soldiers people others fans players residents campaigners
+demonstrators officers spokesmen members staff users neighbors neighbours relatives friends family families
+republicans democrats conservatives liberals
+`)
+
+var auxiliaries = wordSet(`is was are were been be has had have`)
+
+var prepositions = wordSet(`in on at for with from by during after before since under over about into through
+across among amid against despite following until upon within without`)
+
+var adverbs = wordSet(`also later then once again previously earlier recently simply further quickly just reportedly
+flatly bluntly repeatedly publicly privately separately similarly finally ultimately additionally initially
+has had have was is were would will could had already still has once since yet often frequently`)
+
+// timeWords end phrases that say when, not who: "last week said".
+var timeWords = wordSet(`now today yesterday tomorrow tonight week weeks month months year years day days time times
+night morning afternoon evening weekend hour hours minute minutes ago earlier later then monday tuesday wednesday
+thursday friday saturday sunday`)
+
+func isAdverb(lw string, capitalized bool) bool {
+	return adverbs[lw] || !capitalized && len(lw) > 4 && strings.HasSuffix(lw, "ly") && lw != "only"
 }
 
-// token is a word or a punctuation mark of a context.
-type token struct {
-	s     string
-	punct bool
-}
-
-// tokenize splits a short stretch of text into words and punctuation.
-func tokenize(s string) []token {
-	var out []token
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsSpace(r):
-			i += n
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i + n
-			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '-' || r2 == '\'' || r2 == '’' {
-					j += n2
-					continue
-				}
-				// keep the period of "Sen." and "J." and "U.S." with its word
-				if r2 == '.' && j+1 < len(s) && (isAbbrev(s[i:j]) || j+1 < len(s) && unicode.IsLetter(rune(s[j+1])) && s[j+1] != ' ') {
-					j++
-					continue
-				}
-				break
-			}
-			out = append(out, token{s: s[i:j]})
-			i = j
-		default:
-			out = append(out, token{s: s[i : i+n], punct: true})
-			i += n
-		}
-	}
-	return out
-}
-
-func isAbbrev(w string) bool {
-	lw := strings.ToLower(w)
-	if titles[lw] || lw == "st" || lw == "jr" || lw == "sr" {
-		return true
-	}
-	r, n := utf8.DecodeRuneInString(w)
-	return n == len(w) && unicode.IsUpper(r) // an initial
-}
-
-func (t token) lower() string { return strings.ToLower(strings.TrimSuffix(t.s, ".")) }
-
-func (t token) capitalized() bool {
-	r, _ := utf8.DecodeRuneInString(t.s)
-	return !t.punct && unicode.IsUpper(r)
-}
+var pronounWords = wordSet(`he she they we i it`)
 
 // particles may stand inside a name in lower case.
-var particles = wordSet(`de da di van von der den del la le bin ibn al el dos das du st`)
+var particles = wordSet(`de da di van von der den del la le bin ibn al el dos das du st ter ten y`)
 
-// attribution is who a part of a quote is attributed to by the text around it.
+// attribution is who an utterance is given to by the words around it.
 type attribution struct {
 	name    string // as written, titles removed
-	mention string
+	mention string // the words of the text
+	pos     int    // where the mention is
 	pronoun bool
 	desc    bool // a description such as "a senior official"
 }
 
 func (a attribution) ok() bool { return a.name != "" }
 
-// subjectBefore reads the noun phrase that ends a token list: "Putin",
-// "Sen. Jane Doe", "he", "the Kremlin", "a senior official".
-func subjectBefore(ts []token) attribution {
-	// an appositive: "Jane Doe, a senator from Ohio," -> the part before the first comma
-	for len(ts) > 0 && ts[len(ts)-1].punct {
-		ts = ts[:len(ts)-1]
+// group joins parts into utterances: a quote that runs over paragraphs, and
+// a quote split by its attribution (“X,” he said, “Y.”).
+func (e *extractor) group() {
+	for i := range e.parts {
+		e.parts[i].group = i
+		if i == 0 {
+			continue
+		}
+		prev, cur := &e.parts[i-1], &e.parts[i]
+		switch {
+		case prev.openEnd && cur.para == prev.para+1 && cur.open == e.paras[cur.para].Start:
+			cur.group = prev.group
+		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1:
+			mid := e.toks[prev.tok+1 : cur.tok]
+			last := mid[len(mid)-1]
+			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) && !e.hasSentenceEnd(mid) {
+				cur.group = prev.group
+			}
+		}
 	}
-	if i := indexPunct(ts, ","); i > 0 {
-		if a := nounPhrase(ts[:i]); a.ok() && !a.desc {
+}
+
+func (e *extractor) hasSentenceEnd(ts []tok) bool {
+	for _, t := range ts {
+		if e.isPunct(t, ".?!") {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *extractor) hasVerb(ts []tok) bool {
+	for _, t := range ts {
+		if t.kind == tWord && speechVerbs[e.lower(t)] {
+			return true
+		}
+	}
+	return false
+}
+
+// attribute names the speaker of every utterance and drops what is not speech.
+func (e *extractor) attribute() {
+	e.tokenize()
+	e.group()
+	e.collectNames()
+	var last attribution // the last speaker named, for pronouns and continuations
+	lastSpeaker := ""
+	lastPara := -2
+	for gi := 0; gi < len(e.parts); {
+		gj := gi
+		for gj < len(e.parts) && e.parts[gj].group == e.parts[gi].group {
+			gj++
+		}
+		parts := e.parts[gi:gj]
+		gi = gj
+
+		first := parts[0]
+		var a attribution
+		// a quote that ends its sentence (“… misdirected.” She said her party
+		// …) is introduced before more often than attributed after
+		ends := e.endsSentence(parts[len(parts)-1])
+		if ends {
+			a = e.cueBefore(first.tok)
+		}
+		for _, p := range parts {
+			if a.ok() {
+				break
+			}
+			a = e.cueAfter(p.tok)
+		}
+		if !a.ok() && !ends {
+			a = e.cueBefore(first.tok)
+		}
+		cued := a.ok()
+		if !cued && e.notSpeech(parts) {
+			continue
+		}
+		if len(parts) == 1 && e.isTitle(first) {
+			continue
+		}
+		if !cued {
+			a = e.cueNearby(first.tok)
+		}
+		q := Quote{Spans: make([]Span, len(parts))}
+		for k, p := range parts {
+			q.Spans[k] = p.span
+		}
+		switch {
+		case a.pronoun:
+			q.Speaker, q.Mention = e.resolvePronoun(a, lastSpeaker), a.mention
+		case a.desc:
+			q.Speaker, q.Mention = a.name, a.mention
+		case a.ok():
+			q.Speaker, q.Mention = e.full(a.name, a.pos), a.mention
+		case first.para-lastPara <= 1 && lastSpeaker != "":
+			// a bare quote right after an attributed one continues it
+			q.Speaker, q.Mention = lastSpeaker, last.mention
+		}
+		if q.Speaker != "" {
+			lastSpeaker, last = q.Speaker, a
+			if !a.ok() {
+				last.mention = q.Mention
+			}
+		}
+		lastPara = parts[len(parts)-1].para
+		if q.Speaker == "" {
+			lastSpeaker, lastPara = "", -2
+		}
+		e.quotes = append(e.quotes, q)
+	}
+}
+
+// sentence bounds: the tokens of the sentence around token i, cut at
+// sentence ends and at other quotes.
+func (e *extractor) sentenceAfter(i int) int {
+	para := e.toks[i].para
+	j := i + 1
+	for ; j < len(e.toks) && e.toks[j].para == para; j++ {
+		t := e.toks[j]
+		if t.kind == tQuote || e.isPunct(t, ".?!;") {
+			break
+		}
+	}
+	return j
+}
+
+func (e *extractor) sentenceBefore(i int) int {
+	para := e.toks[i].para
+	j := i
+	for j > 0 && e.toks[j-1].para == para {
+		t := e.toks[j-1]
+		if t.kind == tQuote || e.isPunct(t, ".?!;") {
+			break
+		}
+		j--
+	}
+	return j
+}
+
+// endsSentence is true when a quote closes on a period, and what follows
+// starts a new sentence.
+func (e *extractor) endsSentence(p part) bool {
+	if p.span.End == 0 || e.text[p.span.End-1] != '.' {
+		return false
+	}
+	return p.tok+1 >= len(e.toks) || e.toks[p.tok+1].para != e.toks[p.tok].para || e.toks[p.tok+1].cap
+}
+
+// cueAfter reads the attribution after a quote: `,” Putin remarked`,
+// `,” said Sen. Jane Doe`, `,” he said`, `,” according to Reuters`, `” — Jane Doe`.
+func (e *extractor) cueAfter(qi int) attribution {
+	end := e.sentenceAfter(qi)
+	ts := e.toks[qi+1 : end]
+	if len(ts) == 0 {
+		return e.dashLine(qi)
+	}
+	if e.isPunct(ts[0], dashes+"(") {
+		if a := e.npAfter(ts[1:]); a.ok() && !a.pronoun && (!a.desc || len(ts) < 6) {
 			return a
 		}
 	}
-	if len(ts) > 0 && len(ts) <= 8 {
-		return nounPhrase(ts)
+	if len(ts) > 40 {
+		ts = ts[:40]
+	}
+	for v, t := range ts {
+		if t.kind != tWord {
+			continue
+		}
+		lw := e.lower(t)
+		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
+			return e.npAfter(ts[v+2:])
+		}
+		if !speechVerbs[lw] || t.cap && v > 0 || v > 0 && e.isNoun(ts[v-1]) {
+			continue
+		}
+		if v > 16 && !e.isPunct(ts[v-1], ",") {
+			break // far from the quote, unless after an appositive
+		}
+		if e.endsSentence(e.parts[e.toks[qi].part]) && len(ts)-v > 7 {
+			return attribution{} // a new sentence that says more: “…” She said her party …
+		}
+		if a := e.leadingName(ts[:v]); a.ok() {
+			return a
+		}
+		if a := e.npBefore(ts[:v]); a.ok() {
+			return a
+		}
+		if a := e.npAfter(ts[v+1:]); a.ok() {
+			return a
+		}
+		return attribution{}
+	}
+	return e.dashLine(qi)
+}
+
+// leadingName is the name right after a quote when an appositive follows
+// it: “…,” Nate Silver, the polling guru who founded the site, tweeted.
+func (e *extractor) leadingName(ts []tok) attribution {
+	i := 0
+	for i < len(ts) && e.isPunct(ts[i], ",") {
+		i++
+	}
+	j := i
+	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) {
+		j++
+	}
+	if j-i < 2 || j >= len(ts) || !e.isPunct(ts[j], ",") {
+		return attribution{}
+	}
+	if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc && !a.pronoun && strings.IndexByte(a.name, ' ') > 0 {
+		return a
 	}
 	return attribution{}
 }
 
+// dashLine reads a speaker given on the line after a quote: "— Jane Doe".
+func (e *extractor) dashLine(qi int) attribution {
+	next := qi + 1
+	if next >= len(e.toks) || e.toks[next].para == e.toks[qi].para || e.toks[next].para != e.toks[qi].para+1 || !e.isPunct(e.toks[next], dashes) {
+		return attribution{}
+	}
+	end := next + 1
+	for end < len(e.toks) && e.toks[end].para == e.toks[next].para {
+		end++
+	}
+	if end-next > 10 {
+		return attribution{}
+	}
+	if a := e.npAfter(e.toks[next+1 : end]); a.ok() && !a.pronoun {
+		return a
+	}
+	return attribution{}
+}
+
+// cueBefore reads an attribution that introduces a quote: `Putin said: “`,
+// `Mr. Smith told reporters that “`, `According to Reuters, “`, `Jones: “`.
+func (e *extractor) cueBefore(qi int) attribution {
+	start := e.sentenceBefore(qi)
+	ts := e.toks[start:qi]
+	if n := len(ts); n >= 2 && e.isPunct(ts[n-1], ":") && n <= 6 {
+		if a := e.nounPhrase(ts[:n-1]); a.ok() && !a.desc {
+			return a
+		}
+	}
+	return e.cueIn(ts, true)
+}
+
+// cueIn finds a speech verb in a sentence and the speaker it names; near
+// prefers the verb nearest the end (the quote follows).
+func (e *extractor) cueIn(ts []tok, near bool) attribution {
+	for k := range ts {
+		v := k
+		if near {
+			v = len(ts) - 1 - k
+		}
+		t := ts[v]
+		if t.kind != tWord {
+			continue
+		}
+		lw := e.lower(t)
+		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
+			if a := e.npAfter(ts[v+2:]); a.ok() {
+				return a
+			}
+			continue
+		}
+		if lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" { // as Amar put it, “…”
+			lw = "said"
+		}
+		if !speechVerbs[lw] || v > 0 && e.isNoun(ts[v-1]) {
+			continue
+		}
+		if ingVerbs[lw] && !(v > 0 && auxiliaries[e.lower(ts[v-1])]) { // "is telling" has its subject before
+			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun {
+				return a
+			}
+			if a := e.clauseSubject(ts[:v]); a.ok() {
+				return a
+			}
+			continue
+		}
+		if a := e.npBefore(ts[:v]); a.ok() {
+			return a
+		}
+		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc {
+			return a
+		}
+		if a := e.clauseSubject(ts[:v]); a.ok() {
+			return a
+		}
+	}
+	return attribution{}
+}
+
+// cueNearby looks for a speaker in the sentence before a bare quote, or a
+// paragraph before it that ends in a colon: `He explained his vote. “…”`.
+func (e *extractor) cueNearby(qi int) attribution {
+	start := e.sentenceBefore(qi)
+	if start == 0 {
+		return attribution{}
+	}
+	prevEnd := start - 1
+	if e.toks[prevEnd].kind == tQuote {
+		return attribution{}
+	}
+	if e.toks[prevEnd].para != e.toks[qi].para && !e.isPunct(e.toks[prevEnd], ":") {
+		return attribution{}
+	}
+	from := e.sentenceBefore(prevEnd)
+	if from < prevEnd && e.toks[from].kind == tQuote {
+		return attribution{}
+	}
+	if a := e.cueIn(e.toks[from:prevEnd], false); a.ok() {
+		return a
+	}
+	if e.toks[prevEnd].para != e.toks[qi].para {
+		// "President Clinton released the following statement:"
+		return e.clauseSubject(e.toks[from:prevEnd])
+	}
+	// "Smith was blunt. “…”": the person the sentence before is about
+	ts := e.toks[from:prevEnd]
+	if len(ts) >= 2 && ts[0].cap {
+		j := 0
+		for j < len(ts) && j < 5 && ts[j].kind == tWord && ts[j].cap {
+			j++
+		}
+		if j < len(ts) && ts[j].kind == tWord && !ts[j].cap {
+			if a := e.nounPhrase(ts[:j]); a.ok() && !a.desc && !a.pronoun && len(e.people) > 0 && e.isPerson(a.name) {
+				return a
+			}
+		}
+	}
+	return attribution{}
+}
+
+// isPerson is true when the article gives the name in full somewhere.
+func (e *extractor) isPerson(name string) bool {
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	for _, p := range e.people {
+		if p.last == last && strings.Contains(p.full, " ") {
+			return true
+		}
+	}
+	return false
+}
+
+// isNoun is true when the word before a speech verb makes it a noun: "the
+// states", "his remarks", "news reports".
+func (e *extractor) isNoun(prev tok) bool {
+	return prev.kind == tWord && (determiners[e.lower(prev)] && !pronounWords[e.lower(prev)] || e.lower(prev) == "news")
+}
+
+// clauseSubject is the first noun phrase of a clause: "Smith left, saying".
+func (e *extractor) clauseSubject(ts []tok) attribution {
+	// the subject opens the clause or follows an opening phrase and its
+	// comma ("During the speech, Trump attacked …"), and a verb follows it
+	for i := 0; i < len(ts); i++ {
+		if i > 0 && !e.isPunct(ts[i-1], ",") {
+			continue
+		}
+		t := ts[i]
+		if t.kind != tWord || !t.cap && !pronounWords[e.lower(t)] {
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) && !pronounWords[e.lower(t)] {
+			j++
+		}
+		k := j
+		for k < len(ts) && ts[k].kind == tWord && isAdverb(e.lower(ts[k]), ts[k].cap) {
+			k++ // "Mr. Putin also veered"
+		}
+		if k >= len(ts) || ts[k].kind != tWord || ts[k].cap || stopWords[e.lower(ts[k])] && k == j {
+			continue
+		}
+		if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc {
+			return a
+		}
+	}
+	return attribution{}
+}
+
+// npBefore reads the noun phrase that ends right before a verb: "Putin",
+// "Sen. Jane Doe (D-Ohio)", "Jane Doe, a senator from Ohio,", "he", "the Kremlin".
+func (e *extractor) npBefore(ts []tok) attribution {
+	j := len(ts)
+	for j > 0 && ts[j-1].kind == tWord && isAdverb(e.lower(ts[j-1]), ts[j-1].cap) {
+		j--
+	}
+	if j > 0 && e.isPunct(ts[j-1], ")") { // (D-Ohio)
+		k := j - 1
+		for k > 0 && !e.isPunct(ts[k], "(") && j-k < 8 {
+			k--
+		}
+		if e.isPunct(ts[k], "(") {
+			j = k
+		}
+	}
+	if j > 0 && e.isPunct(ts[j-1], ",") {
+		// appositives: "Jane Doe, a senator from Ohio, one of the sponsors,";
+		// the subject is the first full name or pronoun among the commas
+		// ("The Shadow Secretary for the Family, Theresa May,"), else the first name
+		from := 0
+		var first attribution
+		for k := 0; k < j; k++ {
+			if !e.isPunct(ts[k], ",") {
+				continue
+			}
+			// a chunk that opens on a preposition ("In Ohio,") names no subject
+			if k > from && !(ts[from].kind == tWord && prepositions[e.lower(ts[from])]) {
+				if a := e.npBefore(ts[from:k]); a.ok() && !a.desc {
+					if a.pronoun || strings.IndexByte(a.name, ' ') > 0 {
+						return a
+					}
+					if !first.ok() {
+						first = a
+					}
+				}
+			}
+			from = k + 1
+		}
+		return first
+	}
+	i := j
+	for i > 0 && j-i < 8 {
+		t := ts[i-1]
+		if t.kind != tWord {
+			if e.isPunct(t, dashes) && i > 1 && ts[i-2].kind == tWord && ts[i-2].end == t.pos {
+				i--
+				continue
+			}
+			break
+		}
+		lw := e.lower(t)
+		if !t.cap && stopWords[lw] {
+			break
+		}
+		i--
+		if determiners[lw] {
+			break
+		}
+	}
+	return e.nounPhrase(ts[i:j])
+}
+
+// npAfter reads the noun phrase after a verb: "said Aliyev", "said Sen. Jane
+// Doe, a Democrat", "said the Kremlin spokesman, Dmitry Peskov".
+func (e *extractor) npAfter(ts []tok) attribution {
+	end := 0
+	for end < len(ts) && end < 8 && ts[end].kind == tWord {
+		lw := e.lower(ts[end])
+		if end > 0 && !ts[end].cap && (stopWords[lw] || speechVerbs[lw]) {
+			break
+		}
+		end++
+	}
+	if end == 0 {
+		return attribution{}
+	}
+	first := ts[0]
+	if !first.cap && !determiners[e.lower(first)] && !pronounWords[e.lower(first)] {
+		return attribution{}
+	}
+	a := e.nounPhrase(ts[:end])
+	// "the Kremlin spokesman, Dmitry Peskov": the name after the comma
+	if a.desc && end+1 < len(ts) && e.isPunct(ts[end], ",") && ts[end+1].cap {
+		k := end + 1
+		for k < len(ts) && k-end < 6 && ts[k].kind == tWord && (ts[k].cap || particles[e.lower(ts[k])]) {
+			k++
+		}
+		if b := e.nounPhrase(ts[end+1 : k]); b.ok() && !b.desc && !b.pronoun {
+			return b
+		}
+	}
+	return a
+}
+
 // nounPhrase classifies a few tokens as a name, a pronoun or a description.
-func nounPhrase(ts []token) attribution {
-	// drop leading conjunctions and adverbs: "but he", "and the Kremlin"
-	for len(ts) > 0 && (ts[0].punct || strings.Contains("but and or so then also later however", ts[0].lower()) && len(ts) > 1 && !ts[0].capitalized()) {
+func (e *extractor) nounPhrase(ts []tok) attribution {
+	for len(ts) > 0 && (ts[0].kind != tWord || strings.Contains(" but and or so then also later however ", " "+e.lower(ts[0])+" ") && len(ts) > 1) {
 		ts = ts[1:]
 	}
-	for len(ts) > 0 && ts[len(ts)-1].punct {
+	for len(ts) > 0 && ts[len(ts)-1].kind != tWord {
 		ts = ts[:len(ts)-1]
 	}
 	if len(ts) == 0 || len(ts) > 8 {
 		return attribution{}
 	}
-	if len(ts) == 1 && pronouns[ts[0].lower()] {
-		return attribution{name: ts[0].s, mention: ts[0].s, pronoun: true}
+	mention := e.text[ts[0].pos:ts[len(ts)-1].end]
+	pos := int(ts[0].pos)
+	if len(ts) == 1 && pronounWords[e.lower(ts[0])] {
+		return attribution{name: e.s(ts[0]), mention: mention, pos: pos, pronoun: true}
 	}
-	mention := joinTokens(ts)
 	// the trailing run of capitalized words is the name
 	end := len(ts)
 	start := end
-	for start > 0 && (ts[start-1].capitalized() || particles[ts[start-1].lower()] && start < end) {
+	for start > 0 && ts[start-1].kind == tWord && (ts[start-1].cap || particles[e.lower(ts[start-1])] && start < end) {
 		start--
 	}
 	if start == end {
-		if determiners[ts[0].lower()] || len(ts) <= 3 {
-			for _, t := range ts {
-				if t.punct && t.s != "-" && t.s != "’" && t.s != "'" {
-					return attribution{}
-				}
+		for _, t := range ts {
+			if t.kind != tWord || t.cap {
+				return attribution{}
 			}
-			return attribution{name: mention, mention: mention, desc: true}
+		}
+		lastWord := e.lower(ts[len(ts)-1])
+		if timeWords[lastWord] || timeWords[e.lower(ts[0])] || strings.HasSuffix(lastWord, "ing") {
+			return attribution{}
+		}
+		if determiners[e.lower(ts[0])] && len(ts) > 1 || len(ts) <= 2 && groups[lastWord] {
+			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}
 	}
-	name := cleanName(ts[start:end])
+	name := e.cleanName(ts[start:end])
 	if name == "" {
 		return attribution{}
 	}
-	return attribution{name: name, mention: mention}
+	if start > 0 && determiners[e.lower(ts[0])] && e.lower(ts[0]) != "the" {
+		// "a New Hampshire Republican": a description, whatever its capitals
+		return attribution{name: mention, mention: mention, pos: pos, desc: true}
+	}
+	return attribution{name: name, mention: mention, pos: pos}
 }
 
 // cleanName drops titles and sentence-start words from a capitalized run.
-func cleanName(ts []token) string {
+func (e *extractor) cleanName(ts []tok) string {
 	last := -1
-	for i, t := range ts {
-		if titles[t.lower()] || isDemonym(t.s) && i+1 < len(ts) && titles[ts[i+1].lower()] {
+	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
+		lw := e.lower(t)
+		if titles[lw] || lw != e.low[t.pos:t.end] && titles[e.low[t.pos:t.end]] || i+1 < len(ts) && titles[e.lower(ts[i+1])] && isDemonym(lw) {
 			last = i
 		}
 	}
 	ts = ts[last+1:]
-	for len(ts) > 0 && notNames[ts[0].lower()] {
+	for len(ts) > 0 && (notNames[e.lower(ts[0])] || particles[e.lower(ts[0])] || determiners[e.lower(ts[0])]) {
 		ts = ts[1:]
 	}
-	for len(ts) > 0 && particles[ts[0].lower()] {
-		ts = ts[1:]
-	}
-	for len(ts) > 0 && (ts[len(ts)-1].s == "Jr." || ts[len(ts)-1].s == "Jr") {
+	for len(ts) > 0 {
+		lw := e.lower(ts[len(ts)-1])
+		if lw != "jr" && lw != "sr" && lw != "ii" && lw != "iii" {
+			break
+		}
 		ts = ts[:len(ts)-1]
 	}
-	var parts []string
-	for _, t := range ts {
-		parts = append(parts, strings.TrimSuffix(strings.TrimSuffix(t.s, "’s"), "'s"))
+	if len(ts) == 0 {
+		return ""
 	}
-	return strings.Join(parts, " ")
+	// most names stand in the text as they are: no copy
+	plain := true
+	for i, t := range ts {
+		if i > 0 && (t.pos != ts[i-1].end+1 || e.text[t.pos-1] != ' ') {
+			plain = false
+		}
+	}
+	if w := e.s(ts[len(ts)-1]); plain && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s") {
+		return e.text[ts[0].pos:ts[len(ts)-1].end]
+	}
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		w := e.s(t)
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
-func isDemonym(w string) bool {
-	lw := strings.ToLower(w)
+func isDemonym(lw string) bool {
 	for _, suf := range []string{"an", "ese", "ish", "i", "ch"} {
 		if strings.HasSuffix(lw, suf) {
 			return true
@@ -213,133 +679,107 @@ func isDemonym(w string) bool {
 	return false
 }
 
-func joinTokens(ts []token) string {
-	var b strings.Builder
-	for i, t := range ts {
-		if i > 0 && !(t.punct && strings.Contains(",.:;)’'", t.s)) && !(i > 0 && ts[i-1].s == "(") {
-			b.WriteByte(' ')
-		}
-		b.WriteString(t.s)
+// notSpeech recognises scare quotes and terms: a few words that nobody is
+// said to have said, inside a sentence of the writer's.
+func (e *extractor) notSpeech(parts []part) bool {
+	total := 0
+	for _, p := range parts {
+		total += words(e.text[p.span.Start:p.span.End])
 	}
-	return b.String()
+	p := parts[0]
+	if total <= 3 {
+		// a few words someone said to someone: “Neither do I”, “We're America”, “Go home!”
+		return !(len(parts) == 1 && e.spoken(p.span))
+	}
+	before := strings.ToLower(strings.TrimSpace(e.text[max(0, p.open-20):p.open]))
+	for _, w := range []string{"so-called", "dubbed", "called", "known as", "titled", "nicknamed", "term", "phrase", "word", "slogan"} {
+		if strings.HasSuffix(before, w) && total <= 8 {
+			return true
+		}
+	}
+	return false
 }
 
-func indexPunct(ts []token, p string) int {
-	for i, t := range ts {
-		if t.punct && t.s == p {
-			return i
+// personal are the words that give speech away: a person talks to a person.
+var personal = wordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my we we're we’re we've we’ve we'll we’ll us our you
+you're you’re your`)
+
+// spoken tells a short quote that someone said: it talks in the first or
+// second person, or it exclaims or asks.
+func (e *extractor) spoken(sp Span) bool {
+	s := e.text[sp.Start:sp.End]
+	if strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		if personal[strings.ToLower(strings.Trim(w, ".,;:!?"))] {
+			return true
 		}
 	}
-	return -1
+	return false
 }
 
-// subjectAfter reads the noun phrase after a verb: "said Aliyev", "said Sen. Jane Doe, a Democrat".
-func subjectAfter(ts []token) attribution {
-	end := 0
-	for end < len(ts) && end < 8 && !(ts[end].punct && ts[end].s != "-") {
-		end++
-	}
-	if end == 0 {
-		return attribution{}
-	}
-	first := ts[0]
-	if !first.capitalized() && !determiners[first.lower()] && !pronouns[first.lower()] {
-		return attribution{}
-	}
-	// "said the Kremlin spokesman in a statement": stop at a preposition
-	for i := 1; i < end; i++ {
-		if strings.Contains(" in on at of to from for with during after before about by on ", " "+ts[i].s+" ") {
-			end = i
-			break
-		}
-	}
-	return nounPhrase(ts[:end])
-}
+// smallWords stay lower case in a title: "Guardians of the Galaxy".
+var smallWords = wordSet(`a an the of and or but nor for to in on at by from with as is are be into via vs over up per`)
 
-// cueAfter finds the attribution that follows a quote: `,” Putin remarked`,
-// `,” said Aliyev`, `,” he said`, `,” according to Reuters`.
-func cueAfter(ctx string) attribution {
-	ts := tokenize(ctx)
-	if len(ts) > 20 {
-		ts = ts[:20]
+// isTitle recognises the name of a work, a show or a slogan: every word in
+// title case ("Fox News Sunday", "Make America Great Again"), or a few in
+// title case after "on", "in" or a possessive ("on “Face the Nation”").
+func (e *extractor) isTitle(p part) bool {
+	s := e.text[p.span.Start:p.span.End]
+	if strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return false // a chant or a cry: “U-S-A! U-S-A!”
 	}
-	for i, t := range ts {
-		if t.punct && (t.s == "." || t.s == "?" || t.s == "!") {
-			break
+	n, caps := 0, 0
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') {
+			i++
 		}
-		lw := t.lower()
-		if lw == "according" && i+1 < len(ts) && ts[i+1].lower() == "to" {
-			if a := subjectAfter(ts[i+2:]); a.ok() {
-				return a
-			}
-		}
-		if !speechVerbs[lw] || t.capitalized() && i > 0 {
-			continue
-		}
-		if i > 9 {
-			break
-		}
-		if a := subjectBefore(ts[:i]); a.ok() {
-			return a
-		}
-		if a := subjectAfter(ts[i+1:]); a.ok() {
-			return a
-		}
-		return attribution{}
-	}
-	return attribution{}
-}
-
-// cueBefore finds an attribution that introduces a quote: `Putin said: “`,
-// `Mr. Smith told reporters that “`, `According to Reuters, “`, `Jones: “`.
-func cueBefore(ctx string) attribution {
-	ts := tokenize(ctx)
-	if len(ts) > 40 {
-		ts = ts[len(ts)-40:]
-	}
-	// "Name: “"
-	if n := len(ts); n >= 2 && ts[n-1].s == ":" && ts[n-2].capitalized() {
-		start := n - 1
-		for start > 0 && n-1-start < 4 && ts[start-1].capitalized() {
-			start--
-		}
-		if start == 0 || ts[start-1].punct {
-			if a := nounPhrase(ts[start : n-1]); a.ok() {
-				return a
-			}
-		}
-	}
-	for i := len(ts) - 1; i >= 0; i-- {
-		t := ts[i]
-		lw := t.lower()
-		if lw == "according" && i+1 < len(ts) && ts[i+1].lower() == "to" {
-			if a := subjectAfter(ts[i+2:]); a.ok() {
-				return a
-			}
-			continue
-		}
-		if !speechVerbs[lw] {
-			continue
-		}
-		// the subject is the run of words right before the verb, back to a clause break
 		j := i
-		for j > 0 && !ts[j-1].punct && i-j < 6 {
-			j--
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' {
+			j++
 		}
-		k := i
-		for k > j && isAdverb(ts[k-1].lower()) {
-			k--
+		w := strings.Trim(s[i:j], ".,!?:;()[]\"'“”‘’…")
+		i = j
+		if w == "" {
+			continue
 		}
-		if a := nounPhrase(ts[j:k]); a.ok() {
-			return a
+		n++
+		if n > 10 {
+			return false
 		}
-		if a := subjectAfter(ts[i+1:]); a.ok() && !a.desc {
-			return a
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
+			caps++
+		case !smallWords[w]:
+			return false
 		}
 	}
-	return attribution{}
+	if n > 10 || caps < 2 && n > 1 || caps == 0 {
+		return false
+	}
+	if caps >= 2 && !pronounStart(s) {
+		return true
+	}
+	if p.tok == 0 || int(e.toks[p.tok-1].para) != p.para {
+		return false
+	}
+	prev := e.toks[p.tok-1]
+	lw := e.lower(prev)
+	return prev.kind == tWord && (strings.Contains(" on in of the titled called named dubbed film show book album song movie series program programme ", " "+lw+" ") ||
+		strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "'s"))
 }
 
-func isAdverb(w string) bool {
-	return strings.HasSuffix(w, "ly") || strings.Contains(" also later then once previously has had have had was is ", " "+w+" ")
+// pronounStart is true for words that open like speech: "I Am", "We Will".
+func pronounStart(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.Trim(f[0], ".,!?") {
+	case "I", "We", "You", "I'm", "I’m", "We're", "We’re":
+		return true
+	}
+	return false
 }

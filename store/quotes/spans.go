@@ -14,6 +14,7 @@ type part struct {
 	para    int  // paragraph index
 	openEnd bool // no closing mark before the paragraph ended
 	group   int  // utterance it belongs to
+	tok     int  // its token
 }
 
 type extractor struct {
@@ -21,117 +22,397 @@ type extractor struct {
 	paras  []Span
 	parts  []part
 	quotes []Quote
+	marks  []mark // scratch, one paragraph's marks
+	toks   []tok
+	low    string // the text with the ASCII letters of its tokens in lower case
+	lowb   []byte
+	curly  bool // the text quotes with curly marks
+	people []person
 }
 
-type markKind int
+type markRole uint8
 
 const (
-	notMark markKind = iota
-	opening
+	opening markRole = iota + 1
 	closing
-	either // a straight quote, or a curly one that may point the wrong way
+	either // a straight mark: which way it points depends on what is open
 )
 
-// classify tells whether the rune at i (of width n) can open or close a quote.
-func (e *extractor) classify(i, n int, r rune, p Span) markKind {
-	prev, next := e.prevRune(i, p.Start), e.nextRune(i+n, p.End)
-	before := prev == 0 || unicode.IsSpace(prev) || strings.ContainsRune("([{—–-/:;,", prev)
-	after := next == 0 || unicode.IsSpace(next) || unicode.IsPunct(next) && !strings.ContainsRune("“‘'\"(¿¡[…", next)
+// mark is one quotation mark found in a paragraph.
+type mark struct {
+	pos, end int // bytes of the mark, an entity such as &ldquo; included
+	role     markRole
+	single   bool // ‘ ’ ' and kin, which double as apostrophes
+	strong   bool // a single closer right after the quote's last punctuation
+	low      bool // „ and ‚, which German closes with “ and ‘
+	straight bool // " or '': inside a quote it closes, whatever the spaces say
+}
+
+// glyph is what a mark looks like once entities are read.
+type glyph struct {
+	r    rune
+	n    int  // bytes taken in the text
+	pair bool // '' or `` standing for a double mark (NYT, Penn Treebank)
+}
+
+// leadByte marks the bytes that can start a quotation mark, so the scan
+// skips everything else at memory speed.
+var leadByte = func() (t [256]bool) {
+	for _, c := range []byte{'"', '\'', '`', '&', 0xE2, 0xC2, 0xE3} {
+		t[c] = true
+	}
+	return
+}()
+
+// entities are the HTML spellings of quotation marks that reach the reader
+// in scraped text.
+var entities = map[string]rune{
+	"&quot;": '"', "&#34;": '"', "&#x22;": '"', "&ldquo;": '“', "&rdquo;": '”', "&bdquo;": '„',
+	"&#8220;": '“', "&#8221;": '”', "&#8222;": '„', "&#x201c;": '“', "&#x201d;": '”', "&#x201C;": '“',
+	"&#x201D;": '”', "&laquo;": '«', "&raquo;": '»', "&#171;": '«', "&#187;": '»', "&lsquo;": '‘',
+	"&rsquo;": '’', "&#8216;": '‘', "&#8217;": '’', "&#x2018;": '‘', "&#x2019;": '’', "&#39;": '\'',
+	"&apos;": '\'', "&#039;": '\'', "&sbquo;": '‚', "&lsaquo;": '‹', "&rsaquo;": '›',
+}
+
+// glyphAt reads a possible quotation mark at i.
+func (e *extractor) glyphAt(i, hi int) glyph {
+	s := e.text[i:hi]
+	switch s[0] {
+	case '\'':
+		if len(s) > 1 && s[1] == '\'' {
+			return glyph{'"', 2, true}
+		}
+		return glyph{'\'', 1, false}
+	case '`':
+		if len(s) > 1 && s[1] == '`' {
+			return glyph{'“', 2, true}
+		}
+		return glyph{}
+	case '&':
+		j := strings.IndexByte(s[:min(len(s), 9)], ';')
+		if j < 0 {
+			return glyph{}
+		}
+		if r, ok := entities[s[:j+1]]; ok {
+			return glyph{r, j + 1, false}
+		}
+		return glyph{}
+	}
+	r, n := utf8.DecodeRuneInString(s)
 	switch r {
-	case '“', '„', '«', '「', '『':
-		if r == '“' && !before && after {
-			return closing // “ used as a closing mark, as some sites do
+	case '"', '“', '”', '„', '‟', '«', '»', '「', '」', '『', '』', '‘', '’', '‚', '‹', '›':
+		return glyph{r, n, false}
+	}
+	return glyph{}
+}
+
+func isSingle(r rune) bool {
+	return r == '\'' || r == '‘' || r == '’' || r == '‚' || r == '‹' || r == '›'
+}
+
+// around returns the runes either side of [i, j) within the paragraph,
+// reading an HTML tag next to the mark as a space.
+func (e *extractor) around(i, j int, p Span) (prev, next rune) {
+	if i > p.Start {
+		prev, _ = utf8.DecodeLastRuneInString(e.text[p.Start:i])
+		if prev == '>' {
+			prev = ' '
 		}
-		return opening
-	case '”', '»', '」', '』':
-		if before && !after && r == '”' {
-			return opening // a closing mark pointing the wrong way
+	}
+	if j < p.End {
+		next, _ = utf8.DecodeRuneInString(e.text[j:p.End])
+		if next == '<' {
+			next = ' '
 		}
-		return closing
-	case '"':
+	}
+	return prev, next
+}
+
+// boundaryBefore is true when a mark after r starts a run of words.
+func boundaryBefore(r rune) bool {
+	return r == 0 || unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:;\u00a0“‘\"«„‚‹「『", r)
+}
+
+// boundaryAfter is true when a mark before r ends a run of words.
+func boundaryAfter(r rune) bool {
+	return r == 0 || unicode.IsSpace(r) || strings.ContainsRune(".,;:!?)]}—–-…”’\"»›」』*", r)
+}
+
+// classify reads which way a mark points from its glyph, corrected by the
+// space around it: “ glued to the end of a word closes, ” before a word opens.
+func classify(g rune, prev, next rune) markRole {
+	l, r := boundaryBefore(prev), boundaryAfter(next)
+	if prev == 0 && !isSingle(g) {
+		return opening // nothing is open before a paragraph: ” … what I learned
+	}
+	switch g {
+	case '"', '\'':
 		switch {
-		case before && !after:
+		case l && !r:
 			return opening
-		case !before && after:
+		case !l && r:
 			return closing
 		}
 		return either
+	case '“', '„', '‟', '«', '‘', '‚', '‹', '「', '『':
+		if !l && r && g != '「' && g != '『' {
+			return closing
+		}
+		return opening
+	default: // ” » ’ › 」 』
+		if l && !r && g != '」' && g != '』' {
+			return opening
+		}
+		return closing
 	}
-	return notMark
 }
 
-func (e *extractor) prevRune(i, lo int) rune {
-	if i <= lo {
-		return 0
+// elisions are words that begin with an apostrophe, which is no opening mark.
+var elisions = []string{"em ", "til ", "tis ", "twas ", "cause ", "bout ", "n ", "n’", "n'", "round ", "fraid ", "kay", "nuff", "ello"}
+
+// scanMarks lists the quotation marks of a paragraph, leaving out
+// apostrophes (don't, Jones’, ’90s, rock ’n’ roll).
+func (e *extractor) scanMarks(p Span) []mark {
+	ms := e.marks[:0]
+	text := e.text[:p.End]
+	for i := p.Start; i < len(text); {
+		c := text[i]
+		if !leadByte[c] {
+			i++
+			continue
+		}
+		// the common apostrophe between two letters (don't, it’s) is no mark
+		if c == '\'' && i > p.Start && i+1 < len(text) && isLetterByte(text[i-1]) && isLetterByte(text[i+1]) && text[i+1] != '\'' {
+			i++
+			continue
+		}
+		if c == 0xE2 && i > p.Start && i+3 < len(text) && text[i+1] == 0x80 && text[i+2] == 0x99 && isLetterByte(text[i-1]) && isLetterByte(text[i+3]) {
+			i += 3
+			continue
+		}
+		g := e.glyphAt(i, p.End)
+		if g.n == 0 {
+			i++
+			continue
+		}
+		prev, next := e.around(i, i+g.n, p)
+		m := mark{pos: i, end: i + g.n, single: isSingle(g.r), low: g.r == '„' || g.r == '‚', straight: g.r == '"'}
+		i += g.n
+		if g.pair && g.r == '“' {
+			m.role = opening
+		} else {
+			m.role = classify(g.r, prev, next)
+		}
+		if m.single {
+			letterBefore := unicode.IsLetter(prev) || unicode.IsDigit(prev)
+			if letterBefore && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+				continue // don't, Jones’s, 1990's
+			}
+			if m.role == opening && unicode.IsDigit(next) {
+				continue // ’90s
+			}
+			if m.role == opening && hasElision(e.text[m.end:p.End]) {
+				continue
+			}
+			if m.role == closing {
+				m.strong = strings.ContainsRune(".,!?…", prev) || next != 0 && strings.ContainsRune(",.;:!?)", next)
+			}
+		}
+		if m.role == either && !m.single && unicode.IsDigit(prev) && (next == 0 || unicode.IsSpace(next) || next == ',') {
+			m.role = closing // 6'2" or 12": inches, read as a closing mark that a lone opener never takes
+		}
+		ms = append(ms, m)
 	}
-	r, _ := utf8.DecodeLastRuneInString(e.text[lo:i])
-	return r
+	e.marks = ms
+	return ms
 }
 
-func (e *extractor) nextRune(i, hi int) rune {
-	if i >= hi {
-		return 0
-	}
-	r, _ := utf8.DecodeRuneInString(e.text[i:hi])
-	return r
-}
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-func isMarkRune(r rune) bool {
-	switch r {
-	case '"', '“', '”', '„', '«', '»', '「', '」', '『', '』':
-		return true
+func hasElision(s string) bool {
+	if len(s) > 6 {
+		s = s[:6]
+	}
+	s = strings.ToLower(s)
+	for _, w := range elisions {
+		if strings.HasPrefix(s, w) || len(s) == len(w)-1 && s+" " == w {
+			return true
+		}
 	}
 	return false
 }
 
-// findSpans pairs opening and closing marks paragraph by paragraph.
+// findSpans pairs opening and closing marks paragraph by paragraph. Double
+// marks nest (“… ‘…’ …”) and only the outermost quote is kept; single marks
+// make a quote only outside double ones, or around them (‘… “…” …’).
 func (e *extractor) findSpans() {
+	e.curly = strings.Count(e.text, "“") > 1 && strings.Count(e.text, "”") > 1
 	for pi, p := range e.paras {
-		inside := false
-		var cur part
-		for i := p.Start; i < p.End; {
-			r, n := utf8.DecodeRuneInString(e.text[i:p.End])
-			if !isMarkRune(r) {
-				i += n
-				continue
-			}
-			k := e.classify(i, n, r, p)
-			switch {
-			case !inside && (k == opening || k == either):
-				inside = true
-				cur = part{open: i, para: pi, span: Span{Start: i + n}}
-			case inside && (k == closing || k == either):
-				cur.span.End = i
-				cur.close = i + n
-				e.addPart(cur)
-				inside = false
-			case inside && k == opening && i == p.Start:
-				// cannot happen: a paragraph starts outside
-			}
-			i += n
+		ms := e.scanMarks(p)
+		if len(ms) == 0 {
+			continue
 		}
-		if inside {
-			cur.span.End = p.End
-			cur.close = p.End
-			cur.openEnd = true
+		first := len(e.parts)
+		e.pairDoubles(ms, pi, p)
+		e.pairSingles(ms, pi, p, first)
+	}
+}
+
+// pairDoubles pairs the double marks of one paragraph.
+func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
+	depth := 0
+	var cur part
+	var lowOpen, outerStraight bool
+	var inner []part // quotes closed inside an open one
+	innerOpen, innerStart := 0, 0
+	for _, m := range ms {
+		if m.single {
+			continue
+		}
+		switch {
+		case depth == 0 && m.role != closing:
+			depth = 1
+			cur = part{open: m.pos, para: pi, span: Span{Start: m.end}}
+			lowOpen, outerStraight, inner = m.low, m.straight, inner[:0]
+		case depth == 0:
+			// a closing mark with nothing open: a stray, or a quote whose opening mark is missing
+		case depth == 1 && lowOpen && e.closesLow(m):
+			depth = 0
+			cur.span.End, cur.close = m.pos, m.end
 			e.addPart(cur)
+		case m.role == opening && !m.straight:
+			depth++ // a nested quote in double marks
+			if depth == 2 {
+				innerOpen, innerStart = m.pos, m.end
+			}
+		default:
+			depth--
+			switch depth {
+			case 0:
+				cur.span.End, cur.close = m.pos, m.end
+				e.addPart(cur)
+			case 1:
+				inner = append(inner, part{open: innerOpen, para: pi, span: Span{innerStart, m.pos}, close: m.end})
+			}
 		}
 	}
+	if depth == 0 {
+		return
+	}
+	// "Smith defended Trump’s “remark” …: in a text of curly quotes, a
+	// straight mark that never closes marks an excerpt, not a quote
+	if outerStraight && (len(inner) > 0 || e.curly) {
+		for _, q := range inner {
+			e.addPart(q)
+		}
+		return
+	}
+	cur.span.End, cur.close, cur.openEnd = p.End, p.End, true
+	e.addPart(cur)
+}
+
+// closesLow tells whether a “ after a „ closes it, as German writes „so“.
+func (e *extractor) closesLow(m mark) bool {
+	return strings.HasPrefix(e.text[m.pos:], "“") || strings.HasPrefix(e.text[m.pos:], "&ldquo;")
+}
+
+// pairSingles pairs single marks outside the double quotes found from index
+// first on; a single quote around double ones replaces them.
+func (e *extractor) pairSingles(ms []mark, pi int, p Span, first int) {
+	inDouble := func(pos int) bool {
+		for _, q := range e.parts[first:] {
+			if pos >= q.open && pos < q.close {
+				return true
+			}
+		}
+		return false
+	}
+	var found []part
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if !m.single || m.role == closing || inDouble(m.pos) {
+			continue
+		}
+		// the closer: the first strong one before the next opener, else the first
+		best := -1
+		for j := i + 1; j < len(ms); j++ {
+			c := ms[j]
+			if !c.single || inDouble(c.pos) {
+				continue
+			}
+			if c.role == opening {
+				break
+			}
+			if best < 0 || c.strong && !ms[best].strong {
+				best = j
+			}
+			if c.strong {
+				break
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		c := ms[best]
+		found = append(found, part{open: m.pos, close: c.end, para: pi, span: Span{m.end, c.pos}})
+		i = best
+	}
+	if len(found) == 0 {
+		return
+	}
+	// merge: keep double parts not inside a single quote, then add the single ones
+	doubles := append([]part(nil), e.parts[first:]...)
+	e.parts = e.parts[:first]
+	d := 0
+	for _, s := range found {
+		for d < len(doubles) && doubles[d].open < s.open {
+			if doubles[d].close <= s.open {
+				e.parts = append(e.parts, doubles[d])
+			}
+			d++
+		}
+		for d < len(doubles) && doubles[d].close <= s.close {
+			d++ // inside the single quote
+		}
+		e.addPart(s)
+	}
+	e.parts = append(e.parts, doubles[d:]...)
 }
 
 // addPart trims the spaces around the words and keeps parts that hold a word.
 func (e *extractor) addPart(p part) {
 	s := e.text[p.span.Start:p.span.End]
-	lead := len(s) - len(strings.TrimLeft(s, " \t\n\u00a0"))
-	p.span.Start += lead
-	p.span.End = p.span.Start + len(strings.TrimRight(s[lead:], " \t\n\u00a0"))
-	if !strings.ContainsFunc(e.text[p.span.Start:p.span.End], unicode.IsLetter) {
+	t := strings.TrimLeft(s, " \t\n\u00a0")
+	p.span.Start += len(s) - len(t)
+	p.span.End = p.span.Start + len(strings.TrimRight(t, " \t\n\u00a0"))
+	if !hasLetter(e.text[p.span.Start:p.span.End]) {
 		return
 	}
 	e.parts = append(e.parts, p)
 }
 
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' {
+			return true
+		}
+		if c >= 0x80 {
+			return strings.ContainsFunc(s[i:], unicode.IsLetter)
+		}
+	}
+	return false
+}
+
 // words counts the words of a span.
 func words(s string) int {
-	return len(strings.Fields(s))
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }

@@ -1,0 +1,108 @@
+package quoteeval
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedDir finds ../shared beside the module root, or skips the test.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no go.mod above the test")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "corpora", "polnear", "gold")); err != nil {
+		t.Skip("../shared/corpora/polnear is absent")
+	}
+	return shared
+}
+
+// TestPolNeARDev holds the dev split's scores a little below what they
+// measure, so that a change that loses quotes or speakers fails here.
+func TestPolNeARDev(t *testing.T) {
+	root := filepath.Join(sharedDir(t), "corpora", "polnear")
+	arts, err := LoadPolNeAR(filepath.Join(root, "gold", "dev.jsonl"), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Score(arts, Predict, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(r)
+	if r.Articles != 84 || r.Gold != 615 {
+		t.Errorf("dev gold: %d articles, %d quotes; want 84 and 615", r.Articles, r.Gold)
+	}
+	if r.BadOffsets != 0 {
+		t.Errorf("%d predictions out of their file", r.BadOffsets)
+	}
+	const minP, minR, minSpeaker = 0.95, 0.94, 0.92
+	if r.Precision() < minP || r.Recall() < minR || r.SpeakerAccuracy() < minSpeaker {
+		t.Errorf("dev scores fell: %s; floors P %.2f R %.2f speaker %.2f", r, minP, minR, minSpeaker)
+	}
+}
+
+func TestMatching(t *testing.T) {
+	text := `He said: “Yes, we will,” and left. “No.”`
+	data := []byte(text)
+	at := strings.Index(text, "“Yes")
+	yes := Span{at, at + len("“Yes, we will,”")} // with its marks, as PolNeAR marks it
+	words := Span{at + len("“"), at + len("“Yes, we will,")}
+	if got := trim(data, yes); string(data[got.Start:got.End]) != "Yes, we will" {
+		t.Errorf("trim: %q", data[got.Start:got.End])
+	}
+	arts := []Article{{Path: "x", Pos: []Labeled{{yes, "Jane Doe"}}}}
+	score := func(preds ...Prediction) Result {
+		t.Helper()
+		r, err := scoreData(arts, map[string][]byte{"x": data}, func(string) ([]Prediction, error) { return preds, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	if r := score(Prediction{words, "Jane Doe"}); r.TP != 1 || r.FP != 0 || r.SpeakerOK != 1 {
+		t.Errorf("exact match: %+v", r)
+	}
+	if r := score(Prediction{Span{words.Start, words.Start + 3}, "Doe"}); r.TP != 0 || r.FP != 1 {
+		t.Errorf("a quarter of the quote is no match: %+v", r)
+	}
+	if r := score(Prediction{words, "John Smith"}); r.TP != 1 || r.SpeakerOK != 0 || r.SpeakerGold != 1 {
+		t.Errorf("wrong speaker: %+v", r)
+	}
+	if r := score(Prediction{words, ""}, Prediction{words, ""}); r.TP != 1 || r.FP != 1 {
+		t.Errorf("one gold quote matches once: %+v", r)
+	}
+	if r := score(Prediction{Span{40, 90}, ""}); r.BadOffsets != 1 {
+		t.Errorf("offsets past the file: %+v", r)
+	}
+}
+
+func TestNames(t *testing.T) {
+	for _, c := range []struct{ source, head string }{
+		{"Rep. Jerry Nadler, a Democrat from New York", "Rep. Jerry Nadler"},
+		{"the CNN host", ""},
+		{"he", ""},
+		{"The New York Times", "The New York Times"},
+	} {
+		if got := nameHead(c.source); got != c.head {
+			t.Errorf("nameHead(%q) = %q, want %q", c.source, got, c.head)
+		}
+	}
+	if !speakerOK("Mr. Obama", "Barack Obama") || speakerOK("Mr. Obama", "Michelle Obamas") || speakerOK("", "Obama") {
+		t.Error("speakerOK: the gold surname must be a word of the prediction")
+	}
+}

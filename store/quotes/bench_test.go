@@ -1,0 +1,92 @@
+package quotes_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"newsreader/store"
+	"newsreader/store/quotes"
+)
+
+// corpus loads the articles of a folder of ../shared/corpora, or skips.
+func corpus(b *testing.B, name string) []*store.Article {
+	b.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			b.Skip("no go.mod above the benchmark")
+		}
+		dir = filepath.Dir(dir)
+	}
+	root := filepath.Join(dir, "..", "shared", "corpora", name)
+	if _, err := os.Stat(root); err != nil {
+		b.Skipf("%s is absent", root)
+	}
+	var arts []*store.Article
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || filepath.Ext(p) != ".txt" {
+			return err
+		}
+		as, err := store.ReadFile(nil, p)
+		if err == nil {
+			arts = append(arts, as...)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return arts
+}
+
+// BenchmarkExtractBBC is extraction alone over the 2,225 BBC articles; the
+// MB/s it reports is the throughput of quotes at load time, on one core.
+func BenchmarkExtractBBC(b *testing.B) {
+	arts := corpus(b, "bbc")
+	var size int64
+	for _, a := range arts {
+		size += int64(len(a.Body))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for _, a := range arts {
+			n += len(quotes.Extract(a.Body, a.Paras))
+		}
+	}
+	b.ReportMetric(float64(n)/float64(b.N), "quotes/op")
+}
+
+// BenchmarkParseBBC is the whole of loading an article from its bytes
+// (decode, clean, paragraphs, quotes), to set extraction against.
+func BenchmarkParseBBC(b *testing.B) {
+	arts := corpus(b, "bbc")
+	files := make(map[string][]byte, len(arts))
+	var size int64
+	for _, a := range arts {
+		data, err := os.ReadFile(a.Path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files[a.Path] = data
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for p, data := range files {
+			if _, err := store.Parse(p, data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

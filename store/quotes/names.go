@@ -1,0 +1,187 @@
+package quotes
+
+import (
+	"strings"
+)
+
+// person is a name the article gives in full (two words or more).
+type person struct {
+	full, first, last string
+	pos               int
+	gender            byte // 'm', 'f' or 0 when unknown
+}
+
+// collectNames gathers the capitalized runs of two words or more outside
+// the quotes, so that "Putin" can become "Vladimir Putin".
+func (e *extractor) collectNames() {
+	e.people = e.people[:0]
+	ts := e.toks
+	for i := 0; i < len(ts); {
+		if ts[i].kind != tWord || !ts[i].cap {
+			i++
+			continue
+		}
+		j := i
+		for j < len(ts) && ts[j].kind == tWord && ts[j].para == ts[i].para &&
+			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && particles[e.lower(ts[j])] && j+1 < len(ts) && ts[j+1].cap) {
+			j++
+		}
+		run := ts[i:j]
+		i = j
+		if len(run) == 1 {
+			continue // a capital at a sentence start, or a name given alone
+		}
+		// the title before a name tells its gender: Mr. Smith, Mrs. Jones
+		var gender byte
+		for _, t := range run {
+			switch e.lower(t) {
+			case "mr", "sir", "lord", "king", "prince", "father", "brother":
+				gender = 'm'
+			case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister":
+				gender = 'f'
+			}
+		}
+		name := e.cleanName(run)
+		if name == "" {
+			continue
+		}
+		n := strings.Count(name, " ") + 1
+		if n > 4 {
+			continue
+		}
+		last := name[strings.LastIndexByte(name, ' ')+1:]
+		first := name
+		if k := strings.IndexByte(name, ' '); k >= 0 {
+			first = name[:k]
+		}
+		if gender == 0 && n > 1 {
+			gender = firstNameGender(e.low[run[0].pos : int(run[0].pos)+len(first)])
+		}
+		if n == 1 {
+			// a surname alone still tells a gender: Mrs. Clinton
+			if gender != 0 {
+				e.people = append(e.people, person{full: name, first: "", last: name, pos: int(run[0].pos), gender: gender})
+			}
+			continue
+		}
+		e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender})
+	}
+}
+
+// full resolves a name to the fullest form the article gives: the same
+// surname (Putin -> Vladimir Putin) or, for a name alone, the same first
+// name (Hillary -> Hillary Clinton); the nearest one before pos wins.
+func (e *extractor) full(name string, pos int) string {
+	last, first := name, name
+	if i := strings.LastIndexByte(name, ' '); i >= 0 {
+		last = name[i+1:]
+		first = name[:strings.IndexByte(name, ' ')]
+	}
+	multi := strings.Contains(name, " ")
+	best, bestBefore := "", false
+	for _, p := range e.people {
+		if !strings.Contains(p.full, " ") || len(p.full) <= len(name) {
+			continue
+		}
+		match := p.last == last && (!multi || p.first == first)
+		if !match && !multi && p.first == name {
+			match = true
+		}
+		if !match {
+			continue
+		}
+		before := p.pos <= pos
+		// the nearest before the mention, else the longest after it
+		if best != "" && (bestBefore && !before || !bestBefore && !before && len(p.full) <= len(best)) {
+			continue
+		}
+		best, bestBefore = p.full, before
+	}
+	if best != "" {
+		return best
+	}
+	return name
+}
+
+// resolvePronoun gives "he" or "she" to the last speaker when the gender
+// agrees, else to the nearest name before it that agrees; "I", "we",
+// "they" and "it" outside a quote name nobody the reader can see.
+func (e *extractor) resolvePronoun(a attribution, lastSpeaker string) string {
+	var want byte
+	switch strings.ToLower(a.name) {
+	case "he":
+		want = 'm'
+	case "she":
+		want = 'f'
+	default:
+		return ""
+	}
+	if lastSpeaker != "" {
+		if g := e.genderOf(lastSpeaker); g == 0 || g == want {
+			return lastSpeaker
+		}
+	}
+	// the nearest name before that agrees, else the nearest whose gender is unknown
+	unknown := ""
+	for i := len(e.people) - 1; i >= 0; i-- {
+		p := e.people[i]
+		if p.pos >= a.pos || !strings.Contains(p.full, " ") {
+			continue
+		}
+		switch g := e.genderOf(p.full); {
+		case g == want:
+			return p.full
+		case g == 0 && unknown == "":
+			unknown = p.full
+		}
+	}
+	return unknown
+}
+
+// genderOf is what the article tells of a person's gender, 0 when nothing.
+func (e *extractor) genderOf(name string) byte {
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	for _, p := range e.people {
+		if p.gender != 0 && (p.full == name || p.last == last) {
+			return p.gender
+		}
+	}
+	first := name
+	if i := strings.IndexByte(name, ' '); i > 0 {
+		first = name[:i]
+	}
+	return firstNameGender(strings.ToLower(first))
+}
+
+var maleNames = wordSet(`john james robert michael william david richard joseph thomas charles christopher daniel
+matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason jeffrey
+ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander
+raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
+harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy
+bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip
+johnny bill barack mitt ted marco jeb bernie mike chris tim rand newt dick al jim tom bob vladimir boris xi emmanuel
+recep benjamin ilham nikol sergei dmitry viktor angela rudy rick ben lindsey chuck mitch paul kevin harry nigel
+keir rishi tony gordon david jeremy liam mohammed muhammad ahmed ali hassan omar ibrahim abdullah kim jean pierre
+francois hans karl friedrich olaf giuseppe luigi carlos luis miguel pedro antonio manuel francisco jorge`)
+
+var femaleNames = wordSet(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine
+debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice
+jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
+brittany jane melanie natalie isabella charlotte rose alexis kayla hillary nancy elizabeth sarah kellyanne huma melania ivanka
+chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula christine marine giorgia jacinda
+claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
+
+// firstNameGender knows the gender of common first names (given in lower
+// case), 0 for others.
+func firstNameGender(f string) byte {
+	switch {
+	case femaleNames[f]:
+		return 'f'
+	case maleNames[f]:
+		return 'm'
+	}
+	return 0
+}

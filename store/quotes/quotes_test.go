@@ -1,0 +1,272 @@
+package quotes
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// want is one expected utterance: its words (parts joined by " … ") and speaker.
+type want struct {
+	text, speaker string
+}
+
+func check(t *testing.T, text string, ws ...want) {
+	t.Helper()
+	got := Extract(text, nil)
+	var g []want
+	for _, q := range got {
+		g = append(g, want{q.Text(text), q.Speaker})
+	}
+	if len(g) != len(ws) {
+		t.Fatalf("%q\n got %d quotes %q\nwant %d %q", text, len(g), g, len(ws), ws)
+	}
+	for i := range ws {
+		if g[i] != ws[i] {
+			t.Errorf("%q\nquote %d: got %q, want %q", text, i, g[i], ws[i])
+		}
+	}
+}
+
+func TestMarks(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []want
+	}{
+		{"curly", `“We will win the vote,” said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"straight", `"We will win the vote," Jane Doe said.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"nyt doubled apostrophes", `''We will win the vote,'' Mr. Doe said, as Jane Doe had before.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"single curly", `‘We will win the vote,’ said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"single straight", `'We will win the vote,' said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"guillemets", `«We will win the vote,» said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"reversed guillemets", `»We will win the vote,« said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"german low-high", `„We will win the vote“, said Jane Doe.`, []want{{"We will win the vote", "Jane Doe"}}},
+		{"corner brackets", `「We will win the vote,」 said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"closing mark the wrong way", `“We will win the vote,“ said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"opening mark the wrong way", `”We will win the vote,” said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"paragraph opening on a closing mark", "” … and then we will win the vote,” Jane Doe wrote.", []want{{"… and then we will win the vote,", "Jane Doe"}}},
+		{"mixed straight and curly", `“We will win the vote," said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"apostrophes are not marks", `Jones’ team, back in the ’90s, didn't rock ’n’ roll. “We will win the vote,” said Jane Doe.`,
+			[]want{{"We will win the vote,", "Jane Doe"}}},
+		{"apostrophes inside single quotes", `‘We don’t know the Joneses’ plans yet,’ said Jane Doe.`, []want{{"We don’t know the Joneses’ plans yet,", "Jane Doe"}}},
+		{"nested", `“He told me ‘never again’ and then he left,” said Jane Doe.`, []want{{"He told me ‘never again’ and then he left,", "Jane Doe"}}},
+		{"double inside single", `‘He told me “never again” and then he left,’ said Jane Doe.`, []want{{"He told me “never again” and then he left,", "Jane Doe"}}},
+		{"ellipsis and brackets", `“We will … win [the election] in November,” said Jane Doe.`, []want{{"We will … win [the election] in November,", "Jane Doe"}}},
+		{"quote opening on an ellipsis", `Jane Doe said: “…and then we will win the vote.”`, []want{{"…and then we will win the vote.", "Jane Doe"}}},
+		{"html tags", `<p>“We will win the vote,” said <b>Jane Doe</b>.</p>`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"entity-encoded curly", `&ldquo;We will win the vote,&rdquo; said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"entity-encoded straight", `&quot;We will win the vote,&quot; said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"straight mark opening an excerpt in curly text", "\"Jane Doe defended the “peace for all” plan on Monday. “We will win the vote,” she said.",
+			[]want{{"We will win the vote,", "Jane Doe"}}},
+		{"inches are not marks", `The 6'2" forward said nothing. "We will win the vote," said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) { check(t, c.text, c.want...) })
+	}
+}
+
+func TestUtterances(t *testing.T) {
+	t.Run("multi-paragraph", func(t *testing.T) {
+		text := "“The first paragraph of the speech runs on.\n“The second one closes it,” said Jane Doe."
+		qs := Extract(text, nil)
+		if len(qs) != 1 || len(qs[0].Spans) != 2 {
+			t.Fatalf("want one quote of two spans, got %+v", qs)
+		}
+		check(t, text, want{"The first paragraph of the speech runs on. … The second one closes it,", "Jane Doe"})
+	})
+	t.Run("split by attribution", func(t *testing.T) {
+		text := "Jane Doe spoke on Monday. “We will win the vote,” she said, “and then we will govern.”"
+		qs := Extract(text, nil)
+		if len(qs) != 1 || len(qs[0].Spans) != 2 {
+			t.Fatalf("want one quote of two spans, got %+v", qs)
+		}
+		check(t, text, want{"We will win the vote, … and then we will govern.", "Jane Doe"})
+	})
+	t.Run("unterminated at the end of the text", func(t *testing.T) {
+		check(t, `Jane Doe said: “We will win the vote`, want{"We will win the vote", "Jane Doe"})
+	})
+}
+
+func TestNotSpeech(t *testing.T) {
+	for _, c := range []struct {
+		name, text string
+		want       []want
+	}{
+		{"scare quotes", `The so-called “peace plan” was rejected by the parliament on Monday.`, nil},
+		{"a term", `Officials call it the “dissent channel” in Washington.`, nil},
+		{"title of a show", `She appeared on “Fox News Sunday” to defend the plan.`, nil},
+		{"title of a show before a cue", `“This is the plan,” Jane Doe told “Fox News Sunday.”`, []want{{"This is the plan,", "Jane Doe"}}},
+		{"nickname", `Trump called him “Little Marco” during the debate.`, nil},
+		{"slogan", `The crowd wore hats reading “Make America Great Again” at the rally.`, nil},
+		{"a chant is no title", `Trump walked onto the stage as the crowd chanted “U-S-A! U-S-A!”`, []want{{"U-S-A! U-S-A!", "the crowd"}}},
+		{"short fragment with a cue stays", `“Absolutely not,” Jane Doe said.`, []want{{"Absolutely not,", "Jane Doe"}}},
+		{"short first-person quote without a cue stays", `Jane Doe was asked about the plan. “Neither do I.”`, []want{{"Neither do I.", "Jane Doe"}}},
+		{"short exclamation with a cue stays", `“Lock her up!” the crowd chanted.`, []want{{"Lock her up!", "the crowd"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) { check(t, c.text, c.want...) })
+	}
+}
+
+func TestSpeakers(t *testing.T) {
+	const q = "“We will win the vote in November,”"
+	for _, c := range []struct {
+		name, text string
+		want       []want
+	}{
+		{"said", q + " Jane Doe said.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"says", q + " says Jane Doe.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"told", "Jane Doe told reporters: “We will win the vote in November.”", []want{{"We will win the vote in November.", "Jane Doe"}}},
+		{"told that", "Jane Doe told reporters on Monday that “we will win the vote in November.”", []want{{"we will win the vote in November.", "Jane Doe"}}},
+		{"added", "Jane Doe spoke first. " + q + " she added.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"stated", q + " Jane Doe stated.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"remarked", q + " Jane Doe remarked during the visit.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"emphasized", "Jane Doe emphasized that the plan was sound. " + q + " she said.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"wrote", q + " Jane Doe wrote on Twitter.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"according to", q + " according to Reuters.", []want{{"We will win the vote in November,", "Reuters"}}},
+		{"colon after a name", "Jane Doe: “We will win the vote in November.”", []want{{"We will win the vote in November.", "Jane Doe"}}},
+		{"dash attribution", "“We will win the vote in November.” — Jane Doe", []want{{"We will win the vote in November.", "Jane Doe"}}},
+		{"dash on the line below", "“We will win the vote in November.”\n- Jane Doe.", []want{{"We will win the vote in November.", "Jane Doe"}}},
+		{"statement introduced in the paragraph before", "Jane Doe released the following statement:\n“We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Jane Doe"}}},
+		{"as she put it", "As Jane Doe put it, “we will win the vote in November.”", []want{{"we will win the vote in November.", "Jane Doe"}}},
+		{"name then an appositive with a verb in it", q + " Nate Silver, the guru who founded the site, tweeted on Monday.",
+			[]want{{"We will win the vote in November,", "Nate Silver"}}},
+		{"saying after an adverb", "Mr. Putin also veered close to an admission, saying, ''We will win the vote in November,'' and left.",
+			[]want{{"We will win the vote in November,", "Putin"}}},
+		{"is telling", "Donald Trump is telling supporters that “we will win the vote in November.”", []want{{"we will win the vote in November.", "Donald Trump"}}},
+		{"a described speaker with capitals", q + " said a New Hampshire Republican, who spoke anonymously.",
+			[]want{{"We will win the vote in November,", "a New Hampshire Republican"}}},
+		{"verb first with a title", q + " said Sen. Jane Doe.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"speech verb in the previous sentence", "Jane Doe explained her vote on Monday. “We needed the money for the schools.”",
+			[]want{{"We needed the money for the schools.", "Jane Doe"}}},
+		{"speech verb in the next sentence", "“We needed the money for the schools.” That is what Jane Doe said on Monday.",
+			[]want{{"We needed the money for the schools.", "Jane Doe"}}},
+		{"title removed", q + " said Russian President Vladimir Putin.", []want{{"We will win the vote in November,", "Vladimir Putin"}}},
+		{"surname to the full name", "Russian President Vladimir Putin arrived in Baku. " + q + " Putin said.", []want{{"We will win the vote in November,", "Vladimir Putin"}}},
+		{"appositive removed", q + " Jane Doe, a senator from Ohio, said.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"appositive after the verb", q + " said Jane Doe, the mayor of Springfield.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"appositives", q + " Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said at an event.",
+			[]want{{"We will win the vote in November,", "Scott Pruitt"}}},
+		{"opening phrase before the subject", "In Ohio, Jane Doe, the mayor, said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Jane Doe"}}},
+		{"subject of a clause with saying", "During the speech, Jane Doe attacked the plan, saying, “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Jane Doe"}}},
+		{"a surname that is also a title", "Larry King spoke last. ''We will win the vote in November,'' Mr. King said.",
+			[]want{{"We will win the vote in November,", "Larry King"}}},
+		{"a name in apposition to a title", "The Shadow Secretary of State for the Family, Theresa May, said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Theresa May"}}},
+		{"a conjunction before the subject", "But David Frost, director general of the British Chambers of Commerce, warned that firms could be “crippled by the move.”",
+			[]want{{"crippled by the move.", "David Frost"}}},
+		{"a new sentence after the quote says more", "Sandra Gidley said: “We will win the vote in November.” She said her party would boost pay in the first six months.",
+			[]want{{"We will win the vote in November.", "Sandra Gidley"}}},
+		{"two quotes across a sentence are two utterances", "Mr Blair offered a “hard right agenda” to voters. Dr Liam Fox told BBC Radio: “We will win the vote in November.”",
+			[]want{{"hard right agenda", "Blair"}, {"We will win the vote in November.", "Liam Fox"}}},
+		{"party in parentheses", q + " Sen. Jane Doe (D-Ohio) said in a statement.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"she to the woman", "Jane Doe met John Smith on Monday. " + q + " she said.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"he skips a woman named alone", "John Smith spoke. “We will win,” Melanie said. " + q + " he said.",
+			[]want{{"We will win,", "Melanie"}, {"We will win the vote in November,", "John Smith"}}},
+		{"he to the man", "Jane Doe met John Smith on Monday. " + q + " he said.", []want{{"We will win the vote in November,", "John Smith"}}},
+		{"I and we inside the quote are not speakers", "“I will win and we will celebrate,” Jane Doe said.", []want{{"I will win and we will celebrate,", "Jane Doe"}}},
+		{"organisation", q + " the Kremlin said in a statement.", []want{{"We will win the vote in November,", "Kremlin"}}},
+		{"news organisation", "The Post reported: “We will win the vote in November.”", []want{{"We will win the vote in November.", "Post"}}},
+		{"description", q + " a senior official said.", []want{{"We will win the vote in November,", "a senior official"}}},
+		{"nobody named", "“We will win the vote in November.”", []want{{"We will win the vote in November.", ""}}},
+		{"continuation", q + " Jane Doe said.\n“And then we will govern for four more years.”",
+			[]want{{"We will win the vote in November,", "Jane Doe"}, {"And then we will govern for four more years.", "Jane Doe"}}},
+		{"a new speaker breaks the continuation", q + " Jane Doe said.\nJohn Smith disagreed with her. “That will never happen in this state.”",
+			[]want{{"We will win the vote in November,", "Jane Doe"}, {"That will never happen in this state.", "John Smith"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) { check(t, c.text, c.want...) })
+	}
+}
+
+func TestMention(t *testing.T) {
+	text := "“We will win the vote in November,” said Russian President Vladimir Putin."
+	qs := Extract(text, nil)
+	if len(qs) != 1 || qs[0].Mention != "Russian President Vladimir Putin" {
+		t.Fatalf("mention: got %+v", qs)
+	}
+}
+
+// TestSeed: the seed article's four quote spans, three by Putin, one by Aliyev.
+func TestSeed(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "seeds", "000_8dc520a2081ff3ad.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	var spans []string
+	var speakers []string
+	for _, q := range Extract(text, nil) {
+		for _, s := range q.Spans {
+			spans = append(spans, text[s.Start:s.End])
+			speakers = append(speakers, q.Speaker)
+		}
+	}
+	wantSpeakers := []string{"Vladimir Putin", "Vladimir Putin", "Vladimir Putin", "Ilham Aliyev"}
+	if strings.Join(speakers, "|") != strings.Join(wantSpeakers, "|") {
+		t.Fatalf("speakers %q, want %q (spans %q)", speakers, wantSpeakers, spans)
+	}
+	if !strings.HasPrefix(spans[0], "It is widely known") || !strings.HasPrefix(spans[3], "The new situation [since September]") {
+		t.Errorf("spans %q", spans)
+	}
+}
+
+// checkSpans is what every extraction must keep: spans inside the text,
+// non-empty, in order and apart.
+func checkSpans(t *testing.T, text string, qs []Quote) {
+	t.Helper()
+	last := 0
+	for _, q := range qs {
+		if len(q.Spans) == 0 {
+			t.Fatalf("quote without spans: %+v", q)
+		}
+		for _, s := range q.Spans {
+			if s.Start < last || s.End <= s.Start || s.End > len(text) {
+				t.Fatalf("span %+v after %d in a text of %d bytes", s, last, len(text))
+			}
+			last = s.End
+		}
+		_ = q.Text(text)
+	}
+}
+
+func TestHostileInput(t *testing.T) {
+	var many strings.Builder
+	for i := 0; i < 5000; i++ {
+		many.WriteString("“We will win this vote,” she said. ")
+	}
+	long := strings.Repeat("word ", 400_000) // a 2 MB single line
+	for name, text := range map[string]string{
+		"5000 quotes in one paragraph":        many.String(),
+		"2 MB line with an unterminated mark": "“" + long,
+		"2 MB line of marks":                  strings.Repeat("\"'“”‘’«»„", 200_000),
+		"unterminated marks":                  "“a\n“b\n‘c\n''d\n«e\n„f",
+		"marks only":                          "\"\"\"\"''''“”",
+		"invalid UTF-8":                       "“\xff\xfe said \xe2\x80” Jane \xe2 Doe said.",
+		"entity cut short":                    "&ldquo;We&rdq",
+	} {
+		t.Run(name, func(t *testing.T) { checkSpans(t, text, Extract(text, nil)) })
+	}
+	if n := len(Extract(many.String(), nil)); n != 5000 {
+		t.Errorf("5000 quotes: found %d", n)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		`“We will win,” said Jane Doe.`, `''Yes,'' he said.`, "“a\n“b,” she said, “c.”", `‘don’t’ 'em '90s`,
+		`&ldquo;x&rdquo; &quot;y&quot; <p>"z"</p>`, `„a“ «b» »c« 「d」`, "\"\"\"", "“", "Jane Doe: “x” — Jane",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSpans(t, text, Extract(text, nil))
+		// paragraphs that skip text and leave gaps must work too
+		var paras []Span
+		for i := 0; i < len(text); i += 7 {
+			paras = append(paras, Span{i, min(len(text), i+5)})
+		}
+		checkSpans(t, text, Extract(text, paras))
+	})
+}
