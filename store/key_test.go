@@ -46,7 +46,7 @@ func TestKeySeparatesTitleFromBody(t *testing.T) {
 
 // BenchmarkKey hashes every BBC article once, as marking a whole list would.
 func BenchmarkKey(b *testing.B) {
-	dir := filepath.Join(sharedDir(b), "corpora", "bbc")
+	dir := filepath.Join(habitsShared(b), "corpora", "bbc")
 	arts, errs := LoadAll(b.Context(), Source{Paths: []string{dir}})
 	if len(arts) == 0 {
 		b.Skipf("no articles under %s (%d errors)", dir, len(errs))
@@ -64,8 +64,8 @@ func BenchmarkKey(b *testing.B) {
 	}
 }
 
-// sharedDir finds ../shared beside the module root, or skips.
-func sharedDir(tb testing.TB) string {
+// habitsShared finds ../shared beside the module root, or skips.
+func habitsShared(tb testing.TB) string {
 	tb.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
