@@ -295,3 +295,13 @@ func cleanText(s string) string {
 	}, s)
 	return collapseSpace(s)
 }
+
+// SourceURL is the article's own address, when its Source is a web address
+// rather than the name of an outlet; "" otherwise.
+func (a *Article) SourceURL() string {
+	u, ok := cleanURL(a.Source)
+	if !ok || strings.HasPrefix(strings.ToLower(u), "mailto:") {
+		return ""
+	}
+	return u
+}

@@ -153,3 +153,20 @@ func FuzzHasScheme(f *testing.F) {
 		}
 	})
 }
+
+func TestSourceURL(t *testing.T) {
+	for _, tt := range []struct{ source, want string }{
+		{"https://paper.example/2024/rates", "https://paper.example/2024/rates"},
+		{" https://paper.example/a b ", "https://paper.example/ab"},
+		{"BBC News", ""},
+		{"", ""},
+		{"mailto:desk@paper.example", ""},
+		{"javascript:alert(1)", ""},
+		{"paper.example/rates", ""},
+	} {
+		a := &Article{Source: tt.source}
+		if got := a.SourceURL(); got != tt.want {
+			t.Errorf("SourceURL(%q) = %q, want %q", tt.source, got, tt.want)
+		}
+	}
+}
