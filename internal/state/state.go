@@ -80,7 +80,8 @@ type Marks struct {
 	written  uint64 // the value of changes that the file holds
 	timer    *time.Timer
 	warnings []string
-	readOnly error // why nothing may be written, or nil
+	readOnly error  // why nothing may be written, or nil
+	failing  string // the last background write's error, already warned
 	closed   bool
 }
 
@@ -321,18 +322,26 @@ func (m *Marks) changed() {
 	}
 }
 
-// background is the timer's write; what fails is kept for Warnings, once
-// for each distinct message.
+// background is the timer's write. What fails is kept for Warnings, once
+// until a write succeeds again, and tried again after another Delay (a lock
+// held by another reader is the common case).
 func (m *Marks) background() {
 	m.mu.Lock()
 	m.timer = nil
 	m.mu.Unlock()
-	if err := m.Flush(); err != nil {
-		m.mu.Lock()
-		if msg := err.Error(); !slices.Contains(m.warnings, msg) {
-			m.warnings = append(m.warnings, msg)
-		}
-		m.mu.Unlock()
+	err := m.Flush()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err == nil {
+		m.failing = ""
+		return
+	}
+	if msg := err.Error(); msg != m.failing {
+		m.failing = msg
+		m.warnings = append(m.warnings, msg)
+	}
+	if m.timer == nil && !m.closed && m.readOnly == nil {
+		m.timer = time.AfterFunc(m.opt.Delay, m.background)
 	}
 }
 

@@ -137,6 +137,36 @@ func TestDebouncedWrite(t *testing.T) {
 	noWarnings(t, m)
 }
 
+// A background write that meets another reader's lock tries again.
+func TestDebouncedWriteRetriesAfterLock(t *testing.T) {
+	dir := t.TempDir()
+	unlock, err := lock(dir, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Open(dir, Options{Delay: 5 * time.Millisecond, LockWait: time.Millisecond})
+	defer m.Close()
+	m.SetStarred("a", true)
+	var w []string
+	for deadline := time.Now().Add(20 * time.Second); len(w) == 0 && time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		w = m.Warnings()
+	}
+	if len(w) != 1 || !strings.Contains(w[0], ErrLocked.Error()) {
+		t.Fatalf("warnings %q, want the lock reported once", w)
+	}
+	time.Sleep(50 * time.Millisecond) // several retries, all failing
+	if again := m.Warnings(); len(again) > 0 {
+		t.Errorf("the same failure warned again: %q", again)
+	}
+	unlock()
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if d, err := readData(filepath.Join(dir, FileName)); err == nil && d.Marks["a"].Starred {
+			return
+		}
+	}
+	t.Fatal("never written once the lock was free")
+}
+
 func TestNoChangeNoWrite(t *testing.T) {
 	c := newClock()
 	m := Open(t.TempDir(), manual(c))
