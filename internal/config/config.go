@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -337,14 +338,21 @@ func (p *parser) path(s string) string {
 	return filepath.Clean(s)
 }
 
-func (p *parser) paths(v *yaml.Node) {
-	items := []*yaml.Node{v}
-	if v.Kind == yaml.SequenceNode {
-		items = v.Content
+// listItems reads a value that may be one item or a list of them.
+func listItems(v *yaml.Node) []*yaml.Node {
+	if v.Kind != yaml.SequenceNode {
+		return []*yaml.Node{v}
 	}
+	items := make([]*yaml.Node, len(v.Content))
+	for i, it := range v.Content {
+		items[i] = resolve(it)
+	}
+	return items
+}
+
+func (p *parser) paths(v *yaml.Node) {
 	var out []string
-	for _, it := range items {
-		it = resolve(it)
+	for _, it := range listItems(v) {
 		if it.Kind != yaml.ScalarNode || strings.TrimSpace(it.Value) == "" || it.Tag == "!!null" {
 			p.warn(it.Line, "paths must be a path or a list of paths")
 			continue
@@ -376,11 +384,7 @@ func (p *parser) glamourStyle(v *yaml.Node) {
 		}
 	}
 	if err != nil {
-		names := make([]string, 0, len(styles.DefaultStyles))
-		for n := range styles.DefaultStyles {
-			names = append(names, n)
-		}
-		slices.Sort(names)
+		names := slices.Sorted(maps.Keys(styles.DefaultStyles))
 		p.warn(v.Line, "glamour_style: %v (a style name is one of %s)", err, orList(names))
 		return
 	}
@@ -394,23 +398,20 @@ func (p *parser) keys(v *yaml.Node) {
 	}
 	valid := keyNames()
 	owner := map[string]string{} // key -> the action the file gave it first
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		a, ks := resolve(v.Content[i]), resolve(v.Content[i+1])
 		if a.Kind != yaml.ScalarNode || !slices.Contains(p.actions, a.Value) {
 			p.warn(a.Line, "unknown action %q%s", a.Value, suggest(a.Value, p.actions))
 			continue
 		}
-		if _, ok := p.c.Keys[a.Value]; ok {
+		if seen[a.Value] {
 			p.warn(a.Line, "keys for %s are set again; this one is ignored", a.Value)
 			continue
 		}
-		items := []*yaml.Node{ks}
-		if ks.Kind == yaml.SequenceNode {
-			items = ks.Content
-		}
+		seen[a.Value] = true
 		var bound []string
-		for _, it := range items {
-			it = resolve(it)
+		for _, it := range listItems(ks) {
 			k, ok := keyName(it, valid)
 			if !ok {
 				p.warn(it.Line, "%s: %q is not a key (write a letter, or a name such as enter, space, pgdown, ctrl+d, alt+j)", a.Value, it.Value)

@@ -281,3 +281,15 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseKeysRepeatedAfterBadOnes(t *testing.T) {
+	c := Parse("config.yaml", []byte("keys:\n  quit: [pagedown]\n  quit: [x]\n"), nil)
+	want := []string{
+		`config.yaml:2: quit: "pagedown" is not a key (write a letter, or a name such as enter, space, pgdown, ctrl+d, alt+j)`,
+		`config.yaml:2: quit has no valid key; its default keys stay`,
+		`config.yaml:3: keys for quit are set again; this one is ignored`,
+	}
+	if !reflect.DeepEqual(c.Warnings, want) || c.Keys != nil {
+		t.Errorf("warnings\n got %q\nwant %q\nkeys %q", c.Warnings, want, c.Keys)
+	}
+}

@@ -10,6 +10,7 @@
 package state
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -263,7 +264,7 @@ func (m *Marks) Starred() []string {
 		if c := m.d.Marks[b].StarredAt.Compare(m.d.Marks[a].StarredAt); c != 0 {
 			return c
 		}
-		return compareStrings(a, b)
+		return cmp.Compare(a, b)
 	})
 	return keys
 }
@@ -469,29 +470,8 @@ func merge(a, b data) data {
 }
 
 func comparePositions(a, b Position) int {
-	if c := compareStrings(a.Article, b.Article); c != 0 {
-		return c
-	}
-	switch {
-	case a.Scroll != b.Scroll:
-		if a.Scroll < b.Scroll {
-			return -1
-		}
-		return 1
-	case a.Word != b.Word:
-		return a.Word - b.Word
-	}
-	return a.Quote - b.Quote
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Scroll, b.Scroll),
+		cmp.Compare(a.Word, b.Word), cmp.Compare(a.Quote, b.Quote))
 }
 
 // forgetAfter is how long an unread, unstarred mark is kept. It must
