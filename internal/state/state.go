@@ -33,6 +33,9 @@ const Version = 1
 // FileName is the state file inside the state folder.
 const FileName = "state.json"
 
+// maxFileSize bounds what is read: 10,000 marks take about 1 MB.
+const maxFileSize = 64 << 20
+
 // Mark is what the reader remembers of one article. Each field carries the
 // time it last changed: merging two files keeps, field by field, the later.
 type Mark struct {
@@ -140,7 +143,7 @@ func (m *Marks) adopt(d data) {
 		m.warnings = append(m.warnings, m.readOnly.Error())
 	}
 	if d.Marks == nil {
-		d = empty()
+		d.Marks = map[string]Mark{}
 	}
 	m.d = d
 }
@@ -148,12 +151,13 @@ func (m *Marks) adopt(d data) {
 // setAside moves an unreadable file to name.corrupt-<time> so nothing of it
 // is lost and the reader can go on. Called with the lock held.
 func (m *Marks) setAside(readErr error) {
-	aside := m.path + ".corrupt-" + m.opt.Now().UTC().Format("20060102T150405Z")
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
-			break
+	stamp := m.path + ".corrupt-" + m.opt.Now().UTC().Format("20060102T150405Z")
+	aside := stamp
+	for i := 2; i < 1000; i++ {
+		if _, err := os.Lstat(aside); err != nil {
+			break // free, or the rename below says why not
 		}
-		aside = fmt.Sprintf("%s.corrupt-%s-%d", m.path, m.opt.Now().UTC().Format("20060102T150405Z"), i)
+		aside = fmt.Sprintf("%s-%d", stamp, i)
 	}
 	if err := os.Rename(m.path, aside); err != nil {
 		m.readOnly = fmt.Errorf("state file %s cannot be read (%v) nor moved aside (%v); it is left alone and nothing will be saved this session", m.path, readErr, err)
@@ -166,6 +170,9 @@ func (m *Marks) setAside(readErr error) {
 // readData reads and checks the file. A missing file is fs.ErrNotExist
 // with empty data.
 func readData(path string) (data, error) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() > maxFileSize {
+		return empty(), fmt.Errorf("larger than %d MB, not a state file", maxFileSize>>20)
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return empty(), err
