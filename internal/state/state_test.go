@@ -325,7 +325,7 @@ func TestConcurrentWritersProcesses(t *testing.T) {
 		t.Skip("inside a helper")
 	}
 	dir := t.TempDir()
-	const perWriter = 40
+	const perWriter = 20
 	var cmds []*exec.Cmd
 	var outs []*strings.Builder
 	for _, name := range []string{"p1", "p2"} {
