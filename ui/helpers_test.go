@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -43,7 +44,7 @@ func parse(t testing.TB, name, text string) *store.Article {
 
 func testModel(t testing.TB, w, h int, arts ...*store.Article) Model {
 	t.Helper()
-	m := New(Options{Preload: arts, Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+	m := New(Options{Preload: arts, Theme: Theme{Dark: true}, Profile: termenv.Ascii, After: noTimer})
 	return settle(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 }
 
@@ -175,3 +176,6 @@ func checkControls(t testing.TB, s string) {
 		s = s[n:]
 	}
 }
+
+// noTimer drops timer messages: tests send them when they mean to.
+func noTimer(time.Duration, tea.Msg) tea.Cmd { return nil }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 )
 
@@ -19,6 +21,11 @@ type KeyMap struct {
 
 	// search and find
 	Search, NextMatch, PrevMatch, Clear key.Binding
+
+	// reading habits
+	ToggleRead, OnlyUnread, Star, Starred  key.Binding
+	Links, OpenSource, CopyQuote, CopyLink key.Binding
+	Edit, Mouse                            key.Binding
 
 	// while typing a query
 	Accept, Cancel key.Binding
@@ -54,8 +61,53 @@ func DefaultKeyMap() KeyMap {
 		PrevMatch: b("N", "prev match", "N"),
 		Clear:     b("esc", "clear", "esc"),
 
+		ToggleRead: b("m", "mark read/unread", "m"),
+		OnlyUnread: b("u", "only unread", "u"),
+		Star:       b("*", "star", "*"),
+		Starred:    b("'", "starred", "'"),
+		Links:      b("l", "links", "l"),
+		OpenSource: b("o", "open in browser", "o"),
+		CopyQuote:  b("y", "copy quote", "y"),
+		CopyLink:   b("Y", "copy link", "Y"),
+		Edit:       b("E", "edit file", "E"),
+		Mouse:      b("M", "mouse on/off", "M"),
+
 		Accept: b("enter", "done", "enter"),
 		Cancel: b("esc", "cancel", "esc"),
+	}
+}
+
+// actions names the bindings a config file may rebind, by the names
+// internal/config knows.
+func (k *KeyMap) actions() map[string]*key.Binding {
+	return map[string]*key.Binding{
+		"quit": &k.Quit, "help": &k.Help, "next_pane": &k.NextPane, "prev_pane": &k.PrevPane,
+		"next_quote": &k.NextQuote, "prev_quote": &k.PrevQuote, "errors": &k.Errors, "speakers": &k.Speakers,
+		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom, "page_down": &k.PageDown,
+		"page_up": &k.PageUp, "half_down": &k.HalfDown, "half_up": &k.HalfUp, "open": &k.Open,
+		"search": &k.Search, "next_match": &k.NextMatch, "prev_match": &k.PrevMatch, "clear": &k.Clear,
+		"toggle_read": &k.ToggleRead, "only_unread": &k.OnlyUnread, "star": &k.Star, "starred": &k.Starred,
+		"links": &k.Links, "open_source": &k.OpenSource, "copy_quote": &k.CopyQuote, "copy_link": &k.CopyLink,
+		"edit": &k.Edit, "mouse": &k.Mouse,
+	}
+}
+
+// Override replaces the keys of the named actions; the help shows the new keys.
+func (k *KeyMap) Override(keys map[string][]string) {
+	acts := k.actions()
+	for name, ks := range keys {
+		b, ok := acts[name]
+		if !ok || len(ks) == 0 {
+			continue
+		}
+		names := make([]string, len(ks))
+		for i, s := range ks {
+			names[i] = s
+			if s == " " {
+				names[i] = "space"
+			}
+		}
+		*b = key.NewBinding(key.WithKeys(ks...), key.WithHelp(strings.Join(names, "/"), b.Help().Desc))
 	}
 }
 

@@ -23,11 +23,101 @@ type listPane struct {
 	results []store.Hit      // the ranked results of the query
 	query   string           // "" shows all
 
+	mem      *memory
+	less     func(a, b *store.Article) bool // the reading order
+	mode     listMode
+	filtered []*store.Article // all, less what the mode hides; nil in modeAll
+
 	cursor, offset int
 }
 
-func newListPane(st *Styles, keys *KeyMap) listPane {
-	return listPane{st: st, keys: keys, now: time.Now()}
+// listMode chooses which articles the list shows.
+type listMode int
+
+const (
+	modeAll listMode = iota
+	modeUnread
+	modeStarred
+)
+
+func newListPane(st *Styles, keys *KeyMap, mem *memory) listPane {
+	return listPane{st: st, keys: keys, now: time.Now(), mem: mem, less: store.ArticleLess}
+}
+
+// sortOrders are the orders a config may choose.
+var sortOrders = map[string]func(a, b *store.Article) bool{
+	"date": func(a, b *store.Article) bool { // newest first; undated after, by file
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		return store.ArticleLess(a, b)
+	},
+	"title": func(a, b *store.Article) bool {
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return store.ArticleLess(a, b)
+	},
+	"quotes": func(a, b *store.Article) bool {
+		if len(a.Quotes) != len(b.Quotes) {
+			return len(a.Quotes) > len(b.Quotes)
+		}
+		return store.ArticleLess(a, b)
+	},
+	"source": func(a, b *store.Article) bool {
+		if a.Source != b.Source {
+			return a.Source < b.Source
+		}
+		return store.ArticleLess(a, b)
+	},
+}
+
+// setSort orders the list by name ("date", "title", "quotes", "source").
+func (l *listPane) setSort(name string) {
+	less, ok := sortOrders[name]
+	if !ok {
+		return
+	}
+	sel := l.selected()
+	l.less = less
+	sort.SliceStable(l.all, func(i, j int) bool { return less(l.all[i], l.all[j]) })
+	l.refilter()
+	if sel != nil {
+		l.selectArticle(sel)
+	}
+}
+
+// setMode shows all, only unread or only starred articles.
+func (l *listPane) setMode(mode listMode) {
+	sel := l.selected()
+	l.mode = mode
+	l.refilter()
+	l.cursor, l.offset = 0, 0
+	if sel != nil {
+		l.selectArticle(sel)
+	}
+}
+
+// refilter rebuilds the view of the mode from all.
+func (l *listPane) refilter() {
+	if l.mode == modeAll {
+		l.filtered = nil
+		return
+	}
+	l.filtered = l.filtered[:0]
+	for _, a := range l.all {
+		if l.mode == modeUnread && !l.mem.isRead(a) || l.mode == modeStarred && l.mem.isStarred(a) {
+			l.filtered = append(l.filtered, a)
+		}
+	}
+}
+
+// shown are the articles the list shows without a query.
+func (l *listPane) shown() []*store.Article {
+	if l.mode != modeAll {
+		return l.filtered
+	}
+	return l.all
 }
 
 // SetSize sets the content size.
@@ -44,11 +134,11 @@ func (l *listPane) add(arts []*store.Article) {
 	sel := l.selected()
 	sorted := make([]*store.Article, len(arts))
 	copy(sorted, arts)
-	sort.SliceStable(sorted, func(i, j int) bool { return store.ArticleLess(sorted[i], sorted[j]) })
+	sort.SliceStable(sorted, func(i, j int) bool { return l.less(sorted[i], sorted[j]) })
 	merged := make([]*store.Article, 0, len(l.all)+len(sorted))
 	i, j := 0, 0
 	for i < len(l.all) && j < len(sorted) {
-		if store.ArticleLess(sorted[j], l.all[i]) {
+		if l.less(sorted[j], l.all[i]) {
 			merged = append(merged, sorted[j])
 			j++
 		} else {
@@ -58,6 +148,7 @@ func (l *listPane) add(arts []*store.Article) {
 	}
 	merged = append(append(merged, l.all[i:]...), sorted[j:]...)
 	l.all = merged
+	l.refilter()
 	if l.query == "" && sel != nil {
 		l.selectArticle(sel)
 	}
@@ -68,7 +159,7 @@ func (l *listPane) rows() int {
 	if l.query != "" {
 		return len(l.results)
 	}
-	return len(l.all)
+	return len(l.shown())
 }
 
 func (l *listPane) at(i int) *store.Article {
@@ -78,7 +169,7 @@ func (l *listPane) at(i int) *store.Article {
 	if l.query != "" {
 		return l.results[i].Article
 	}
-	return l.all[i]
+	return l.shown()[i]
 }
 
 // selected is the article under the cursor, or nil.
@@ -87,8 +178,9 @@ func (l *listPane) selected() *store.Article { return l.at(l.cursor) }
 // selectArticle moves the cursor to a, when it is shown.
 func (l *listPane) selectArticle(a *store.Article) bool {
 	if l.query == "" {
-		i := sort.Search(len(l.all), func(i int) bool { return !store.ArticleLess(l.all[i], a) })
-		if i < len(l.all) && l.all[i] == a {
+		shown := l.shown()
+		i := sort.Search(len(shown), func(i int) bool { return !l.less(shown[i], a) })
+		if i < len(shown) && shown[i] == a {
 			l.cursor = i
 			l.scrollToCursor()
 			return true
@@ -177,8 +269,13 @@ func (l *listPane) update(msg keyMsg) bool {
 
 // title is the frame's title.
 func (l *listPane) title() string {
-	if l.query != "" {
+	switch {
+	case l.query != "":
 		return fmt.Sprintf("Search · %d found", len(l.results))
+	case l.mode == modeUnread:
+		return fmt.Sprintf("Unread · %d of %d", len(l.filtered), len(l.all))
+	case l.mode == modeStarred:
+		return fmt.Sprintf("Starred · %d of %d", len(l.filtered), len(l.all))
 	}
 	return fmt.Sprintf("Articles · %d", len(l.all))
 }
@@ -196,8 +293,13 @@ func (l *listPane) view(focused bool) []string {
 	out := make([]string, 0, l.h)
 	if l.rows() == 0 {
 		msg := "No articles yet"
-		if l.query != "" {
+		switch {
+		case l.query != "":
 			msg = "Nothing matches"
+		case l.mode == modeUnread && len(l.all) > 0:
+			msg = "All read"
+		case l.mode == modeStarred:
+			msg = "No starred articles: * stars one"
 		}
 		return append(out, l.st.Dim.Render(truncate(msg, l.w)))
 	}
@@ -220,9 +322,17 @@ func (l *listPane) row(i int, focused bool) string {
 	if w <= 0 {
 		return ""
 	}
-	bar := "  "
+	bar := " "
 	if sel {
-		bar = "▌ "
+		bar = "▌"
+	}
+	switch {
+	case l.mem.isStarred(a):
+		bar += "★"
+	case !l.mem.isRead(a):
+		bar += "•"
+	default:
+		bar += " "
 	}
 	meta := l.meta(a, i)
 	titleW := w - 2

@@ -5,6 +5,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os/exec"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 
+	"newsreader/internal/state"
 	"newsreader/store"
 )
 
@@ -26,6 +28,20 @@ type Options struct {
 	Theme   Theme
 	Profile termenv.Profile // color profile for glamour's output
 	Version string
+
+	Marks        *state.Marks        // read, starred and position, kept across runs; nil keeps them for the session
+	Keys         map[string][]string // key overrides by action name
+	Sort         string              // list order: "date", "title", "quotes", "source"; "" keeps files in path order
+	SidebarWidth int                 // the list's width in cells; 0 lets the layout choose
+	ReadAfter    time.Duration       // an article shown this long counts as read; 0 only at its end
+	GlamourStyle string              // a glamour style name or JSON file; "" follows the theme
+	Mouse        bool                // start with mouse reporting on
+	Warnings     []string            // problems with the config or state, shown once
+	OpenURL      func(url string) error
+	EditCommand  func(path string) (*exec.Cmd, error)
+	Clipboard    func(text string) error
+	// After makes a timer message; nil is tea.Tick. Tests deliver timer messages themselves.
+	After func(d time.Duration, msg tea.Msg) tea.Cmd
 }
 
 // inputMode says what the text input is for.
@@ -74,12 +90,27 @@ type Model struct {
 
 	cache    *renderCache
 	inflight map[renderKey]bool
+
+	mem        *memory
+	readSeq    int // which shown article a read tick is for
+	flashText  string
+	flashSeq   int
+	showLinks  bool
+	links      []store.Link
+	linkCursor int
+	mouseOn    bool
+	restore    *state.Position // where to go back to once its article loads
+	moved      bool            // the user has moved: no restoring any more
 }
 
 // New builds the reader.
 func New(opts Options) Model {
 	keys, st := DefaultKeyMap(), NewStyles(opts.Theme)
-	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New()}
+	keys.Override(opts.Keys)
+	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New(), mem: newMemory(opts.Marks), mouseOn: opts.Mouse}
+	if p, ok := m.mem.position(); ok {
+		m.restore = &p
+	}
 	m.help = help.New()
 	m.help.Styles.ShortKey = m.st.StatusKey
 	m.help.Styles.FullKey = m.st.StatusKey
@@ -94,8 +125,12 @@ func New(opts Options) Model {
 	case opts.Theme.Dark:
 		style = "dark"
 	}
+	if opts.GlamourStyle != "" {
+		style = opts.GlamourStyle
+	}
 	m.rd = renderer{style: style, profile: opts.Profile}
-	m.list = newListPane(m.st, m.keys)
+	m.list = newListPane(m.st, m.keys, m.mem)
+	m.list.setSort(opts.Sort)
 	m.reader = newReaderPane(m.st, m.keys)
 	m.quotes = newQuotesPane(m.st, m.keys)
 	m.speakers = newSpeakersPane(m.st, m.keys)
@@ -110,6 +145,7 @@ func New(opts Options) Model {
 	if opts.Preload != nil {
 		m.store.Add(opts.Preload...)
 		m.list.add(opts.Preload)
+		m.restorePosition(opts.Preload)
 		for _, a := range opts.Preload {
 			m.quoteCount += len(a.Quotes)
 		}
@@ -121,6 +157,9 @@ func New(opts Options) Model {
 		m.loadStart = time.Now()
 	}
 	m.selectionChanged()
+	if len(opts.Warnings) > 0 {
+		m.flashText = strings.Join(opts.Warnings, "; ")
+	}
 	return m
 }
 
@@ -148,10 +187,14 @@ func waitBatch(ch <-chan store.Batch) tea.Cmd {
 }
 
 func (m Model) Init() tea.Cmd {
-	if m.batches == nil {
-		return nil
+	var cmds []tea.Cmd
+	if m.batches != nil {
+		cmds = append(cmds, waitBatch(m.batches), m.spin.Tick)
 	}
-	return tea.Batch(waitBatch(m.batches), m.spin.Tick)
+	if m.flashText != "" {
+		cmds = append(cmds, m.after(8*time.Second, flashMsg{0}))
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update routes a message: resizes, then keys (the text input first, then
@@ -164,12 +207,43 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize()
 	case tea.KeyMsg:
 		var quit bool
+		before, offset, quote := m.reader.article, m.reader.offset, m.reader.quote
 		cmds, quit = m.handleKey(msg)
 		if quit {
 			if m.cancel != nil {
 				m.cancel()
 			}
+			m.savePosition()
 			return m, tea.Quit
+		}
+		if m.reader.article != before || m.reader.offset != offset || m.reader.quote != quote {
+			m.moved = true
+			m.savePosition()
+			if m.reader.article != before {
+				cmds = append(cmds, m.articleShown())
+			}
+			m.markReadAtEnd()
+		}
+	case tea.MouseMsg:
+		before := m.reader.article
+		m.handleMouse(msg)
+		if m.reader.article != before {
+			cmds = append(cmds, m.articleShown())
+		}
+		m.savePosition()
+	case readTickMsg:
+		if msg.seq == m.readSeq && m.reader.article != nil {
+			m.mem.setRead(m.reader.article, true)
+		}
+	case flashMsg:
+		if msg.seq == m.flashSeq {
+			m.flashText = ""
+		}
+	case actionDoneMsg:
+		if msg.err != nil {
+			cmds = append(cmds, m.flash(cleanLine(msg.err.Error())))
+		} else if msg.ok != "" {
+			cmds = append(cmds, m.flash(msg.ok))
 		}
 	case batchMsg:
 		cmds = append(cmds, m.handleBatch(store.Batch(msg)))
@@ -213,17 +287,23 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 	first := m.list.selected() == nil
 	m.store.Add(b.Articles...)
 	m.list.add(b.Articles)
+	if m.restore != nil {
+		shown := m.reader.article
+		m.restorePosition(b.Articles)
+		first = first || m.reader.article != shown
+	}
 	for _, a := range b.Articles {
 		m.quoteCount += len(a.Quotes)
 	}
 	m.errs = append(m.errs, b.Errors...)
 	m.files = max(m.files, b.Files)
+	var cmd tea.Cmd
 	if first {
 		m.selectionChanged()
+		cmd = m.articleShown()
 	}
-	var cmd tea.Cmd
 	if m.speakersOn && (b.Done || len(b.Articles) > 0) {
-		cmd = m.loadSpeakers()
+		cmd = tea.Batch(cmd, m.loadSpeakers())
 	}
 	if b.Done {
 		m.loading = false
@@ -269,6 +349,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 			m.speakersOn = false
 		}
 	case key.Matches(msg, k.Errors):
+		m.showLinks = false
 		m.showErrors = !m.showErrors
 		m.errOffset = 0
 		if m.showErrors && m.focus != ReaderPane {
@@ -276,6 +357,10 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 		}
 	case m.showErrors && key.Matches(msg, k.Clear):
 		m.showErrors = false
+	case m.showLinks && m.focus == ReaderPane && key.Matches(msg, k.Clear):
+		m.showLinks = false
+	case m.showLinks && m.focus == ReaderPane && !key.Matches(msg, k.Links) && !key.Matches(msg, k.CopyLink) && !key.Matches(msg, k.NextPane) && !key.Matches(msg, k.PrevPane):
+		return []tea.Cmd{m.linksKey(msg)}, false
 	case key.Matches(msg, k.Search):
 		return []tea.Cmd{m.startInput()}, false
 	case key.Matches(msg, k.Clear):
@@ -283,6 +368,9 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 	case m.showErrors && m.focus == ReaderPane:
 		m.scrollErrors(msg)
 	default:
+		if cmd, ok := m.habitKey(msg); ok {
+			return []tea.Cmd{cmd}, false
+		}
 		m.paneKey(msg)
 	}
 	return nil, false
@@ -435,6 +523,9 @@ func (m *Model) clear() {
 	switch {
 	case m.showErrors:
 		m.showErrors = false
+	case m.list.mode != modeAll && m.focus == ListPane:
+		m.list.setMode(modeAll)
+		m.selectionChanged()
 	case m.focus == ReaderPane && m.reader.find.query != "":
 		m.reader.runFind("", false)
 	case m.list.query != "":
@@ -457,6 +548,9 @@ func (m *Model) setFocus(p Pane) {
 // selectionChanged shows the list's selected article in the reader and sidebar.
 func (m *Model) selectionChanged() {
 	a := m.list.selected()
+	if a != m.reader.article {
+		m.showLinks = false
+	}
 	m.reader.setArticle(a)
 	m.quotes.setArticle(a)
 	if a != nil {
@@ -569,7 +663,14 @@ func (m *Model) syncKeys() {
 	finding := m.reader.find.query != ""
 	k.NextMatch.SetEnabled(finding)
 	k.PrevMatch.SetEnabled(finding)
-	k.Clear.SetEnabled(finding || m.list.query != "" || m.showErrors || m.speakersOn)
+	k.Clear.SetEnabled(finding || m.list.query != "" || m.showErrors || m.speakersOn || m.showLinks || m.list.mode != modeAll)
+	hasArticle := m.current() != nil
+	for _, b := range []*key.Binding{&k.ToggleRead, &k.Star, &k.Links, &k.CopyQuote} {
+		b.SetEnabled(hasArticle)
+	}
+	k.CopyQuote.SetEnabled(hasQuotes)
+	k.OpenSource.SetEnabled(m.current() != nil && m.current().SourceURL() != "")
+	k.Edit.SetEnabled(hasArticle && m.opts.EditCommand != nil)
 }
 
 // helpKeys are the keys that apply to the focused pane.
@@ -611,6 +712,7 @@ func (m *Model) helpKeys() helpKeys {
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
 		{k.Open, filter, find, k.NextMatch, k.PrevMatch, k.Clear},
 		{k.NextQuote, k.PrevQuote, jump, k.NextPane, k.PrevPane},
+		{k.ToggleRead, k.OnlyUnread, k.Star, k.Starred, k.Links, k.OpenSource, k.CopyQuote, k.CopyLink, k.Edit, k.Mouse},
 		{k.Speakers, k.Errors, k.Help, k.Quit},
 	}
 	return helpKeys{short: short, full: full}
@@ -678,6 +780,9 @@ func (m Model) paneView(p Pane, r Rect) []string {
 		}
 		return frame(m.st, focused, m.list.title(), m.list.note(), m.list.view(focused), r.W, r.H)
 	case ReaderPane:
+		if m.showLinks {
+			return frame(m.st, focused, fmt.Sprintf("Links · %d", len(m.links)), "enter opens · esc closes", m.linksView(), r.W, r.H)
+		}
 		if m.showErrors {
 			return frame(m.st, focused, fmt.Sprintf("Load errors · %d", len(m.errs)), "esc to close", m.errorsView(), r.W, r.H)
 		}
@@ -736,6 +841,9 @@ func (m Model) statusView() string {
 	}
 	if m.list.query != "" {
 		left += " · " + m.st.Accent.Render("search: "+cleanLine(m.list.query))
+	}
+	if m.flashText != "" {
+		left += " · " + m.st.Accent.Render(cleanLine(m.flashText))
 	}
 	return m.st.StatusBar.Render(fit(left, w))
 }

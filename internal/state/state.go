@@ -48,6 +48,7 @@ type Mark struct {
 // Position is where reading stopped, restored at the next start.
 type Position struct {
 	Article string    `json:"article,omitempty"` // store.Article.Key
+	Path    string    `json:"path,omitempty"`    // where the article was, to find it without hashing every article
 	Scroll  float64   `json:"scroll"`            // 0 at the top, 1 at the end
 	Word    int       `json:"word"`              // the first word shown, counted from 0, when known
 	Quote   int       `json:"quote"`             // the selected quote counted from 1; 0 for none

@@ -1,0 +1,212 @@
+package ui
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
+
+	"newsreader/internal/config"
+	"newsreader/internal/state"
+	"newsreader/store"
+)
+
+func habitModel(t *testing.T, opts Options, arts ...*store.Article) Model {
+	t.Helper()
+	opts.Preload, opts.Theme, opts.Profile, opts.After = arts, Theme{Dark: true}, termenv.Ascii, noTimer
+	return settle(t, New(opts), tea.WindowSizeMsg{Width: 140, Height: 40})
+}
+
+func threeArticles(t *testing.T) []*store.Article {
+	return []*store.Article{
+		parse(t, "a.md", "---\ntitle: Alpha\nurl: https://example.com/alpha\n---\n\nSee [the report](https://example.com/report) and <https://example.org/x>.\n\n“Alpha words are here today,” said Ann Lee."),
+		parse(t, "b.txt", "Beta\n\nNothing quoted."),
+		parse(t, "c.txt", "Gamma\n\n“Gamma words said aloud,” said Bo Day."),
+	}
+}
+
+func TestReadAndStar(t *testing.T) {
+	m := habitModel(t, Options{ReadAfter: time.Second}, threeArticles(t)...)
+	a := m.list.selected()
+	if m.mem.isRead(a) {
+		t.Fatal("read before it was shown long enough")
+	}
+	m = settle(t, m, readTickMsg{seq: m.readSeq})
+	if !m.mem.isRead(a) {
+		t.Error("not read after ReadAfter")
+	}
+	m = settle(t, m, readTickMsg{seq: m.readSeq - 1})
+	m = press(t, m, "j")
+	b := m.list.selected()
+	m = settle(t, m, readTickMsg{seq: m.readSeq - 1}) // the tick of the article before
+	if m.mem.isRead(b) {
+		t.Error("a stale tick marked the next article read")
+	}
+	m = press(t, m, "m")
+	if !m.mem.isRead(b) || !strings.Contains(screen(m), "Marked read") {
+		t.Error("m did not mark read")
+	}
+	m = press(t, m, "m", "u")
+	if m.list.mode != modeUnread || m.list.rows() != 2 || !strings.Contains(screen(m), "Unread · 2 of 3") {
+		t.Errorf("u: mode %v rows %d", m.list.mode, m.list.rows())
+	}
+	m = press(t, m, "u", "G", "*")
+	c := m.list.selected()
+	if !m.mem.isStarred(c) {
+		t.Fatal("* did not star")
+	}
+	m = press(t, m, "'")
+	if m.list.rows() != 1 || m.list.selected() != c || !strings.Contains(screen(m), "★") {
+		t.Errorf("starred view: %d rows", m.list.rows())
+	}
+	m = press(t, m, "esc")
+	if m.list.mode != modeAll {
+		t.Error("esc did not leave the starred view")
+	}
+}
+
+func TestReadAtEnd(t *testing.T) {
+	a := longArticle(t)
+	m := habitModel(t, Options{}, a)
+	m = press(t, m, "tab", "G")
+	if !m.mem.isRead(a) {
+		t.Error("scrolling to the end did not mark read")
+	}
+}
+
+func TestLinksAndBrowser(t *testing.T) {
+	var opened []string
+	m := habitModel(t, Options{OpenURL: func(u string) error { opened = append(opened, u); return nil }}, threeArticles(t)...)
+	m = press(t, m, "l")
+	s := screen(m)
+	if !strings.Contains(s, "Links · 2") || !strings.Contains(s, "1. the report") || !strings.Contains(s, "https://example.org/x") {
+		t.Fatalf("links view:\n%s", s)
+	}
+	m = press(t, m, "j", "enter")
+	if len(opened) != 1 || opened[0] != "https://example.org/x" || !strings.Contains(screen(m), "Opening https://example.org/x") {
+		t.Errorf("opened %q", opened)
+	}
+	m = press(t, m, "1")
+	if len(opened) != 2 || opened[1] != "https://example.com/report" {
+		t.Errorf("1 opened %q", opened)
+	}
+	m = press(t, m, "esc", "o")
+	if len(opened) != 3 || opened[2] != "https://example.com/alpha" {
+		t.Errorf("o opened %q", opened)
+	}
+}
+
+func TestCopyQuote(t *testing.T) {
+	var copied []string
+	m := habitModel(t, Options{Clipboard: func(s string) error { copied = append(copied, s); return nil }}, threeArticles(t)...)
+	m = press(t, m, "]", "y")
+	if len(copied) != 1 || copied[0] != "“Alpha words are here today” — Ann Lee, Alpha" {
+		t.Errorf("copied %q", copied)
+	}
+	m = press(t, m, "Y")
+	if len(copied) != 2 || copied[1] != "https://example.com/alpha" {
+		t.Errorf("Y copied %q", copied)
+	}
+}
+
+func TestEditFile(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/e.txt"
+	if err := writeFile(path, "Editable\n\nText."); err != nil {
+		t.Fatal(err)
+	}
+	arts, _ := store.ReadFile(nil, path)
+	var asked string
+	m := habitModel(t, Options{EditCommand: func(p string) (*exec.Cmd, error) { asked = p; return exec.Command("true"), nil }}, arts...)
+	_, cmd := m.Update(keys("E")[0])
+	if cmd == nil || asked != path {
+		t.Fatalf("E asked for %q", asked)
+	}
+	m2 := habitModel(t, Options{EditCommand: func(string) (*exec.Cmd, error) { return nil, errors.New("x") }}, seedArticles(t)...)
+	m2 = press(t, m2, "E")
+	if asked != path || m2.flashText == "" {
+		t.Error("editing needs a file on disk")
+	}
+}
+
+func TestKeyOverrides(t *testing.T) {
+	m := habitModel(t, Options{Keys: map[string][]string{"quit": {"x"}, "next_quote": {"."}}}, seedArticles(t)...)
+	if s := screen(m); !strings.Contains(s, "x quit") || !strings.Contains(s, ". next quote") {
+		t.Errorf("help does not show the new keys:\n%s", s)
+	}
+	m = press(t, m, ".")
+	if m.reader.quote != 0 {
+		t.Error(". did not go to the next quote")
+	}
+	_, cmd := m.Update(keys("x")[0])
+	if cmd == nil {
+		t.Fatal("x did nothing")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("x did not quit")
+	}
+	km := DefaultKeyMap()
+	acts := km.actions()
+	for _, a := range config.Actions() {
+		if acts[a] == nil {
+			t.Errorf("config action %q has no key", a)
+		}
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m := habitModel(t, Options{}, append(threeArticles(t), longArticle(t))...)
+	click := func(x, y int) tea.MouseMsg {
+		return tea.MouseMsg{X: x, Y: y, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}
+	}
+	list := m.lay.Panes[ListPane]
+	m = settle(t, m, click(list.X+5, list.Y+1+2))
+	if m.list.cursor != 2 || m.reader.article != m.list.selected() {
+		t.Fatalf("click on the third row: cursor %d", m.list.cursor)
+	}
+	m = settle(t, m, click(list.X+5, list.Y+1+3)) // the long article
+	reader := m.lay.Panes[ReaderPane]
+	m = settle(t, m, tea.MouseMsg{X: reader.X + 10, Y: reader.Y + 5, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	if m.reader.offset != 3 || m.focus != ListPane {
+		t.Errorf("wheel over the reader: offset %d focus %v", m.reader.offset, m.focus)
+	}
+	quotes := m.lay.Panes[QuotesPane]
+	b := m.quotes.blocks[1]
+	m = settle(t, m, click(quotes.X+4, quotes.Y+1+b.top-m.quotes.offset))
+	if m.focus != QuotesPane || m.reader.quote != 1 || !m.reader.quoteInView(1) {
+		t.Errorf("click on the second quote: focus %v quote %d", m.focus, m.reader.quote)
+	}
+}
+
+// The place is restored at the next start: article, scroll and quote.
+func TestPositionRestored(t *testing.T) {
+	dir := t.TempDir()
+	arts := append(threeArticles(t), longArticle(t))
+	marks := state.Open(dir, state.Options{})
+	m := habitModel(t, Options{Marks: marks}, arts...)
+	m = press(t, m, "G", "]", "]", "]")
+	want := m.reader.quote
+	top := m.reader.r.plain[m.reader.offset]
+	m = press(t, m, "q")
+	if err := marks.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	again := append(threeArticles(t), longArticle(t)) // the same files, read again
+	marks2 := state.Open(dir, state.Options{})
+	defer marks2.Close()
+	m2 := habitModel(t, Options{Marks: marks2}, again...)
+	if m2.reader.article.Title != "A long report" || m2.reader.quote != want {
+		t.Fatalf("restored %q quote %d, want quote %d", m2.reader.article.Title, m2.reader.quote, want)
+	}
+	if got := m2.reader.r.plain[m2.reader.offset]; got != top {
+		t.Errorf("top line %q, want %q", got, top)
+	}
+}
+
+func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
