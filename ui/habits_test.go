@@ -210,3 +210,14 @@ func TestPositionRestored(t *testing.T) {
 }
 
 func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
+
+func TestSettingsWarnings(t *testing.T) {
+	m := habitModel(t, Options{Warnings: []string{`config.yaml:3: unknown key "sidbar_width" (did you mean "sidebar_width"?)`}}, seedArticles(t)...)
+	if !strings.Contains(screen(m), "config.yaml:3: unknown key") {
+		t.Errorf("warning not shown:\n%s", screen(m))
+	}
+	m = press(t, m, "e")
+	if !strings.Contains(screen(m), "settings") || !strings.Contains(screen(m), "sidbar_width") {
+		t.Errorf("warning not in the errors view:\n%s", screen(m))
+	}
+}

@@ -159,7 +159,7 @@ func FuzzLayout(f *testing.F) {
 	f.Add(1, 1, 2, 9)
 	f.Fuzz(func(t *testing.T, w, h, focus, help int) {
 		w, h = w%1000, h%1000
-		l := layout(w, h, Pane((focus%3+3)%3), help%50)
+		l := layout(w, h, Pane((focus%3+3)%3), help%50, help%90)
 		for _, r := range append(l.Panes[:], l.Status, l.Help) {
 			if r.W < 0 || r.H < 0 || r.X < 0 || r.Y < 0 || r.X+r.W > max(w, 0) || r.Y+r.H > max(h, 0) {
 				t.Fatalf("%dx%d: %+v outside", w, h, r)

@@ -38,8 +38,9 @@ const (
 	twoPaneWidth   = 70
 )
 
-// layout is a pure function of the size, the focus and the help's height.
-func layout(width, height int, focus Pane, helpLines int) Layout {
+// layout is a pure function of the size, the focus, the help's height and
+// the list's width (0 lets the layout choose).
+func layout(width, height int, focus Pane, helpLines, listW int) Layout {
 	var l Layout
 	width, height = max(width, 0), max(height, 0)
 	y := height
@@ -59,12 +60,18 @@ func layout(width, height int, focus Pane, helpLines int) Layout {
 	switch {
 	case width >= threePaneWidth:
 		lw := clamp(width*28/100, 24, 50)
+		if listW > 0 {
+			lw = clamp(listW, 16, width/2)
+		}
 		qw := clamp(width*26/100, 24, 48)
 		place(ListPane, 0, lw)
 		place(ReaderPane, lw, width-lw-qw)
 		place(QuotesPane, width-qw, qw)
 	case width >= twoPaneWidth:
 		side := clamp(width*36/100, 22, 40)
+		if listW > 0 && focus != QuotesPane {
+			side = clamp(listW, 16, width/2)
+		}
 		if focus == QuotesPane {
 			place(ReaderPane, 0, width-side)
 			place(QuotesPane, width-side, side)

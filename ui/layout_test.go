@@ -93,7 +93,7 @@ LL
 LL`},
 	}
 	for _, tt := range tests {
-		l := layout(tt.w, tt.h, tt.focus, tt.help)
+		l := layout(tt.w, tt.h, tt.focus, tt.help, 0)
 		k := 3
 		if got := scale(draw(l, tt.w, tt.h), k); got != strings.TrimPrefix(tt.want, "\n") {
 			t.Errorf("layout(%d, %d, %v, %d):\n%s\nwant:\n%s", tt.w, tt.h, tt.focus, tt.help, got, strings.TrimPrefix(tt.want, "\n"))
@@ -106,7 +106,7 @@ func TestLayoutBounds(t *testing.T) {
 	for w := 0; w <= 300; w += 3 {
 		for h := 0; h <= 100; h += 3 {
 			for f := Pane(0); f < paneCount; f++ {
-				l := layout(w, h, f, 1+h%4)
+				l := layout(w, h, f, 1+h%4, (w*h)%70)
 				sum := 0
 				for _, r := range l.Panes {
 					if r.W < 0 || r.H < 0 || r.X+r.W > w || r.Y+r.H > h {
@@ -122,5 +122,14 @@ func TestLayoutBounds(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestLayoutListWidth(t *testing.T) {
+	if l := layout(160, 40, ListPane, 1, 60); l.Panes[ListPane].W != 60 {
+		t.Errorf("list %d wide, want 60", l.Panes[ListPane].W)
+	}
+	if l := layout(90, 40, ListPane, 1, 30); l.Panes[ListPane].W != 30 {
+		t.Errorf("two panes: list %d wide, want 30", l.Panes[ListPane].W)
 	}
 }

@@ -4,6 +4,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"strings"
@@ -159,6 +160,9 @@ func New(opts Options) Model {
 	m.selectionChanged()
 	if len(opts.Warnings) > 0 {
 		m.flashText = strings.Join(opts.Warnings, "; ")
+		for _, w := range opts.Warnings { // kept in the errors view after the flash
+			m.errs = append(m.errs, store.LoadError{Path: "settings", Err: errors.New(w)})
+		}
 	}
 	return m
 }
@@ -632,7 +636,7 @@ func (m *Model) helpLines() int {
 func (m *Model) resize() {
 	m.help.Width = m.w
 	m.input.Width = max(1, m.w-20)
-	m.lay = layout(m.w, m.h, m.focus, m.helpLines())
+	m.lay = layout(m.w, m.h, m.focus, m.helpLines(), m.opts.SidebarWidth)
 	inner := func(p Pane) (int, int) {
 		r := m.lay.Panes[p]
 		if r.W < 3 || r.H < 3 {

@@ -37,6 +37,10 @@ Usage:
   newsreader --help                     this help
   newsreader --version                  the version
 
+Options of the reader:
+  --config FILE   settings (default $XDG_CONFIG_HOME/newsreader/config.yaml)
+  --no-mouse      leave the mouse to the terminal, for selecting text
+
 PATHs are files or folders; folders are read recursively. Plain text and
 markdown (with YAML front matter) are read, gzip-compressed too.
 In the reader, press ? for the keys.
@@ -59,6 +63,9 @@ func Main(args []string, env Env) int {
 	fl.SetOutput(env.Stderr)
 	fl.Usage = func() { fmt.Fprint(env.Stderr, usage) }
 	version := fl.Bool("version", false, "print the version")
+	var rf readerFlags
+	fl.StringVar(&rf.config, "config", "", "the config file (default $XDG_CONFIG_HOME/newsreader/config.yaml)")
+	fl.BoolVar(&rf.noMouse, "no-mouse", false, "leave the mouse to the terminal, for selecting text")
 	if err := fl.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fmt.Fprint(env.Stdout, usage)
@@ -70,7 +77,7 @@ func Main(args []string, env Env) int {
 		fmt.Fprintf(env.Stdout, "newsreader %s%s\n", Version, buildInfo())
 		return 0
 	}
-	return runReader(fl.Args(), env)
+	return runReader(fl.Args(), rf, env)
 }
 
 func buildInfo() string {

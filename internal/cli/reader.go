@@ -10,14 +10,26 @@ import (
 	"github.com/muesli/termenv"
 	"golang.org/x/term"
 
+	"newsreader/internal/clip"
+	"newsreader/internal/config"
 	"newsreader/internal/crash"
+	"newsreader/internal/open"
+	"newsreader/internal/state"
 	"newsreader/store"
 	"newsreader/ui"
 )
 
 // runReader starts the reader in the terminal; when stdout is not a
 // terminal it prints the list instead.
-func runReader(paths []string, env Env) int {
+func runReader(paths []string, flags readerFlags, env Env) int {
+	cfg, err := config.Load(flags.config, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreader: %v\n", err)
+		return 2
+	}
+	if len(paths) == 0 {
+		paths = cfg.Paths
+	}
 	src := source(paths, env)
 	out, isFile := env.Stdout.(*os.File)
 	if !isFile || !term.IsTerminal(int(out.Fd())) {
@@ -31,10 +43,34 @@ func runReader(paths []string, env Env) int {
 		}
 		return 0
 	}
-	theme, profile := detectTheme(out)
-	g := ui.NewGuard(ui.New(ui.Options{Source: src, Theme: theme, Profile: profile, Version: Version}))
-	p := tea.NewProgram(g, tea.WithAltScreen(), tea.WithOutput(out))
-	_, err := p.Run()
+	theme, profile := detectTheme(out, cfg.Theme)
+	opts := ui.Options{Source: src, Theme: theme, Profile: profile, Version: Version,
+		Keys: cfg.Keys, Sort: cfg.Sort, SidebarWidth: cfg.SidebarWidth, ReadAfter: cfg.ReadAfter,
+		GlamourStyle: cfg.GlamourStyle, Mouse: cfg.Mouse && !flags.noMouse, Warnings: cfg.Warnings}
+	if dir, err := state.DefaultDir(); err == nil {
+		opts.Marks = state.Open(dir, state.Options{})
+		opts.Warnings = append(opts.Warnings, opts.Marks.Warnings()...)
+		defer func() {
+			if err := opts.Marks.Close(); err != nil {
+				fmt.Fprintf(env.Stderr, "newsreader: saving what was read: %v\n", err)
+			}
+		}()
+	} else {
+		opts.Warnings = append(opts.Warnings, "read marks are not kept: "+err.Error())
+	}
+	opener := open.New()
+	opts.OpenURL = opener.URL
+	opts.EditCommand = opener.EditorCommand
+	opts.Clipboard = func(text string) error {
+		_, err := out.Write(clip.Sequence(text, os.Getenv))
+		return err
+	}
+	g := ui.NewGuard(ui.New(opts))
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithOutput(out)}
+	if opts.Mouse {
+		progOpts = append(progOpts, tea.WithMouseCellMotion())
+	}
+	_, err = tea.NewProgram(g, progOpts...).Run()
 	if c := g.Crashed(); c != nil {
 		return reportCrash(c, env)
 	}
@@ -42,7 +78,16 @@ func runReader(paths []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "newsreader: %v\n", err)
 		return 1
 	}
+	for _, w := range opts.Warnings { // said in the reader too, but that screen is gone
+		fmt.Fprintf(env.Stderr, "newsreader: %s\n", oneLine(w))
+	}
 	return 0
+}
+
+// readerFlags are the reader's own options.
+type readerFlags struct {
+	config  string
+	noMouse bool
 }
 
 // reportCrash writes the crash report and names it on stderr.
@@ -61,14 +106,14 @@ func reportCrash(c *ui.Crash, env Env) int {
 }
 
 // detectTheme asks the terminal once, before the program starts, whether
-// its background is dark and which colors it has. NO_COLOR and TERM=dumb
-// give a monochrome screen.
-func detectTheme(out *os.File) (ui.Theme, termenv.Profile) {
+// its background is dark (unless the config says) and which colors it has.
+// NO_COLOR and TERM=dumb give a monochrome screen.
+func detectTheme(out *os.File, want string) (ui.Theme, termenv.Profile) {
 	o := termenv.NewOutput(out)
 	profile := o.EnvColorProfile()
 	noColor := os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" || profile == termenv.Ascii
-	dark := true
-	if !noColor {
+	dark := want != "light"
+	if !noColor && want != "dark" && want != "light" {
 		dark = o.HasDarkBackground()
 	}
 	if noColor && os.Getenv("TERM") != "dumb" {

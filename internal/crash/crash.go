@@ -8,20 +8,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"time"
+
+	"newsreader/internal/xdg"
 )
 
 // Dir is where reports go: $XDG_STATE_HOME/newsreader, else
 // ~/.local/state/newsreader.
-func Dir() (string, error) {
-	if d := os.Getenv("XDG_STATE_HOME"); filepath.IsAbs(d) {
-		return filepath.Join(d, "newsreader"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", err
-	}
-	return filepath.Join(home, ".local", "state", "newsreader"), nil
-}
+func Dir() (string, error) { return xdg.StateDir(os.Getenv) }
 
 // Write saves a report of a panic and returns its path.
 func Write(dir, version string, value any, stack []byte) (string, error) {
