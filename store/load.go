@@ -326,9 +326,12 @@ func sizeString(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// Parse turns the bytes of a file into its articles. The name chooses
-// nothing alone: gzip is recognised by its magic bytes, markdown by its
-// extension or front matter.
+// Parse turns the bytes of a file into its articles. The content decides
+// the format, the name only breaks ties: gzip by its magic bytes, feeds by
+// their root element (RSS, RDF, Atom) or JSON Feed version, web pages by
+// their first tag, markdown by its extension or front matter, and the rest
+// is plain text. An error with articles is a warning: part of the file
+// (front matter, a feed entry) could not be read.
 func Parse(name string, data []byte) ([]*Article, error) {
 	if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -346,7 +349,7 @@ func Parse(name string, data []byte) ([]*Article, error) {
 		arts, err := Parse(strings.TrimSuffix(name, ".gz"), un)
 		for _, a := range arts {
 			a.Path = name
-			a.offsets = nil
+			a.offsets, a.converted = nil, true
 		}
 		return arts, err
 	}
@@ -355,6 +358,26 @@ func Parse(name string, data []byte) ([]*Article, error) {
 			return nil, errors.New("empty file")
 		}
 		return nil, errors.New("only white space")
+	}
+	k, why := sniff(name, data)
+	switch k {
+	case kindHTML:
+		a, err := parseHTML(data)
+		if err != nil {
+			return nil, err
+		}
+		a.Path = name
+		return []*Article{a}, nil
+	case kindXMLFeed, kindJSONFeed:
+		arts, err := parseFeed(data, k == kindJSONFeed)
+		for _, a := range arts {
+			a.Path = name
+		}
+		return arts, err
+	case kindOtherXML:
+		return nil, fmt.Errorf("XML but not a feed (its root is <%s>; RSS, RDF and Atom are read)", why)
+	case kindOtherJSON:
+		return nil, fmt.Errorf("JSON but not a JSON Feed (%s)", why)
 	}
 	text, m, _, err := Decode(data)
 	if err != nil {
@@ -365,8 +388,7 @@ func Parse(name string, data []byte) ([]*Article, error) {
 	}
 	var a *Article
 	var warn error
-	ext := strings.ToLower(path.Ext(filepath.ToSlash(name)))
-	if ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd" || strings.HasPrefix(text, "---\n") {
+	if k == kindMarkdown || strings.HasPrefix(text, "---\n") {
 		a, warn = parseMarkdown(text, m)
 	} else {
 		a = parseText(text, m)
