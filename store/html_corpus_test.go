@@ -4,11 +4,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"strings"
 	"testing"
-	"unicode"
 )
 
 type groundTruth map[string]struct {
@@ -27,20 +24,6 @@ func loadGroundTruth(tb testing.TB) (string, groundTruth) {
 		tb.Fatal(err)
 	}
 	return dir, gt
-}
-
-var (
-	mdLinkTarget = regexp.MustCompile(`\]\([^)]*\)`)
-	mdAutolink   = regexp.MustCompile(`<https?://[^>]*>`)
-)
-
-// words are the lowercased words of a text, for word-level F1; markdown
-// link targets are dropped so that URLs do not count as words.
-func words(s string) []string {
-	s = mdAutolink.ReplaceAllString(mdLinkTarget.ReplaceAllString(s, "]"), " ")
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
-	})
 }
 
 // wordF1 is the harmonic mean of precision and recall of the extracted words
@@ -71,16 +54,16 @@ func wordF1(got, want []string) float64 {
 }
 
 func TestWordF1(t *testing.T) {
-	if f := wordF1(words("The cat sat."), words("the CAT sat")); f != 1 {
+	if f := wordF1(wordsOf("The cat sat."), wordsOf("the CAT sat")); f != 1 {
 		t.Errorf("same words: F1 %v, want 1", f)
 	}
-	if f := wordF1(words("a b"), words("a b c d")); f < 0.66 || f > 0.67 {
+	if f := wordF1(wordsOf("a b"), wordsOf("a b c d")); f < 0.66 || f > 0.67 {
 		t.Errorf("half recall, full precision: F1 %v, want 2/3", f)
 	}
-	if f := wordF1(words("see [the report](https://x.example/a-b-c)"), words("see the report")); f != 1 {
+	if f := wordF1(wordsOf("see [the report](https://x.example/a-b-c)"), wordsOf("see the report")); f != 1 {
 		t.Errorf("link targets count: F1 %v", f)
 	}
-	if f := wordF1(words("x y"), words("a b")); f != 0 {
+	if f := wordF1(wordsOf("x y"), wordsOf("a b")); f != 0 {
 		t.Errorf("no common words: F1 %v", f)
 	}
 }
@@ -109,7 +92,7 @@ func extractionF1(tb testing.TB, step int) map[string]float64 {
 		} else {
 			tb.Logf("%s: %v", id, err)
 		}
-		scores[id] = wordF1(words(body), words(gt[id].ArticleBody))
+		scores[id] = wordF1(wordsOf(body), wordsOf(gt[id].ArticleBody))
 	}
 	return scores
 }

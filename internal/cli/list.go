@@ -25,6 +25,13 @@ func runList(args []string, env Env) int {
 		return 2
 	}
 	arts, allRead := loadAll(paths, env)
+	// the same article in several files is listed once, as in the reader
+	st := store.New()
+	if u := st.Add(arts...); u.Duplicates > 0 {
+		fmt.Fprintf(env.Stderr, "newsreader: %d duplicate %s not listed (same link, or same title and text as one listed)\n", u.Duplicates, plural(u.Duplicates, "article", "articles"))
+	}
+	arts = st.Articles()
+	store.SortArticles(arts)
 	printList(arts, *asJSON, env)
 	if !allRead {
 		return 1
@@ -48,4 +55,11 @@ func printList(arts []*store.Article, asJSON bool, env Env) {
 		}
 		fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%d words\t%d quotes\t%s\n", oneLine(r.File), oneLine(r.Title), oneLine(r.Byline), r.Date, r.Words, r.Quotes, r.Format)
 	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
