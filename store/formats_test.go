@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 // readTestdata parses one file of testdata/formats at the module root.
@@ -179,6 +180,18 @@ func TestFeedEncodings(t *testing.T) {
 	arts := mustRead(t, "latin1-undeclared.xml", 2)
 	want{format: FormatFeed, title: "Fête de l'été au bord du lac", site: "Le Journal du Lac", has: []string{"près de l'église, à côté du marché", "très réussi"}}.check(t, arts[0])
 	want{format: FormatFeed, title: "Régate annulée à cause du vent", has: []string{"était trop fort"}}.check(t, arts[1])
+	// UTF-16 with a BOM, its declaration saying so
+	raw, err := os.ReadFile(filepath.Join(moduleRoot(t), "testdata", "formats", "rss2.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16 := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(strings.Replace(string(raw), `encoding="UTF-8"`, `encoding="UTF-16"`, 1))) {
+		u16 = append(u16, byte(u), byte(u>>8))
+	}
+	if arts, err := Parse("utf16.xml", u16); err != nil || len(arts) != 3 || !strings.Contains(arts[0].Body, "“Students asked us") {
+		t.Errorf("UTF-16 feed: %d articles, %v", len(arts), err)
+	}
 	arts = mustRead(t, "cp1251-declared.xml", 1)
 	want{format: FormatFeed, title: "Новый парк открылся в центре города", site: "Городские новости", has: []string{"детской площадкой"}}.check(t, arts[0])
 }
@@ -285,7 +298,7 @@ func TestFormatErrors(t *testing.T) {
 		{"broken.json", `{"version": "https://jsonfeed.org/version/1", "items": [`, "JSON but not a JSON Feed"},
 		{"empty.html", `<html><head><title>Nothing</title></head><body></body></html>`, "HTML page with no article text"},
 		{"empty.xml", `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`, "feed with no entries"},
-		{"bin.html", "<html>\x00\x01\x02\x00", ""},
+		{"bin.html", "<html>\x00\x01\x02\x00", "binary file"},
 	}
 	for _, c := range cases {
 		arts, err := Parse(c.name, []byte(c.data))
