@@ -33,28 +33,25 @@ func sniff(name string, data []byte) (kind, string) {
 	head := sniffHead(data)
 	switch {
 	case strings.HasPrefix(head, "{"):
-		return sniffJSON(data, ext)
-	case !strings.HasPrefix(head, "<"):
-		if markdownExt[ext] || strings.HasPrefix(head, "---") {
-			return kindMarkdown, ""
+		if k, why := sniffJSON(data, ext); k != kindText {
+			return k, why
 		}
-		return kindText, ""
+	case strings.HasPrefix(head, "<"):
+		root := firstElement(head)
+		switch {
+		case root == "rss" || root == "rdf:rdf" || root == "feed":
+			return kindXMLFeed, ""
+		case markdownExt[ext]:
+			// markdown may start with HTML
+		case root == "html" || root == "!doctype" || root == "head" || root == "body" || htmlElements[root],
+			ext == ".html" || ext == ".htm" || ext == ".xhtml":
+			return kindHTML, ""
+		case strings.HasPrefix(head, "<?xml") && root != "":
+			return kindOtherXML, root
+		}
 	}
 	if markdownExt[ext] {
-		return kindMarkdown, ""
-	}
-	root := firstElement(head)
-	switch root {
-	case "rss", "rdf:rdf", "feed":
-		return kindXMLFeed, ""
-	case "html", "!doctype", "head", "body":
-		return kindHTML, ""
-	}
-	if htmlElements[root] || ext == ".html" || ext == ".htm" || ext == ".xhtml" {
-		return kindHTML, ""
-	}
-	if strings.HasPrefix(head, "<?xml") && root != "" {
-		return kindOtherXML, root
+		return kindMarkdown, "" // front matter is recognised after decoding
 	}
 	return kindText, ""
 }

@@ -269,6 +269,7 @@ func TestDetectionByContent(t *testing.T) {
 		{"atom.xml", "notes.txt", FormatFeed},
 		{"feed.json", "feed", FormatFeed},
 		{"rss1.rdf", "x.md.bak", FormatFeed},
+		{"rss2.xml", "story.md", FormatFeed}, // a feed's root outweighs the extension
 		{"plain.txt", "story.html", FormatText},
 		{"front-matter.md", "story.txt", FormatMarkdown}, // front matter says markdown
 	}
@@ -285,6 +286,11 @@ func TestDetectionByContent(t *testing.T) {
 		if arts[0].Format != c.format {
 			t.Errorf("%s as %s: format %s, want %s", c.file, c.as, arts[0].Format, c.format)
 		}
+	}
+	// markdown may start with HTML
+	md := []byte("<div align=\"center\">Banner</div>\n\n# Title\n\nThe text of a note kept as markdown.\n")
+	if arts, err := Parse("note.md", md); err != nil || arts[0].Format != FormatMarkdown {
+		t.Errorf("markdown starting with HTML: %v %+v", err, arts)
 	}
 }
 

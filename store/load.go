@@ -418,8 +418,8 @@ func Parse(name string, data []byte) ([]*Article, error) {
 		}
 		return nil, errors.New("only white space")
 	}
-	utf16 := bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
-	if !utf16 && looksBinary(data) {
+	wide := bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
+	if !wide && looksBinary(data) {
 		return nil, ErrBinary // before sniffing: a binary file may start like a page
 	}
 	k, why := sniff(name, data)
