@@ -75,16 +75,13 @@ func feedEntry(it *gofeed.Item, f *gofeed.Feed) *Article {
 			break
 		}
 	}
-	content := it.Content
-	if strings.TrimSpace(htmlText(content)) == "" {
-		content = it.Description
+	// the full content when there is any text in it, else the summary
+	a.Body = htmlToMarkdown(it.Content, domain)
+	if a.Body == "" {
+		a.Body = htmlToMarkdown(it.Description, domain)
 	}
-	a.Body = htmlToMarkdown(content, domain)
 	a.Title = htmlText(it.Title)
 	a.Byline = feedAuthors(it.Authors)
-	if a.Byline == "" && it.DublinCoreExt != nil {
-		a.Byline = cleanLine(strings.Join(it.DublinCoreExt.Creator, ", "))
-	}
 	switch {
 	case it.PublishedParsed != nil:
 		a.Date = *it.PublishedParsed

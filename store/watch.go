@@ -310,18 +310,25 @@ func (w *watcher) addTree(root string, list bool) []Change {
 		}
 		for _, e := range entries {
 			name := e.Name()
+			if strings.HasPrefix(name, ".") {
+				continue
+			}
 			p := filepath.Join(dir, name)
-			fi, err := os.Stat(p) // follows links, as Load does
-			if err != nil || strings.HasPrefix(name, ".") {
-				continue
-			}
-			if fi.IsDir() {
-				if !loopsBack(ancestors, fi) {
-					walk(p, append(ancestors[:len(ancestors):len(ancestors)], fi))
+			mode := e.Type()
+			if mode&fs.ModeSymlink != 0 || mode.IsDir() {
+				fi, err := os.Stat(p) // follows links, as Load does
+				if err != nil {
+					continue
 				}
-				continue
+				if fi.IsDir() {
+					if !loopsBack(ancestors, fi) {
+						walk(p, append(ancestors[:len(ancestors):len(ancestors)], fi))
+					}
+					continue
+				}
+				mode = fi.Mode()
 			}
-			if !fi.Mode().IsRegular() || skipFile(name) {
+			if !mode.IsRegular() || skipFile(name) {
 				continue
 			}
 			if _, ok := w.known[p]; !ok {
