@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"newsreader/store"
 )
@@ -25,18 +26,23 @@ func runList(args []string, env Env) int {
 		return 2
 	}
 	arts, allRead := loadAll(paths, env)
-	// the same article in several files is listed once, as in the reader
-	st := store.New()
-	if u := st.Add(arts...); u.Duplicates > 0 {
-		fmt.Fprintf(env.Stderr, "newsreader: %d duplicate %s not listed (same link, or same title and text as one listed)\n", u.Duplicates, plural(u.Duplicates, "article", "articles"))
-	}
-	arts = st.Articles()
-	store.SortArticles(arts)
-	printList(arts, *asJSON, env)
+	printList(onceEach(arts, env), *asJSON, env)
 	if !allRead {
 		return 1
 	}
 	return 0
+}
+
+// onceEach keeps one copy of an article found in several files, as the
+// reader shows it, and says on stderr how many it left out.
+func onceEach(arts []*store.Article, env Env) []*store.Article {
+	st := store.New()
+	if u := st.Add(arts...); u.Duplicates > 0 {
+		fmt.Fprintf(env.Stderr, "newsreader: %d duplicate %s not listed (same link, or same title and text as one listed)\n", u.Duplicates, plural(u.Duplicates, "article", "articles"))
+	}
+	arts = slices.Clone(st.Articles())
+	store.SortArticles(arts)
+	return arts
 }
 
 func printList(arts []*store.Article, asJSON bool, env Env) {
