@@ -45,19 +45,19 @@ func nodeToMarkdown(n *html.Node, domain string) string {
 	if err != nil {
 		return ""
 	}
-	return tidyMarkdown(cleanText(string(md)))
+	return tidyMarkdown(safeText(string(md)))
 }
 
 // htmlToMarkdown converts a fragment of HTML (a feed entry's content) into
 // markdown; text without tags is kept as it is, paragraphs and all.
 func htmlToMarkdown(s, domain string) string {
 	if !looksLikeHTML(s) {
-		return tidyMarkdown(cleanText(s))
+		return tidyMarkdown(safeText(s))
 	}
 	ctx := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	nodes, err := html.ParseFragment(strings.NewReader(s), ctx)
 	if err != nil {
-		return tidyMarkdown(cleanText(s))
+		return tidyMarkdown(safeText(s))
 	}
 	for _, c := range nodes {
 		ctx.AppendChild(c)
@@ -171,9 +171,9 @@ func dropAttr(n *html.Node, key string) {
 	n.Attr = kept
 }
 
-// cleanText makes text safe and tidy for the reader the way Decode does for
+// safeText makes text safe and tidy for the reader the way Decode does for
 // files: no control characters or escape sequences, LF line ends.
-func cleanText(s string) string {
+func safeText(s string) string {
 	text, _, _, err := Decode([]byte(s))
 	if err != nil {
 		return ""
@@ -181,8 +181,8 @@ func cleanText(s string) string {
 	return text
 }
 
-// cleanLine is cleanText on one line, spaces collapsed.
-func cleanLine(s string) string { return collapseSpace(cleanText(s)) }
+// cleanLine is safeText on one line, spaces collapsed.
+func cleanLine(s string) string { return collapseSpace(safeText(s)) }
 
 // tidyMarkdown drops blank lines at the ends and runs of them in between,
 // so that paragraphs are one blank line apart.

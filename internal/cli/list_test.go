@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errs bytes.Buffer
 	code = Main(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errs})
@@ -21,7 +21,7 @@ var formatsDir = filepath.Join("..", "..", "testdata", "formats")
 
 // list prints one line per article of every format, each copy once.
 func TestListEveryFormat(t *testing.T) {
-	out, errs, code := run(t, "list", "--json", formatsDir)
+	out, errs, code := runCLI(t, "list", "--json", formatsDir)
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
@@ -50,7 +50,7 @@ func TestListEveryFormat(t *testing.T) {
 	if !strings.Contains(errs, "1 duplicate article not listed") {
 		t.Errorf("stderr %q does not say a duplicate was left out", errs)
 	}
-	plain, _, _ := run(t, "list", filepath.Join(formatsDir, "rss2.xml"))
+	plain, _, _ := runCLI(t, "list", filepath.Join(formatsDir, "rss2.xml"))
 	if want := "Library extends its opening hours\tPriya Nand\t2024-03-04\t28 words\t1 quotes\tfeed"; !strings.Contains(plain, want) {
 		t.Errorf("text line missing %q:\n%s", want, plain)
 	}
@@ -73,7 +73,7 @@ func TestListErrors(t *testing.T) {
 	}
 	big.Truncate(21 << 20) // sparse: no 21 MB written
 	big.Close()
-	out, errs, code := run(t, "list", dir)
+	out, errs, code := runCLI(t, "list", dir)
 	if code != 1 {
 		t.Errorf("exit %d with unreadable files, want 1", code)
 	}
@@ -89,7 +89,7 @@ func TestListErrors(t *testing.T) {
 
 // quotes --json: exact file offsets for text, -1 where the text is converted.
 func TestQuotesOffsets(t *testing.T) {
-	out, _, code := run(t, "quotes", "--json", filepath.Join(formatsDir, "plain.txt"), filepath.Join(formatsDir, "atom.xml"))
+	out, _, code := runCLI(t, "quotes", "--json", filepath.Join(formatsDir, "plain.txt"), filepath.Join(formatsDir, "atom.xml"))
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
