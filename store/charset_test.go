@@ -7,32 +7,22 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
 )
 
 func TestToUTF8(t *testing.T) {
-	latin1 := func(s string) []byte {
-		b, err := charmap.ISO8859_1.NewEncoder().Bytes([]byte(s))
+	encode := func(enc encoding.Encoding, s string) []byte {
+		b, err := enc.NewEncoder().Bytes([]byte(s))
 		if err != nil {
 			t.Fatal(err)
 		}
 		return b
 	}
-	cp1251 := func(s string) []byte {
-		b, err := charmap.Windows1251.NewEncoder().Bytes([]byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
-	sjis := func(s string) []byte {
-		b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte(s))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
+	latin1 := func(s string) []byte { return encode(charmap.ISO8859_1, s) }
+	cp1251 := func(s string) []byte { return encode(charmap.Windows1251, s) }
+	sjis := func(s string) []byte { return encode(japanese.ShiftJIS, s) }
 	utf16le := func(s string) []byte {
 		out := []byte{0xFF, 0xFE}
 		for _, u := range utf16.Encode([]rune(s)) {

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"unicode/utf16"
 )
 
 // kind is what the bytes of a file turned out to be.
@@ -65,26 +64,14 @@ var htmlElements = map[string]bool{
 	"strong": true, "center": true, "font": true, "frameset": true,
 }
 
-// sniffHead is the start of the file as ASCII-ish text: BOMs dropped,
-// UTF-16 decoded, leading white space trimmed.
+// sniffHead is the start of the file as text: BOMs dropped, UTF-16
+// decoded, leading white space trimmed.
 func sniffHead(data []byte) string {
 	data = data[:min(len(data), 4096)]
-	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		be := data[0] == 0xFE
-		u := make([]uint16, 0, len(data)/2)
-		for i := 2; i+1 < len(data); i += 2 {
-			if be {
-				u = append(u, uint16(data[i])<<8|uint16(data[i+1]))
-			} else {
-				u = append(u, uint16(data[i+1])<<8|uint16(data[i]))
-			}
-		}
-		data = []byte(string(utf16.Decode(u)))
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		data, _ = toUTF8(data, "")
 	}
-	return strings.TrimLeft(string(data), " \t\r\n")
+	return strings.TrimLeft(string(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})), " \t\r\n")
 }
 
 var (
