@@ -15,6 +15,8 @@ type Format string
 const (
 	FormatText     Format = "text"
 	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html" // a saved web page; Body is its article as markdown
+	FormatFeed     Format = "feed" // one entry of an RSS, Atom or JSON feed; Body is markdown
 )
 
 // Span is a byte range [Start, End) in an article's Body.
@@ -31,9 +33,11 @@ type Article struct {
 	Byline string
 	Date   time.Time // zero when unknown
 	Source string    // URL or outlet, when known
+	Site   string    // the outlet's name, when known (a page's site, a feed's title)
 
 	// Body is the cleaned text: UTF-8, LF line ends, no control characters.
 	// For markdown it is the markdown source after the front matter and title.
+	// For pages and feeds it is markdown converted from their HTML.
 	Body string
 	// Paras are the paragraphs of Body, in order.
 	Paras []Span
@@ -44,11 +48,28 @@ type Article struct {
 	Words  int
 	Quotes []quotes.Quote
 
-	offsets *OffsetMap // Body offset -> file offset
+	offsets   *OffsetMap // Body offset -> file offset
+	converted bool       // Body is not a copy of the file's bytes: no file offsets
+	textKey   string     // title and words, to find copies in other files (dedup.go)
 }
 
-// FileOffset maps a byte offset in Body to the offset in the file on disk.
-func (a *Article) FileOffset(off int) int { return a.offsets.File(off) }
+// Offsets reports whether Body offsets map to offsets in the file on disk.
+// They do for plain text and markdown read as they are; they do not for web
+// pages, feeds and compressed files, whose Body is converted text.
+func (a *Article) Offsets() bool { return !a.converted }
+
+// FileOffset maps a byte offset in Body to the offset in the file on disk,
+// or returns -1 when the article has no file offsets (see Offsets).
+func (a *Article) FileOffset(off int) int {
+	if a.converted {
+		return -1
+	}
+	return a.offsets.File(off)
+}
+
+// Markdown reports whether Body is markdown (markdown files, pages, feeds)
+// rather than plain text.
+func (a *Article) Markdown() bool { return a.Format != FormatText && a.Format != "" }
 
 // ReadingMinutes is the reading time at 230 words a minute, at least 1.
 func (a *Article) ReadingMinutes() int {
@@ -58,10 +79,11 @@ func (a *Article) ReadingMinutes() int {
 // newArticle fills the derived fields once Body is set.
 func (a *Article) finish() {
 	if a.Paras == nil {
-		a.Paras, a.Wrapped = paragraphs(a.Body, a.Format == FormatMarkdown)
+		a.Paras, a.Wrapped = paragraphs(a.Body, a.Markdown())
 	}
 	a.Words = countWords(a.Body)
 	a.Quotes = quotes.Extract(a.Body, a.Paras)
+	a.textKey = textKey(a.Title, a.Body) // here, on the loading goroutines, not in Store.Add
 }
 
 // parseText reads a plain-text article. A short first line with no final

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -29,12 +30,25 @@ type LoadError struct {
 
 func (e LoadError) Error() string { return e.Path + ": " + e.Err.Error() }
 
-// Batch is a group of results from a running load.
+// Batch is a group of results from a running load, and its progress: a
+// batch comes at least every 50 ms while files are being read, even with
+// no article in it, so a status bar can show the count and the rate.
 type Batch struct {
 	Articles []*Article
 	Errors   []LoadError
-	Files    int  // files read so far, in all batches
-	Done     bool // the last batch
+	Files    int           // files read so far, in all batches
+	Found    int           // files found so far; the total once Counted
+	Counted  bool          // every folder has been walked: Found is final
+	Elapsed  time.Duration // since the load started
+	Done     bool          // the last batch
+}
+
+// Rate is how many files a second the load has read.
+func (b Batch) Rate() float64 {
+	if b.Elapsed <= 0 {
+		return 0
+	}
+	return float64(b.Files) / b.Elapsed.Seconds()
 }
 
 // skippedExt are files a folder walk does not try: they are never articles.
@@ -44,6 +58,16 @@ var skippedExt = map[string]bool{
 	".exe": true, ".dll": true, ".so": true, ".o": true, ".a": true, ".mp3": true, ".mp4": true,
 	".mov": true, ".avi": true, ".wav": true, ".ogg": true, ".woff": true, ".woff2": true, ".ttf": true,
 	".db": true, ".sqlite": true, ".pyc": true, ".class": true, ".jar": true,
+}
+
+// skipFile reports the files a folder walk (and a watch) passes over: hidden
+// ones, editors' backups and autosaves, and kinds that are never articles.
+func skipFile(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") {
+		return true
+	}
+	return skippedExt[strings.ToLower(path.Ext(name))]
 }
 
 // Source is where a load reads files from: the disk, or an embedded folder.
@@ -56,7 +80,9 @@ type Source struct {
 // the articles in batches as they are parsed; the channel closes after the
 // batch marked Done. Cancel ctx to stop early.
 func Load(ctx context.Context, src Source) <-chan Batch {
+	start := time.Now()
 	out := make(chan Batch, 4)
+	found := make(chan string, 256)
 	files := make(chan string, 256)
 	type result struct {
 		arts []*Article
@@ -64,9 +90,37 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 	}
 	results := make(chan result, 256)
 	var walkErrs []LoadError
+	var nFound atomic.Int64
+	var counted atomic.Bool
 	go func() {
+		defer close(found)
+		walkErrs = walk(ctx, src, found)
+	}()
+	go func() { // counts what the walk finds, ahead of the readers
 		defer close(files)
-		walkErrs = walk(ctx, src, files)
+		var queue []string
+		in := found
+		for in != nil || len(queue) > 0 {
+			var send chan<- string
+			var next string
+			if len(queue) > 0 {
+				send, next = files, queue[0]
+			}
+			select {
+			case p, ok := <-in:
+				if !ok {
+					in = nil
+					counted.Store(true)
+					continue
+				}
+				nFound.Add(1)
+				queue = append(queue, p)
+			case send <- next:
+				queue = queue[1:]
+			case <-ctx.Done():
+				return
+			}
+		}
 	}()
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -93,11 +147,16 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 	go func() {
 		defer close(out)
 		var b Batch
-		files := 0
+		files, sentFiles := 0, -1
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
 		send := func(done bool) bool {
-			b.Files, b.Done = files, done
+			b.Files, b.Done, b.Elapsed = files, done, time.Since(start)
+			b.Found, b.Counted = int(nFound.Load()), counted.Load()
+			if done {
+				b.Found, b.Counted = files, true
+			}
+			sentFiles = files
 			select {
 			case out <- b:
 			case <-ctx.Done():
@@ -127,7 +186,7 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 					}
 				}
 			case <-tick.C:
-				if len(b.Articles) > 0 || len(b.Errors) > 0 {
+				if len(b.Articles) > 0 || len(b.Errors) > 0 || files != sentFiles {
 					sortBatch(&b)
 					if !send(false) {
 						return
@@ -180,7 +239,7 @@ func walk(ctx context.Context, src Source, files chan<- string) []LoadError {
 					errs = append(errs, LoadError{q, err})
 					return nil
 				}
-				if !d.IsDir() && !skippedExt[strings.ToLower(path.Ext(q))] {
+				if !d.IsDir() && !skipFile(path.Base(q)) {
 					select {
 					case files <- q:
 					case <-ctx.Done():
@@ -261,7 +320,7 @@ func walkDir(ctx context.Context, dir string, ancestors []os.FileInfo, files cha
 			}
 			continue
 		}
-		if skippedExt[strings.ToLower(filepath.Ext(name))] {
+		if skipFile(name) {
 			continue
 		}
 		select {
@@ -326,9 +385,12 @@ func sizeString(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// Parse turns the bytes of a file into its articles. The name chooses
-// nothing alone: gzip is recognised by its magic bytes, markdown by its
-// extension or front matter.
+// Parse turns the bytes of a file into its articles. The content decides
+// the format, the name only breaks ties: gzip by its magic bytes, feeds by
+// their root element (RSS, RDF, Atom) or JSON Feed version, web pages by
+// their first tag, markdown by its extension or front matter, and the rest
+// is plain text. An error with articles is a warning: part of the file
+// (front matter, a feed entry) could not be read.
 func Parse(name string, data []byte) ([]*Article, error) {
 	if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
@@ -346,7 +408,7 @@ func Parse(name string, data []byte) ([]*Article, error) {
 		arts, err := Parse(strings.TrimSuffix(name, ".gz"), un)
 		for _, a := range arts {
 			a.Path = name
-			a.offsets = nil
+			a.offsets, a.converted = nil, true
 		}
 		return arts, err
 	}
@@ -355,6 +417,30 @@ func Parse(name string, data []byte) ([]*Article, error) {
 			return nil, errors.New("empty file")
 		}
 		return nil, errors.New("only white space")
+	}
+	wide := bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})
+	if !wide && looksBinary(data) {
+		return nil, ErrBinary // before sniffing: a binary file may start like a page
+	}
+	k, why := sniff(name, data)
+	switch k {
+	case kindHTML:
+		a, err := parseHTML(data)
+		if err != nil {
+			return nil, err
+		}
+		a.Path = name
+		return []*Article{a}, nil
+	case kindXMLFeed, kindJSONFeed:
+		arts, err := parseFeed(data, k == kindJSONFeed)
+		for _, a := range arts {
+			a.Path = name
+		}
+		return arts, err
+	case kindOtherXML:
+		return nil, fmt.Errorf("XML but not a feed (its root is <%s>; RSS, RDF and Atom are read)", why)
+	case kindOtherJSON:
+		return nil, fmt.Errorf("JSON but not a JSON Feed (%s)", why)
 	}
 	text, m, _, err := Decode(data)
 	if err != nil {
@@ -365,8 +451,7 @@ func Parse(name string, data []byte) ([]*Article, error) {
 	}
 	var a *Article
 	var warn error
-	ext := strings.ToLower(path.Ext(filepath.ToSlash(name)))
-	if ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd" || strings.HasPrefix(text, "---\n") {
+	if k == kindMarkdown || strings.HasPrefix(text, "---\n") {
 		a, warn = parseMarkdown(text, m)
 	} else {
 		a = parseText(text, m)

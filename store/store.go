@@ -2,51 +2,145 @@
 // quotes and speakers, and search. It imports no UI package.
 package store
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // Store holds the loaded articles. It is safe for concurrent use: loading
-// adds while the UI reads.
+// adds while the UI reads. Of the copies of one article in several files
+// (same link, or same title and text) it shows one: the fullest, then the
+// first in path order, whatever order they arrive in.
 type Store struct {
-	mu        sync.RWMutex
-	articles  []*Article
-	bySpeaker map[string][]QuoteRef
+	mu     sync.RWMutex
+	shown  []*Article // in the order added; replaced, never changed in place, on removal
+	nextID int
+	byID   map[int]*Article
+	byPath map[string][]*Article
+	group  map[*Article]*dupGroup // every held article, shown or not
+	byKey  map[string]*dupGroup
+
+	bySpeaker map[string][]QuoteRef // of the articles shown
+}
+
+// Update is what a change to the store did to the articles it shows.
+type Update struct {
+	Added      []*Article // now shown, in the reader's order
+	Removed    []*Article // no longer shown: gone, or a fuller copy of them came
+	Duplicates int        // of the articles given, how many are held back as copies
 }
 
 // New returns an empty store.
-func New() *Store { return &Store{} }
+func New() *Store {
+	return &Store{byID: map[int]*Article{}, byPath: map[string][]*Article{}, group: map[*Article]*dupGroup{}, byKey: map[string]*dupGroup{}}
+}
 
-// Add appends articles, giving each its ID.
-func (s *Store) Add(arts ...*Article) {
+// Add adds articles, giving each its ID, and says which are shown.
+func (s *Store) Add(arts ...*Article) Update {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	var log changeLog
+	dups := s.add(arts, &log)
+	u := log.update(dups)
+	s.apply(u)
+	return u
+}
+
+// RemoveFile forgets the articles of a file (it was deleted).
+func (s *Store) RemoveFile(path string) Update {
+	return s.ReplaceFile(path, nil)
+}
+
+// ReplaceFile swaps the articles of a file for its new ones (it changed).
+func (s *Store) ReplaceFile(path string, arts []*Article) Update {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var log changeLog
+	for _, a := range s.byPath[path] {
+		delete(s.byID, a.ID)
+		s.leave(a, &log)
+	}
+	delete(s.byPath, path)
+	dups := s.add(arts, &log)
+	u := log.update(dups)
+	s.apply(u)
+	return u
+}
+
+// add holds new articles and returns how many are not shown.
+func (s *Store) add(arts []*Article, log *changeLog) int {
 	for _, a := range arts {
-		a.ID = len(s.articles)
-		s.articles = append(s.articles, a)
+		if _, held := s.group[a]; held {
+			continue
+		}
+		a.ID = s.nextID
+		s.nextID++
+		s.byID[a.ID] = a
+		s.byPath[a.Path] = append(s.byPath[a.Path], a)
+		s.join(a, log)
+	}
+	dups := 0
+	for _, a := range arts {
+		if s.group[a].shown != a {
+			dups++
+		}
+	}
+	return dups
+}
+
+// apply brings the shown list up to date.
+func (s *Store) apply(u Update) {
+	if len(u.Removed) > 0 {
+		gone := make(map[*Article]bool, len(u.Removed))
+		for _, a := range u.Removed {
+			gone[a] = true
+		}
+		// a new slice: readers may still hold the old one
+		s.shown = slices.DeleteFunc(slices.Clone(s.shown), func(a *Article) bool { return gone[a] })
+		for _, a := range u.Removed {
+			for _, q := range a.Quotes {
+				if refs, ok := s.bySpeaker[q.Speaker]; ok {
+					// a new slice: Speakers() hands out the old one
+					if refs = slices.DeleteFunc(slices.Clone(refs), func(r QuoteRef) bool { return r.Article == a }); len(refs) > 0 {
+						s.bySpeaker[q.Speaker] = refs
+					} else {
+						delete(s.bySpeaker, q.Speaker)
+					}
+				}
+			}
+		}
+	}
+	s.shown = append(s.shown, u.Added...)
+	for _, a := range u.Added {
 		s.addSpeakers(a)
 	}
 }
 
-// Len is the number of articles.
+// Len is the number of articles shown.
 func (s *Store) Len() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return len(s.articles)
+	return len(s.shown)
 }
 
-// Article returns the article with the given ID, or nil.
+// Duplicates is how many articles the store holds back as copies of one it shows.
+func (s *Store) Duplicates() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.group) - len(s.shown)
+}
+
+// Article returns the article with the given ID, shown or held back, or nil.
 func (s *Store) Article(id int) *Article {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	if id < 0 || id >= len(s.articles) {
-		return nil
-	}
-	return s.articles[id]
+	return s.byID[id]
 }
 
-// Articles returns the articles in the order they were added. The slice
-// is shared: do not modify it.
+// Articles returns the articles shown, in the order they were added. The
+// slice is shared: do not modify it.
 func (s *Store) Articles() []*Article {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.articles[:len(s.articles):len(s.articles)]
+	return s.shown[:len(s.shown):len(s.shown)]
 }

@@ -41,8 +41,14 @@ Options of the reader:
   --config FILE   settings (default $XDG_CONFIG_HOME/newsreader/config.yaml)
   --no-mouse      leave the mouse to the terminal, for selecting text
 
-PATHs are files or folders; folders are read recursively. Plain text and
-markdown (with YAML front matter) are read, gzip-compressed too.
+PATHs are files or folders; folders are read recursively. Read by their
+content: web pages (the article is extracted), RSS, Atom and JSON feeds
+(one article per entry), markdown (with YAML front matter) and plain text,
+gzip-compressed too; files over 20 MB are skipped. The same article in
+several files is listed once.
+
+quotes --json gives byte offsets (start, end) in the file as on disk; for
+web pages, feeds and compressed files, whose text is converted, they are -1.
 In the reader, press ? for the keys.
 `
 

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"newsreader/store"
 )
@@ -25,11 +26,23 @@ func runList(args []string, env Env) int {
 		return 2
 	}
 	arts, allRead := loadAll(paths, env)
-	printList(arts, *asJSON, env)
+	printList(onceEach(arts, env), *asJSON, env)
 	if !allRead {
 		return 1
 	}
 	return 0
+}
+
+// onceEach keeps one copy of an article found in several files, as the
+// reader shows it, and says on stderr how many it left out.
+func onceEach(arts []*store.Article, env Env) []*store.Article {
+	st := store.New()
+	if u := st.Add(arts...); u.Duplicates > 0 {
+		fmt.Fprintf(env.Stderr, "newsreader: %d duplicate %s not listed (same link, or same title and text as one listed)\n", u.Duplicates, plural(u.Duplicates, "article", "articles"))
+	}
+	arts = slices.Clone(st.Articles())
+	store.SortArticles(arts)
+	return arts
 }
 
 func printList(arts []*store.Article, asJSON bool, env Env) {
@@ -48,4 +61,11 @@ func printList(arts []*store.Article, asJSON bool, env Env) {
 		}
 		fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%d words\t%d quotes\t%s\n", oneLine(r.File), oneLine(r.Title), oneLine(r.Byline), r.Date, r.Words, r.Quotes, r.Format)
 	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

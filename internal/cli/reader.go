@@ -37,7 +37,7 @@ func runReader(paths []string, flags readerFlags, env Env) int {
 		for _, e := range errs {
 			fmt.Fprintf(env.Stderr, "newsreader: %s: %s\n", oneLine(e.Path), oneLine(e.Err.Error()))
 		}
-		printList(arts, false, env)
+		printList(onceEach(arts, env), false, env)
 		if len(errs) > 0 {
 			return 1
 		}

@@ -1,0 +1,222 @@
+package store
+
+import (
+	"hash/fnv"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// Two files hold the same article when they name the same link, or have the
+// same title and the same words (whatever their markup): a page saved twice,
+// a feed entry and the page it links to, a story kept as text and as .md.
+
+// dupGroup is the copies of one article the store holds; one is shown.
+type dupGroup struct {
+	copies []*Article
+	shown  *Article
+}
+
+// better reports whether a should be shown rather than b: the fuller copy
+// (a page over a feed's summary of it), then the first in the reader's order,
+// so the choice does not depend on which file loaded first.
+func better(a, b *Article) bool {
+	if a.Words != b.Words {
+		return a.Words > b.Words
+	}
+	return ArticleLess(a, b)
+}
+
+// dupKeys are the keys under which an article's copies meet.
+func dupKeys(a *Article) []string {
+	keys := make([]string, 0, 2)
+	if k := linkKey(a.Source); k != "" {
+		keys = append(keys, k)
+	}
+	if a.textKey == "" {
+		a.textKey = textKey(a.Title, a.Body)
+	}
+	if a.textKey != "" {
+		keys = append(keys, a.textKey)
+	}
+	return keys
+}
+
+// trackingParams are query parameters that say who sent a reader, not what
+// the page is.
+var trackingParams = regexp.MustCompile(`^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|ref$|cmpid$|ocid$|smid$)`)
+
+// linkKey is a web address reduced to what names the page: scheme, "www.",
+// fragment, trailing slash and tracking parameters do not count.
+func linkKey(s string) string {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	q := u.Query()
+	for k := range q {
+		if trackingParams.MatchString(strings.ToLower(k)) {
+			q.Del(k)
+		}
+	}
+	p := strings.TrimRight(u.EscapedPath(), "/")
+	if p == "" && len(q) == 0 {
+		return "" // a site's home page, which some feeds give as every entry's link
+	}
+	key := "link:" + host + p
+	if len(q) > 0 {
+		key += "?" + q.Encode() // Encode sorts by key
+	}
+	return key
+}
+
+// textKey is the folded title and a hash of the words of the body; "" for
+// an article without a title.
+func textKey(title, body string) string {
+	t := strings.Join(wordsOf(title), " ")
+	if t == "" {
+		return ""
+	}
+	h := fnv.New64a()
+	for _, w := range wordsOf(body) {
+		h.Write([]byte(w))
+		h.Write([]byte{' '})
+	}
+	return "text:" + t + "\x00" + string(h.Sum(nil))
+}
+
+var (
+	mdLinkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+	mdAutolink   = regexp.MustCompile(`<https?://[^>]*>`)
+)
+
+// wordsOf is the lowercased words of a text, without markup: markdown link
+// targets and punctuation do not count.
+func wordsOf(s string) []string {
+	if strings.Contains(s, "](") || strings.Contains(s, "<http") {
+		s = mdAutolink.ReplaceAllString(mdLinkTarget.ReplaceAllString(s, "]"), " ")
+	}
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r)
+	})
+}
+
+// changeLog nets out what one store call does to the shown articles: an
+// article shown and hidden again within the call is neither.
+type changeLog struct {
+	net   map[*Article]int
+	order []*Article
+}
+
+func (c *changeLog) mark(a *Article, d int) {
+	if c.net == nil {
+		c.net = map[*Article]int{}
+	}
+	if _, ok := c.net[a]; !ok {
+		c.order = append(c.order, a)
+	}
+	c.net[a] += d
+}
+
+func (c *changeLog) update(dups int) Update {
+	u := Update{Duplicates: dups}
+	for _, a := range c.order {
+		switch c.net[a] {
+		case 1:
+			u.Added = append(u.Added, a)
+		case -1:
+			u.Removed = append(u.Removed, a)
+		}
+	}
+	SortArticles(u.Added)
+	SortArticles(u.Removed)
+	return u
+}
+
+// join puts a held article into the group of its copies, merging groups it
+// bridges, and shows the best copy.
+func (s *Store) join(a *Article, log *changeLog) {
+	var g *dupGroup
+	keys := dupKeys(a)
+	for _, k := range keys {
+		other := s.byKey[k]
+		switch {
+		case other == nil || other == g:
+		case g == nil:
+			g = other
+		default: // a bridges two groups: one article after all
+			for _, c := range other.copies {
+				s.group[c] = g
+				for _, ck := range dupKeys(c) {
+					s.byKey[ck] = g
+				}
+			}
+			g.copies = append(g.copies, other.copies...)
+			if other.shown != nil {
+				log.mark(other.shown, -1)
+			}
+		}
+	}
+	if g == nil {
+		g = &dupGroup{}
+	}
+	for _, k := range keys {
+		s.byKey[k] = g
+	}
+	g.copies = append(g.copies, a)
+	s.group[a] = g
+	s.pickShown(g, log)
+}
+
+// pickShown shows the best copy of a group.
+func (s *Store) pickShown(g *dupGroup, log *changeLog) {
+	var best *Article
+	for _, c := range g.copies {
+		if best == nil || better(c, best) {
+			best = c
+		}
+	}
+	if best == g.shown {
+		return
+	}
+	if g.shown != nil {
+		log.mark(g.shown, -1)
+	}
+	g.shown = best
+	if best != nil {
+		log.mark(best, 1)
+	}
+}
+
+// leave takes a held article out of its group; the rest regroup, since it
+// may have been the one copy that bridged them.
+func (s *Store) leave(a *Article, log *changeLog) {
+	g := s.group[a]
+	delete(s.group, a)
+	if g == nil {
+		return
+	}
+	if g.shown == a {
+		log.mark(a, -1)
+	}
+	rest := slices.DeleteFunc(slices.Clone(g.copies), func(c *Article) bool { return c == a })
+	for _, c := range g.copies {
+		for _, k := range dupKeys(c) {
+			if s.byKey[k] == g {
+				delete(s.byKey, k)
+			}
+		}
+	}
+	for _, c := range rest {
+		if c == g.shown {
+			log.mark(c, -1) // shown again below if it is still the best
+		}
+		delete(s.group, c)
+	}
+	for _, c := range rest {
+		s.join(c, log)
+	}
+}
