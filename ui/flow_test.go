@@ -89,3 +89,46 @@ func TestFlowLoadErrors(t *testing.T) {
 	}
 	checkScreen(t, final.View(), 120, 30)
 }
+
+// Files added, changed and removed while the reader runs: the list follows
+// within a second and the reader stays on its article.
+func TestFlowWatch(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Alpha story\n\nFirst text.")
+	write("b.txt", "Beta story\n\n“Words from the first version here,” said Ann Lee.")
+	m := New(Options{Source: store.Source{Paths: []string{dir}}, Watch: true, Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 30))
+	waitFor(t, tm, "2 articles")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
+	waitFor(t, tm, "first version")
+	write("b.txt", "Beta story\n\n“Words from the second version now,” said Ann Lee.")
+	waitFor(t, tm, "second version")
+	write("c.txt", "Gamma story\n\nNew text.")
+	waitFor(t, tm, "3 articles")
+	os.Remove(filepath.Join(dir, "a.txt"))
+	waitFor(t, tm, "2 articles")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if a := final.reader.article; a == nil || a.Title != "Beta story" || final.list.selected() != a {
+		t.Errorf("the reader left its article: %v", a)
+	}
+}
+
+// The same article in two files is listed once.
+func TestFlowDuplicates(t *testing.T) {
+	dir := t.TempDir()
+	text := "Same story\n\nThe very same text in both files, word for word."
+	os.WriteFile(filepath.Join(dir, "one.txt"), []byte(text), 0o644)
+	os.WriteFile(filepath.Join(dir, "two.txt"), []byte(text), 0o644)
+	os.WriteFile(filepath.Join(dir, "other.txt"), []byte("Other\n\nDifferent."), 0o644)
+	m := New(Options{Source: store.Source{Paths: []string{dir}}, Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+	m = settle(t, m, append([]tea.Msg{tea.WindowSizeMsg{Width: 100, Height: 30}}, m.Init()())...)
+	if len(m.list.all) != 2 {
+		t.Errorf("%d articles listed, want 2", len(m.list.all))
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -151,6 +152,32 @@ func (l *listPane) add(arts []*store.Article) {
 	l.refilter()
 	if l.query == "" && sel != nil {
 		l.selectArticle(sel)
+	}
+}
+
+// remove drops articles that are gone or replaced. The selection stays on
+// its article, or on the one that replaces it (same file and entry), or on
+// the row where it was.
+func (l *listPane) remove(gone []*store.Article, replacement func(*store.Article) *store.Article) {
+	if len(gone) == 0 {
+		return
+	}
+	sel := l.selected()
+	drop := make(map[*store.Article]bool, len(gone))
+	for _, a := range gone {
+		drop[a] = true
+	}
+	l.all = slices.DeleteFunc(l.all, func(a *store.Article) bool { return drop[a] })
+	l.results = slices.DeleteFunc(l.results, func(h store.Hit) bool { return drop[h.Article] })
+	l.refilter()
+	switch {
+	case sel == nil:
+	case !drop[sel]:
+		l.selectArticle(sel)
+	case replacement(sel) != nil && l.selectArticle(replacement(sel)):
+	default:
+		l.cursor = clamp(l.cursor, 0, max(0, l.rows()-1))
+		l.scrollToCursor()
 	}
 }
 

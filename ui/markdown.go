@@ -54,7 +54,7 @@ func articleMarkdown(a *store.Article) (string, []spanRef) {
 		s := a.Quotes[r.quote].Spans[r.span]
 		marks = append(marks, s.Start, s.End)
 	}
-	if a.Format == store.FormatMarkdown {
+	if a.Markdown() {
 		writeMarkdownBody(&b, a.Body, marks)
 	} else {
 		writeTextBody(&b, a, marks)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"slices"
 	"strings"
 	"time"
 
@@ -41,6 +42,7 @@ type Options struct {
 	OpenURL      func(url string) error
 	EditCommand  func(path string) (*exec.Cmd, error)
 	Clipboard    func(text string) error
+	Watch        bool // follow files added, changed or removed on disk
 	// After makes a timer message; nil is tea.Tick. Tests deliver timer messages themselves.
 	After func(d time.Duration, msg tea.Msg) tea.Cmd
 }
@@ -83,10 +85,10 @@ type Model struct {
 
 	loading    bool
 	quoteCount int
-	loadStart  time.Time
-	files      int
 	spin       spinner.Model
+	progress   store.Batch // the last batch, for the count and rate
 	batches    <-chan store.Batch
+	changes    <-chan []store.Change // files that changed on disk
 	cancel     context.CancelFunc
 
 	cache    *renderCache
@@ -153,9 +155,16 @@ func New(opts Options) Model {
 	} else {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.cancel = cancel
+		if opts.Source.FS == nil && opts.Watch {
+			// before loading, so that nothing changed in between goes unseen
+			if ch, err := store.Watch(ctx, opts.Source); err == nil {
+				m.changes = ch
+			} else {
+				m.errs = append(m.errs, store.LoadError{Path: "watch", Err: err})
+			}
+		}
 		m.batches = store.Load(ctx, opts.Source)
 		m.loading = true
-		m.loadStart = time.Now()
 	}
 	m.selectionChanged()
 	if len(opts.Warnings) > 0 {
@@ -180,6 +189,19 @@ type searchMsg struct {
 	hits  []store.Hit
 }
 
+// changesMsg is a burst of files changed on disk.
+type changesMsg []store.Change
+
+func waitChanges(ch <-chan []store.Change) tea.Cmd {
+	return func() tea.Msg {
+		c, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return changesMsg(c)
+	}
+}
+
 func waitBatch(ch <-chan store.Batch) tea.Cmd {
 	return func() tea.Msg {
 		b, ok := <-ch
@@ -194,6 +216,9 @@ func (m Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
 	if m.batches != nil {
 		cmds = append(cmds, waitBatch(m.batches), m.spin.Tick)
+	}
+	if m.changes != nil {
+		cmds = append(cmds, waitChanges(m.changes))
 	}
 	if m.flashText != "" {
 		cmds = append(cmds, m.after(8*time.Second, flashMsg{0}))
@@ -251,6 +276,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case batchMsg:
 		cmds = append(cmds, m.handleBatch(store.Batch(msg)))
+	case changesMsg:
+		cmds = append(cmds, m.handleChanges(msg), waitChanges(m.changes))
 	case renderedMsg:
 		if msg.rest != nil {
 			cmds = append(cmds, msg.rest) // the key stays in flight until the whole arrives
@@ -289,18 +316,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 	first := m.list.selected() == nil
-	m.store.Add(b.Articles...)
-	m.list.add(b.Articles)
+	m.progress = b
+	m.update(m.store.Add(b.Articles...))
 	if m.restore != nil {
 		shown := m.reader.article
 		m.restorePosition(b.Articles)
 		first = first || m.reader.article != shown
 	}
-	for _, a := range b.Articles {
-		m.quoteCount += len(a.Quotes)
-	}
 	m.errs = append(m.errs, b.Errors...)
-	m.files = max(m.files, b.Files)
 	var cmd tea.Cmd
 	if first {
 		m.selectionChanged()
@@ -314,6 +337,57 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 		return cmd
 	}
 	return tea.Batch(cmd, waitBatch(m.batches))
+}
+
+// update shows what a change to the store did: new articles in the list,
+// gone ones out of it.
+func (m *Model) update(u store.Update) {
+	m.list.add(u.Added)
+	for _, a := range u.Added {
+		m.quoteCount += len(a.Quotes)
+	}
+	for _, a := range u.Removed {
+		m.quoteCount -= len(a.Quotes)
+	}
+	m.list.remove(u.Removed, func(old *store.Article) *store.Article {
+		for _, a := range u.Added {
+			if a.Path == old.Path && a.Entry == old.Entry {
+				return a
+			}
+		}
+		return nil
+	})
+}
+
+// handleChanges applies files changed on disk. The article being read,
+// when it changed, is shown again at the same place.
+func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
+	shown, quote := m.reader.article, m.reader.quote
+	word := m.reader.anchor
+	if r := m.reader.r; r != nil {
+		word = r.words[min(m.reader.offset, len(r.lines))]
+	}
+	for _, c := range changes {
+		m.update(m.store.Apply(c))
+		m.errs = slices.DeleteFunc(m.errs, func(e store.LoadError) bool { return e.Path == c.Path })
+		if c.Err != nil {
+			m.errs = append(m.errs, store.LoadError{Path: c.Path, Err: c.Err})
+		}
+	}
+	if m.speakersOn {
+		defer m.loadSpeakers()
+	}
+	if a := m.list.selected(); a != shown && !m.speakersOn {
+		m.selectionChanged()
+		if a != nil && shown != nil && a.Path == shown.Path && a.Entry == shown.Entry {
+			m.reader.anchor = word // the same article, rewritten: keep the place
+			if quote < len(a.Quotes) {
+				m.reader.quote = quote
+			}
+		}
+		return m.articleShown()
+	}
+	return nil
 }
 
 // handleKey returns the commands to run and whether to quit.
@@ -832,11 +906,16 @@ func (m Model) statusView() string {
 	var left string
 	n := len(m.list.all)
 	if m.loading {
-		rate := ""
-		if el := time.Since(m.loadStart).Seconds(); el > 0.2 && m.files > 0 {
-			rate = fmt.Sprintf(" · %.0f files/s", float64(m.files)/el)
+		p := m.progress
+		files := fmt.Sprintf("%d files", p.Files)
+		if p.Counted && p.Found > 0 {
+			files = fmt.Sprintf("%d of %d files", p.Files, p.Found)
 		}
-		left = m.spin.View() + fmt.Sprintf(" Loading · %s%s", plural(n, "article"), rate)
+		rate := ""
+		if p.Elapsed > 200*time.Millisecond && p.Files > 0 {
+			rate = fmt.Sprintf(" · %.0f/s", p.Rate())
+		}
+		left = m.spin.View() + fmt.Sprintf(" Loading · %s · %s%s", plural(n, "article"), files, rate)
 	} else {
 		left = " " + plural(n, "article") + " · " + plural(m.quoteCount, "quote")
 	}

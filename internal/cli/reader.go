@@ -46,7 +46,7 @@ func runReader(paths []string, flags readerFlags, env Env) int {
 	theme, profile := detectTheme(out, cfg.Theme)
 	opts := ui.Options{Source: src, Theme: theme, Profile: profile, Version: Version,
 		Keys: cfg.Keys, Sort: cfg.Sort, SidebarWidth: cfg.SidebarWidth, ReadAfter: cfg.ReadAfter,
-		GlamourStyle: cfg.GlamourStyle, Mouse: cfg.Mouse && !flags.noMouse, Warnings: cfg.Warnings}
+		GlamourStyle: cfg.GlamourStyle, Mouse: cfg.Mouse && !flags.noMouse, Warnings: cfg.Warnings, Watch: true}
 	if dir, err := state.DefaultDir(); err == nil {
 		opts.Marks = state.Open(dir, state.Options{})
 		opts.Warnings = append(opts.Warnings, opts.Marks.Warnings()...)
