@@ -266,6 +266,9 @@ func countWords(s string) int {
 // is hard-wrapped (blank lines between blocks of several short lines), where
 // blocks are paragraphs. Markdown is always split into blocks.
 func paragraphs(body string, markdown bool) ([]Span, bool) {
+	if markdown {
+		return markdownBlocks(body), true
+	}
 	blocks := splitBlocks(body)
 	wrapped := markdown
 	if !markdown {
@@ -331,5 +334,46 @@ func splitBlocks(body string) []Span {
 		}
 		i = next
 	}
+	return out
+}
+
+// markdownBlocks are the blocks of prose of a markdown body: runs of
+// non-blank lines, leaving out fenced and indented code, where quotation
+// marks are program text, not speech.
+func markdownBlocks(body string) []Span {
+	var out []Span
+	fence := ""
+	start, end := -1, 0
+	flush := func() {
+		if start >= 0 {
+			out = append(out, Span{Start: start, End: end})
+			start = -1
+		}
+	}
+	for i := 0; i < len(body); {
+		line, next := lineAt(body, i)
+		t := strings.TrimLeft(line, " ")
+		indent := len(line) - len(t)
+		switch {
+		case fence != "":
+			if strings.HasPrefix(t, fence) && strings.TrimSpace(strings.TrimLeft(t, fence[:1])) == "" {
+				fence = ""
+			}
+		case indent < 4 && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+			flush()
+			fence = t[:3]
+		case strings.TrimSpace(line) == "":
+			flush()
+		case indent >= 4 && start < 0:
+			// indented code: not a continuation of a paragraph
+		default:
+			if start < 0 {
+				start = i + indent
+			}
+			end = i + len(strings.TrimRight(line, " \t"))
+		}
+		i = next
+	}
+	flush()
 	return out
 }

@@ -117,3 +117,23 @@ func TestWordsAndReadingTime(t *testing.T) {
 		t.Errorf("words %d minutes %d", a.Words, a.ReadingMinutes())
 	}
 }
+
+func TestMarkdownCodeIsNotProse(t *testing.T) {
+	a := parseOne(t, "code.md", "# Code\n\n“Real words said by a real person here,” said Ann Lee.\n\n```\nfmt.Println(\"not a quote at all in code\")\n\n\"still code\" here\n```\n\n    indented \"code\" line here too\n\nAfter.")
+	if len(a.Quotes) != 1 || a.Quotes[0].Speaker != "Ann Lee" {
+		t.Errorf("quotes %+v", a.Quotes)
+	}
+	for _, p := range a.Paras {
+		if s := a.Body[p.Start:p.End]; strings.Contains(s, "code") {
+			t.Errorf("code in a paragraph: %q", s)
+		}
+	}
+}
+
+func TestFolderPapersSkipped(t *testing.T) {
+	for name, skip := range map[string]bool{"README.TXT": true, "LICENSE": true, "readme.md": true, "news.txt": false, "licensed.txt": false} {
+		if skipFile(name) != skip {
+			t.Errorf("skipFile(%q) = %v", name, !skip)
+		}
+	}
+}

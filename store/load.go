@@ -67,7 +67,17 @@ func skipFile(name string) bool {
 		strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#") {
 		return true
 	}
-	return skippedExt[strings.ToLower(path.Ext(name))]
+	if skippedExt[strings.ToLower(path.Ext(name))] {
+		return true
+	}
+	// a folder's own papers, not news: README, LICENSE and the like
+	base := strings.ToUpper(strings.TrimSuffix(name, path.Ext(name)))
+	return folderPapers[base]
+}
+
+var folderPapers = map[string]bool{
+	"README": true, "LICENSE": true, "LICENCE": true, "COPYING": true, "NOTICE": true,
+	"CHANGELOG": true, "AUTHORS": true, "CONTRIBUTING": true,
 }
 
 // Source is where a load reads files from: the disk, or an embedded folder.

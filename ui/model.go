@@ -322,6 +322,10 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 		shown := m.reader.article
 		m.restorePosition(b.Articles)
 		first = first || m.reader.article != shown
+	} else if !m.moved && m.list.cursor != 0 {
+		// until the user moves, the top of the list is what is shown
+		m.list.cursor, m.list.offset = 0, 0
+		first = true
 	}
 	m.errs = append(m.errs, b.Errors...)
 	var cmd tea.Cmd
