@@ -41,6 +41,10 @@ Options of the reader:
   --config FILE   settings (default $XDG_CONFIG_HOME/newsreader/config.yaml)
   --no-mouse      leave the mouse to the terminal, for selecting text
 
+Environment:
+  NEWSREADER_PPROF=DIR   write cpu.pprof and heap.pprof into DIR (go tool pprof)
+  NO_COLOR=1             no colors; TERM=dumb: plain text
+
 PATHs are files or folders; folders are read recursively. Read by their
 content: web pages (the article is extracted), RSS, Atom and JSON feeds
 (one article per entry), markdown (with YAML front matter) and plain text,
@@ -54,6 +58,19 @@ In the reader, press ? for the keys.
 
 // Main runs the command and returns its exit code.
 func Main(args []string, env Env) int {
+	// NEWSREADER_PPROF=DIR profiles any command, the reader included
+	if dir := os.Getenv("NEWSREADER_PPROF"); dir != "" {
+		stop, err := startProfile(dir)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "newsreader: profile: %v\n", err)
+			return 2
+		}
+		defer stop(env)
+	}
+	return dispatch(args, env)
+}
+
+func dispatch(args []string, env Env) int {
 	if len(args) > 0 {
 		switch args[0] {
 		case "quotes":

@@ -109,3 +109,17 @@ func TestReportCrash(t *testing.T) {
 		t.Errorf("report %s: %v %q", path, err, b)
 	}
 }
+
+func TestProfile(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("NEWSREADER_PPROF", dir)
+	code, _, stderr := run(t, "list", filepath.Join("..", "..", "seeds"))
+	if code != 0 || !strings.Contains(stderr, "profiles in") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"cpu.pprof", "heap.pprof"} {
+		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || fi.Size() == 0 {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+}
