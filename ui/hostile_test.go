@@ -117,7 +117,11 @@ func TestMonkey(t *testing.T) {
 	if n, err := strconv.Atoi(os.Getenv("NEWSREADER_MONKEY")); err == nil {
 		steps = n
 	}
-	rng := rand.New(rand.NewSource(1))
+	seed := int64(1)
+	if n, err := strconv.ParseInt(os.Getenv("NEWSREADER_MONKEY_SEED"), 10, 64); err == nil {
+		seed = n
+	}
+	rng := rand.New(rand.NewSource(seed))
 	arts := append(seedArticles(t), longArticle(t), parse(t, "cjk.txt", "中文\n\n"+strings.Repeat("中文段落。", 100)),
 		parse(t, "esc.md", "# Esc &#27;[2J\n\n> > > nested \x1b[31m\n\n- a\n- b"))
 	m := testModel(t, 80, 24, arts...)

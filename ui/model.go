@@ -672,7 +672,7 @@ func (m *Model) showQuoteOf(ref store.QuoteRef) {
 
 // selectQuote selects quote i in both the reader and the sidebar.
 func (m *Model) selectQuote(i int) {
-	if i < 0 {
+	if i < 0 || m.reader.article == nil || i >= len(m.reader.article.Quotes) {
 		return
 	}
 	m.reader.showQuote(i)

@@ -342,7 +342,7 @@ func plainCol(p string, idx int) int {
 	if idx > len(p) {
 		idx = len(p)
 	}
-	for idx > 0 && !utf8.RuneStart(p[idx]) && idx < len(p) {
+	for idx > 0 && idx < len(p) && !utf8.RuneStart(p[idx]) {
 		idx--
 	}
 	return ansi.StringWidth(p[:idx])

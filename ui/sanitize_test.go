@@ -71,3 +71,12 @@ func TestPaintsCarryStyles(t *testing.T) {
 		t.Errorf("monochrome selection draws %q", got)
 	}
 }
+
+func TestPlainColAtEnd(t *testing.T) {
+	if got := plainCol("abc", 3); got != 3 {
+		t.Errorf("plainCol at the end = %d", got)
+	}
+	if got := plainCol("aé", 2); got != 1 { // inside é: back to its start
+		t.Errorf("plainCol inside a rune = %d", got)
+	}
+}
