@@ -1,12 +1,12 @@
 package store
 
 import (
-	"hash/fnv"
 	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Two files hold the same article when they name the same link, or have the
@@ -74,18 +74,104 @@ func linkKey(s string) string {
 }
 
 // textKey is the folded title and a hash of the words of the body; "" for
-// an article without a title.
+// an article without a title. It folds as wordsOf does, in one pass and
+// without building the words: it runs for every article loaded.
 func textKey(title, body string) string {
-	t := strings.Join(wordsOf(title), " ")
-	if t == "" {
+	folded := strings.TrimSuffix(string(foldWords(nil, title)), " ")
+	if folded == "" {
 		return ""
 	}
-	h := fnv.New64a()
-	for _, w := range wordsOf(body) {
-		h.Write([]byte(w))
-		h.Write([]byte{' '})
+	var buf [4096]byte
+	h := uint64(14695981039346656037) // FNV-1a, by hand to stay in the loop
+	for len(body) > 0 {
+		n := len(body)
+		if n > len(buf)/2 { // cut at a line break, else a space: a word or link is never split
+			n = len(buf) / 2
+			if k := strings.LastIndexByte(body[:n], '\n'); k > 0 {
+				n = k
+			} else if k := strings.LastIndexByte(body[:n], ' '); k > 0 {
+				n = k
+			}
+		}
+		for _, b := range foldWords(buf[:0], body[:n]) {
+			h = (h ^ uint64(b)) * 1099511628211
+		}
+		body = body[n:]
 	}
-	return "text:" + t + "\x00" + string(h.Sum(nil))
+	var sum [8]byte
+	for i := range sum {
+		sum[i] = byte(h >> (56 - 8*i))
+	}
+	return "text:" + folded + "\x00" + string(sum[:])
+}
+
+// asciiFold is a letter or digit lowercased, 0 for what separates words.
+var asciiFold = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	return t
+}()
+
+// foldWords appends the lowercased words of s to dst, each followed by a
+// space, leaving out markdown link targets and autolinks: the bytes of
+// strings.Join(wordsOf(s), " ") + " ".
+func foldWords(dst []byte, s string) []byte {
+	inWord := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		// "](target)" and "<http://...>" are markup, not words
+		if c == ']' && i+1 < len(s) && s[i+1] == '(' {
+			if j := strings.IndexByte(s[i+2:], ')'); j >= 0 {
+				if inWord {
+					dst = append(dst, ' ')
+					inWord = false
+				}
+				i += j + 3
+				continue
+			}
+		}
+		if c == '<' && (strings.HasPrefix(s[i+1:], "http://") || strings.HasPrefix(s[i+1:], "https://")) {
+			if j := strings.IndexByte(s[i:], '>'); j >= 0 {
+				if inWord {
+					dst = append(dst, ' ')
+					inWord = false
+				}
+				i += j + 1
+				continue
+			}
+		}
+		switch f := asciiFold[c]; {
+		case f != 0:
+			dst = append(dst, f)
+			inWord = true
+			i++
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			if unicode.IsLetter(r) || unicode.IsNumber(r) {
+				dst = utf8.AppendRune(dst, unicode.ToLower(r))
+				inWord = true
+				continue
+			}
+			fallthrough
+		default:
+			if c < utf8.RuneSelf {
+				i++
+			}
+			if inWord {
+				dst = append(dst, ' ')
+				inWord = false
+			}
+		}
+	}
+	if inWord {
+		dst = append(dst, ' ')
+	}
+	return dst
 }
 
 var (
