@@ -356,3 +356,30 @@ func TestLongArticleProgressive(t *testing.T) {
 		t.Errorf("at the bottom: the last quote in view %v, the selected (%d) in view %v", m.reader.quoteInView(last), m.reader.quote, m.reader.quoteInView(m.reader.quote))
 	}
 }
+
+// A phrase found across the line break of wrapping, highlighted on both lines.
+func TestFindAcrossWrap(t *testing.T) {
+	a := parse(t, "w.txt", "Wrap\n\n"+strings.Repeat("word ", 9)+"South Caucasus region and more words after it.")
+	m := testModel(t, 100, 30, a)
+	m.reader.SetSize(30, 20)
+	m = settle(t, m, renderedMsg{key: renderKey{a.ID, 30}, r: mustRender(t, a, 30)})
+	m.reader.runFind("south caucasus", false)
+	if len(m.reader.find.matches) != 1 {
+		t.Fatalf("%d matches", len(m.reader.find.matches))
+	}
+	got := ""
+	for _, c := range m.reader.find.matches[0].ranges {
+		got += cutCells(m.reader.r.plain[c.line], c.start, c.end) + "|"
+	}
+	if got != "South|Caucasus|" {
+		t.Errorf("highlighted %q", got)
+	}
+}
+
+func mustRender(t *testing.T, a *articleT, w int) *rendered {
+	r, err := (renderer{style: "dark"}).render(a, w)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}

@@ -34,9 +34,17 @@ type readerPane struct {
 
 // findState is the find in the article: every match, and the current one.
 type findState struct {
-	query   string
-	matches []cellRange
+	query   string   // as shown
+	terms   []string // what is looked for: the query, or the words a search matched
+	matches []findMatch
 	cur     int
+}
+
+// findMatch is one occurrence: one range, or several when it runs over a
+// line break.
+type findMatch struct {
+	line   int // its first line
+	ranges []cellRange
 }
 
 func newReaderPane(st *Styles, keys *KeyMap) readerPane {
@@ -55,7 +63,7 @@ func (p *readerPane) setArticle(a *store.Article) {
 	}
 	p.article, p.r, p.err = a, nil, nil
 	p.offset, p.anchor, p.quote = 0, 0, -1
-	p.find = findState{query: p.find.query}
+	p.find = findState{query: p.find.query, terms: p.find.terms}
 }
 
 // setRendered installs a rendering of the current article, keeping the
@@ -65,9 +73,7 @@ func (p *readerPane) setRendered(r *rendered) {
 	if old != nil && old.key == r.key {
 		// the whole of a long article after its first part: same lines, more of them
 		p.r = r
-		if p.find.query != "" {
-			p.runFind(p.find.query, false)
-		}
+		p.refind()
 		if p.quote >= 0 && p.quote < len(old.quoteTop) && old.quoteTop[p.quote] < 0 {
 			p.showQuote(p.quote)
 		}
@@ -81,9 +87,7 @@ func (p *readerPane) setRendered(r *rendered) {
 		p.offset = r.lineAtWords(p.anchor)
 	}
 	p.clampOffset()
-	if p.find.query != "" {
-		p.runFind(p.find.query, false)
-	}
+	p.refind()
 	if p.quote >= 0 && old == nil {
 		p.showQuote(p.quote)
 	}
@@ -203,14 +207,18 @@ func (p *readerPane) update(msg keyMsg) {
 }
 
 // runFind finds every case-insensitive occurrence of query in the rendered
-// lines. jump scrolls to the first match at or below the view's top.
+// text. jump scrolls to the first match at or below the view's top.
 func (p *readerPane) runFind(query string, jump bool) {
-	p.find = findState{query: query}
-	if p.r == nil || query == "" {
+	p.runFindTerms(query, []string{query}, jump)
+}
+
+// runFindTerms finds any of several terms (the words a search matched).
+func (p *readerPane) runFindTerms(label string, terms []string, jump bool) {
+	p.find = findState{query: label, terms: terms}
+	if p.r == nil || label == "" {
 		return
 	}
-	p.find.matches = findMatches(p.r.plain, query)
-	p.find.cur = 0
+	p.find.matches = findMatches(p.r.plain, terms)
 	for i, m := range p.find.matches {
 		if m.line >= p.offset {
 			p.find.cur = i
@@ -222,24 +230,82 @@ func (p *readerPane) runFind(query string, jump bool) {
 	}
 }
 
-// findMatches returns the cells of every occurrence of query, in order.
-func findMatches(lines []string, query string) []cellRange {
-	q := foldLower(query)
-	var out []cellRange
+// refind runs the find again on a new rendering.
+func (p *readerPane) refind() {
+	if p.find.query != "" {
+		cur := p.find.cur
+		p.runFindTerms(p.find.query, p.find.terms, false)
+		if cur < len(p.find.matches) {
+			p.find.cur = cur
+		}
+	}
+}
+
+// findMatches returns every occurrence of the terms, in order, ignoring
+// case and the line breaks of wrapping (not those between paragraphs).
+func findMatches(lines []string, terms []string) []findMatch {
+	// the text as one string: wrapped lines joined by a space, paragraphs by a newline
+	var b strings.Builder
+	starts := make([]int, len(lines)) // where each line's text begins in b
+	leads := make([]int, len(lines))  // and in the line
 	for i, l := range lines {
-		fl := foldLower(l)
-		if len(fl) != len(l) {
+		t := strings.TrimRight(l, " ")
+		lead := len(t) - len(strings.TrimLeft(t, " "))
+		if i > 0 {
+			if t == "" || strings.TrimSpace(lines[i-1]) == "" {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		starts[i], leads[i] = b.Len(), lead
+		b.WriteString(t[lead:])
+	}
+	text := foldLower(b.String())
+	// where is a byte of text: its line and its byte in that line
+	where := func(off int) (int, int) {
+		i := sort.Search(len(starts), func(i int) bool { return starts[i] > off }) - 1
+		i = max(i, 0)
+		return i, leads[i] + off - starts[i]
+	}
+	type hit struct{ start, end int }
+	var hits []hit
+	for _, term := range terms {
+		q := foldLower(strings.Join(strings.Fields(term), " "))
+		if q == "" {
 			continue
 		}
 		for off := 0; ; {
-			j := strings.Index(fl[off:], q)
+			j := strings.Index(text[off:], q)
 			if j < 0 {
 				break
 			}
-			s := off + j
-			out = append(out, cellRange{i, plainCol(l, s), plainCol(l, s+len(q))})
-			off = s + max(1, len(q))
+			hits = append(hits, hit{off + j, off + j + len(q)})
+			off += j + len(q)
 		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	var out []findMatch
+	last := -1
+	for _, h := range hits {
+		if h.start < last {
+			continue // overlaps the one before
+		}
+		last = h.end
+		l1, c1 := where(h.start)
+		l2, c2 := where(h.end - 1)
+		m := findMatch{line: l1}
+		for l := l1; l <= l2; l++ {
+			from, to := leads[l], len(strings.TrimRight(lines[l], " "))
+			if l == l1 {
+				from = c1
+			}
+			if l == l2 {
+				to = c2 + 1
+			}
+			m.ranges = append(m.ranges, cellRange{l, plainCol(lines[l], from), plainCol(lines[l], to)})
+		}
+		out = append(out, m)
 	}
 	return out
 }
@@ -343,14 +409,17 @@ func (p *readerPane) view() []string {
 		}
 	}
 	if len(p.find.matches) > 0 {
-		lo := sort.Search(len(p.find.matches), func(i int) bool { return p.find.matches[i].line >= p.offset })
+		lo := sort.Search(len(p.find.matches), func(i int) bool { return p.find.matches[i].line >= p.offset-4 })
 		for i := lo; i < len(p.find.matches) && p.find.matches[i].line < end; i++ {
 			st, prio := p.st.Match, 3
 			if i == p.find.cur {
 				st, prio = p.st.MatchCurrent, 4
 			}
-			c := p.find.matches[i]
-			byLine[c.line] = append(byLine[c.line], mark{c, st, prio})
+			for _, c := range p.find.matches[i].ranges {
+				if c.line >= p.offset && c.line < end {
+					byLine[c.line] = append(byLine[c.line], mark{c, st, prio})
+				}
+			}
 		}
 	}
 	out := make([]string, 0, end-p.offset)
