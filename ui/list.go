@@ -400,6 +400,8 @@ func (l *listPane) meta(a *store.Article, i int) string {
 		} else {
 			parts = append(parts, a.Date.Format("Jan 2006"))
 		}
+	} else if a.Site != "" && l.w >= 50 {
+		parts = append(parts, truncate(cleanLine(a.Site), 12))
 	}
 	parts = append(parts, fmt.Sprintf("%dm", a.ReadingMinutes()))
 	q := fmt.Sprintf("❝%d", len(a.Quotes))

@@ -95,6 +95,9 @@ func articleMeta(a *store.Article) string {
 	if a.Byline != "" {
 		parts = append(parts, "By "+cleanLine(a.Byline))
 	}
+	if a.Site != "" {
+		parts = append(parts, cleanLine(a.Site))
+	}
 	if !a.Date.IsZero() {
 		parts = append(parts, a.Date.Format("2 January 2006"))
 	}
