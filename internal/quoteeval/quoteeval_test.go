@@ -7,8 +7,8 @@ import (
 	"testing"
 )
 
-// sharedDir finds ../shared beside the module root, or skips the test.
-func sharedDir(t testing.TB) string {
+// moduleRoot is the folder holding go.mod above the test.
+func moduleRoot(t testing.TB) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -16,7 +16,7 @@ func sharedDir(t testing.TB) string {
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
+			return dir
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -24,9 +24,17 @@ func sharedDir(t testing.TB) string {
 		}
 		dir = parent
 	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpora", "polnear", "gold")); err != nil {
-		t.Skip("../shared/corpora/polnear is absent")
+}
+
+// sharedDir finds ../shared beside the module root, or skips the test
+// when the corpora it needs are absent.
+func sharedDir(t testing.TB, need ...string) string {
+	t.Helper()
+	shared := filepath.Join(moduleRoot(t), "..", "shared")
+	for _, n := range need {
+		if _, err := os.Stat(filepath.Join(shared, "corpora", n)); err != nil {
+			t.Skipf("../shared/corpora/%s is absent", n)
+		}
 	}
 	return shared
 }
@@ -34,7 +42,7 @@ func sharedDir(t testing.TB) string {
 // TestPolNeARDev holds the dev split's scores a little below what they
 // measure, so that a change that loses quotes or speakers fails here.
 func TestPolNeARDev(t *testing.T) {
-	root := filepath.Join(sharedDir(t), "corpora", "polnear")
+	root := filepath.Join(sharedDir(t, "polnear/gold"), "corpora", "polnear")
 	arts, err := LoadPolNeAR(filepath.Join(root, "gold", "dev.jsonl"), root)
 	if err != nil {
 		t.Fatal(err)
@@ -53,6 +61,32 @@ func TestPolNeARDev(t *testing.T) {
 	const minP, minR, minSpeaker = 0.95, 0.94, 0.92
 	if r.Precision() < minP || r.Recall() < minR || r.SpeakerAccuracy() < minSpeaker {
 		t.Errorf("dev scores fell: %s; floors P %.2f R %.2f speaker %.2f", r, minP, minR, minSpeaker)
+	}
+}
+
+// TestHand holds the scores on the project's own labels (testdata/quotes):
+// curly-quote articles from many outlets and straight-quote BBC ones, so
+// that a rule fitted to PolNeAR alone shows here.
+func TestHand(t *testing.T) {
+	root := filepath.Join(sharedDir(t, "news-text", "bbc"), "corpora")
+	arts, err := LoadHand(filepath.Join(moduleRoot(t), "testdata", "quotes", "hand.jsonl"), root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Score(arts, Predict, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(r)
+	if r.Articles < 40 {
+		t.Errorf("%d labelled articles, want 40 or more", r.Articles)
+	}
+	if r.BadOffsets != 0 {
+		t.Errorf("%d predictions out of their file", r.BadOffsets)
+	}
+	const minP, minR, minSpeaker = 0.85, 0.94, 0.77
+	if r.Precision() < minP || r.Recall() < minR || r.SpeakerAccuracy() < minSpeaker {
+		t.Errorf("hand-label scores fell: %s; floors P %.2f R %.2f speaker %.2f", r, minP, minR, minSpeaker)
 	}
 }
 
