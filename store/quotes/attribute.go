@@ -110,7 +110,8 @@ func (e *extractor) group() {
 		}
 		prev, cur := &e.parts[i-1], &e.parts[i]
 		switch {
-		case prev.openEnd && cur.para == prev.para+1 && cur.open == e.paras[cur.para].Start:
+		case prev.openEnd && cur.para == prev.para+1 && cur.open == e.paras[cur.para].Start,
+			cur.cont && prev.openEnd && prev.close == cur.open:
 			cur.group = prev.group
 		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1:
 			mid := e.toks[prev.tok+1 : cur.tok]

@@ -59,6 +59,8 @@ func TestMarks(t *testing.T) {
 		{"entity-encoded straight", `&quot;We will win the vote,&quot; said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
 		{"straight mark opening an excerpt in curly text", "\"Jane Doe defended the “peace for all” plan on Monday. “We will win the vote,” she said.",
 			[]want{{"We will win the vote,", "Jane Doe"}}},
+		{"doubled curly singles (AP)", `‘‘We will win the vote,’’ Jane Doe said.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"doubled closing singles after a curly opener", `“We will win the vote,’’ Jane Doe said.`, []want{{"We will win the vote,", "Jane Doe"}}},
 		{"inches are not marks", `The 6'2" forward said nothing. "We will win the vote," said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) { check(t, c.text, c.want...) })
@@ -81,6 +83,21 @@ func TestUtterances(t *testing.T) {
 			t.Fatalf("want one quote of two spans, got %+v", qs)
 		}
 		check(t, text, want{"We will win the vote, … and then we will govern.", "Jane Doe"})
+	})
+	t.Run("next paragraph run into the line (BBC)", func(t *testing.T) {
+		text := `Jane Doe said: "We will win the vote. "Then we will govern." She left.`
+		qs := Extract(text, nil)
+		if len(qs) != 1 || len(qs[0].Spans) != 2 {
+			t.Fatalf("want one quote of two spans, got %+v", qs)
+		}
+		check(t, text, want{"We will win the vote. … Then we will govern.", "Jane Doe"})
+	})
+	t.Run("curly next paragraph run into the line", func(t *testing.T) {
+		check(t, "Jane Doe said: “We will win the vote. “Then we will govern.” She left.",
+			want{"We will win the vote. … Then we will govern.", "Jane Doe"})
+	})
+	t.Run("a mark inside a sentence still closes", func(t *testing.T) {
+		check(t, `"We will win the vote "and govern," Jane Doe said.`, want{"We will win the vote", "Jane Doe"})
 	})
 	t.Run("unterminated at the end of the text", func(t *testing.T) {
 		check(t, `Jane Doe said: “We will win the vote`, want{"We will win the vote", "Jane Doe"})

@@ -13,6 +13,7 @@ type part struct {
 	close   int  // offset just past the closing mark (or the paragraph end)
 	para    int  // paragraph index
 	openEnd bool // no closing mark before the paragraph ended
+	cont    bool // opened where the part before ran on unclosed: the same quote goes on
 	group   int  // utterance it belongs to
 	tok     int  // its token
 }
@@ -100,7 +101,17 @@ func (e *extractor) glyphAt(i, hi int) glyph {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	switch r {
-	case '"', '“', '”', '„', '‟', '«', '»', '「', '」', '『', '』', '‘', '’', '‚', '‹', '›':
+	case '‘', '’':
+		// ‘‘ and ’’ stand for double marks (AP wires, typesetters)
+		if strings.HasPrefix(s[n:], s[:n]) {
+			d := '“'
+			if r == '’' {
+				d = '”'
+			}
+			return glyph{d, 2 * n, true}
+		}
+		return glyph{r, n, false}
+	case '"', '“', '”', '„', '‟', '«', '»', '「', '」', '『', '』', '‚', '‹', '›':
 		return glyph{r, n, false}
 	}
 	return glyph{}
@@ -198,8 +209,8 @@ func (e *extractor) scanMarks(p Span) []mark {
 		prev, next := e.around(i, i+g.n, p)
 		m := mark{pos: i, end: i + g.n, single: isSingle(g.r), low: g.r == '„' || g.r == '‚', straight: g.r == '"'}
 		i += g.n
-		if g.pair && g.r == '“' {
-			m.role = opening
+		if g.pair && g.r == '“' && g.n == 2 {
+			m.role = opening // `` is never a closing mark
 		} else {
 			m.role = classify(g.r, prev, next)
 		}
@@ -280,6 +291,13 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 			depth = 0
 			cur.span.End, cur.close = m.pos, m.end
 			e.addPart(cur)
+		case depth == 1 && m.role == opening && m.straight == outerStraight && e.endsSentenceAt(cur.span.Start, m.pos):
+			// “… 26 weeks. “We are going …”: a mark opening after a full
+			// sentence starts the quote's next paragraph, run into this one
+			cur.span.End, cur.close, cur.openEnd = m.pos, m.pos, true
+			e.addPart(cur)
+			cur = part{open: m.pos, para: pi, span: Span{Start: m.end}, cont: true}
+			lowOpen, outerStraight, inner = m.low, m.straight, inner[:0]
 		case m.role == opening && !m.straight:
 			depth++ // a nested quote in double marks
 			if depth == 2 {
@@ -309,6 +327,16 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 	}
 	cur.span.End, cur.close, cur.openEnd = p.End, p.End, true
 	e.addPart(cur)
+}
+
+// endsSentenceAt is true when the words from start to pos close a sentence.
+func (e *extractor) endsSentenceAt(start, pos int) bool {
+	s := strings.TrimRight(e.text[start:pos], " \t\u00a0")
+	if len(s) == len(e.text[start:pos]) || !hasLetter(s) {
+		return false // no space before the mark: it closes
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '?' || r == '!' || r == '…'
 }
 
 // closesLow tells whether a “ after a „ closes it, as German writes „so“.
