@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -178,7 +179,7 @@ func (e *extractor) attribute() {
 		if !cued && e.notSpeech(parts) {
 			continue
 		}
-		if len(parts) == 1 && e.isTitle(first) {
+		if len(parts) == 1 && (e.isTitle(first) || e.isFragment(first)) {
 			continue
 		}
 		if !cued {
@@ -699,6 +700,20 @@ func (e *extractor) notSpeech(parts []part) bool {
 		}
 	}
 	return false
+}
+
+// isFragment recognises a word or two quoted inside the writer's sentence:
+// dismissed the plan as “desperate”, a “historic” deal. Whoever said them,
+// they are the writer's words with marks, not an utterance.
+func (e *extractor) isFragment(p part) bool {
+	s := e.text[p.span.Start:p.span.End]
+	if words(s) > 2 || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && strings.HasSuffix(s, ".") {
+		return false // a sentence of its own: saying “Too many.”
+	}
+	return p.tok > 0 && e.toks[p.tok-1].kind == tWord && int(e.toks[p.tok-1].para) == p.para
 }
 
 // personal are the words that give speech away: a person talks to a person.
