@@ -24,6 +24,15 @@ explain explained offered offers opined opines scoffed sighed snapped added pred
 acknowledged blasted blasts slammed slams mocked mocks praised praises accused accuses criticized criticizes
 insist insisted added interjected interrupted elaborated recalled reasoned wrote`)
 
+// listenerVerbs take the listener as their object: the words after "told"
+// name who heard, not who spoke. Some of them put the speaker after them
+// behind a quote (“…,” warned Clinton); toldVerbs never do.
+var (
+	listenerVerbs = wordSet(`told tells tell telling informed informs assured assures urged urges warned warns
+reminded reminds`)
+	toldVerbs = wordSet(`told tells tell telling informed informs assured assures reminded reminds`)
+)
+
 // ingVerbs leave the subject to the clause they hang from: "Smith left, saying …".
 var ingVerbs = wordSet(`saying adding telling writing noting explaining arguing insisting warning declaring
 claiming asking stressing emphasizing recalling joking tweeting stating`)
@@ -49,7 +58,8 @@ their its our my your after before during following since while when if as for w
 here what who why how where then also still yet so meanwhile moreover furthermore although though monday tuesday
 wednesday thursday friday saturday sunday january february march april may june july august september october
 november december today yesterday tomorrow last next according asked speaking writing despite instead some many
-most all both each every one two three no not nor asked said says told added later now even just only well yes`)
+most all both each every one two three no not nor asked said says told added later now even just only well yes
+i'm i’m i've i’ve i'd i’d i'll i’ll`)
 
 var determiners = wordSet(`a an the one another some two three several many his her their its our my this that these those`)
 
@@ -114,7 +124,7 @@ func (e *extractor) group() {
 		case prev.openEnd && cur.para == prev.para+1 && cur.open == e.paras[cur.para].Start,
 			cur.cont && prev.openEnd && prev.close == cur.open:
 			cur.group = prev.group
-		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1:
+		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1 && !e.endsSentence(*prev):
 			mid := e.toks[prev.tok+1 : cur.tok]
 			last := mid[len(mid)-1]
 			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) && !e.hasSentenceEnd(mid) {
@@ -258,6 +268,9 @@ func (e *extractor) cueAfter(qi int) attribution {
 	if len(ts) == 0 {
 		return e.dashLine(qi)
 	}
+	if end < len(e.toks) && e.toks[end].kind == tQuote && e.introduces(qi, ts) {
+		return attribution{} // “…” Sir Alex Ferguson added: “…”: the cue is the next quote's
+	}
 	if e.isPunct(ts[0], dashes+"(") {
 		if a := e.npAfter(ts[1:]); a.ok() && !a.pronoun && (!a.desc || len(ts) < 6) {
 			return a
@@ -289,12 +302,21 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if a := e.npBefore(ts[:v]); a.ok() {
 			return a
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() {
+		if a := e.npAfter(ts[v+1:]); a.ok() && !toldVerbs[lw] {
 			return a
 		}
 		return attribution{}
 	}
 	return e.dashLine(qi)
+}
+
+// introduces is true when the words ts between quote qi and the next quote
+// are a new sentence that leads into the next one with a colon or a comma
+// (“…” Smith added: “…”), not the end of qi's own sentence (“…,” Smith
+// said, adding: “…”).
+func (e *extractor) introduces(qi int, ts []tok) bool {
+	p, next := e.parts[e.toks[qi].part], e.toks[qi+len(ts)+1]
+	return e.isPunct(ts[len(ts)-1], ":,") && e.endsSentence(p) && e.parts[next.part].group != p.group
 }
 
 // leadingName is the name right after a quote when an appositive follows
@@ -375,7 +397,7 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 			continue
 		}
 		if ingVerbs[lw] && !(v > 0 && auxiliaries[e.lower(ts[v-1])]) { // "is telling" has its subject before
-			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun {
+			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun && !listenerVerbs[lw] {
 				return a
 			}
 			if a := e.clauseSubject(ts[:v]); a.ok() {
@@ -386,7 +408,7 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		if a := e.npBefore(ts[:v]); a.ok() {
 			return a
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc {
+		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !listenerVerbs[lw] {
 			return a
 		}
 		if a := e.clauseSubject(ts[:v]); a.ok() {
@@ -563,7 +585,7 @@ func (e *extractor) npAfter(ts []tok) attribution {
 	}
 	first := ts[0]
 	if !first.cap && !determiners[e.lower(first)] && !pronounWords[e.lower(first)] {
-		return attribution{}
+		return e.describedName(ts)
 	}
 	a := e.nounPhrase(ts[:end])
 	// "the Kremlin spokesman, Dmitry Peskov": the name after the comma
@@ -576,6 +598,33 @@ func (e *extractor) npAfter(ts []tok) attribution {
 			return b
 		}
 	}
+	return a
+}
+
+// describedName reads a name after a few words in lower case that say who
+// the person is: "said judge Claire Armistead", "says veteran industry
+// analyst Ken Doctor", "said asbestosis sufferer Bernie Banton".
+func (e *extractor) describedName(ts []tok) attribution {
+	i := 0
+	for i < len(ts) && i < 4 && ts[i].kind == tWord && !ts[i].cap {
+		lw := e.lower(ts[i])
+		if stopWords[lw] || speechVerbs[lw] || determiners[lw] || pronounWords[lw] || timeWords[lw] || isAdverb(lw, false) {
+			return attribution{}
+		}
+		i++
+	}
+	j := i
+	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) {
+		j++
+	}
+	if i == 0 || j-i < 1 || j < len(ts) && ts[j].kind == tWord {
+		return attribution{}
+	}
+	a := e.nounPhrase(ts[i:j])
+	if !a.ok() || a.desc || a.pronoun || strings.IndexByte(a.name, ' ') < 0 && !e.isPerson(a.name) {
+		return attribution{}
+	}
+	a.mention, a.pos = e.text[ts[0].pos:ts[j-1].end], int(ts[0].pos)
 	return a
 }
 
@@ -602,8 +651,8 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		start--
 	}
 	if start == end {
-		for _, t := range ts {
-			if t.kind != tWord || t.cap {
+		for i, t := range ts {
+			if t.kind != tWord || t.cap && !(i == 0 && determiners[e.lower(t)]) { // "The singer" opening a sentence
 				return attribution{}
 			}
 		}
