@@ -201,9 +201,9 @@ func (e *extractor) attribute() {
 		}
 		switch {
 		case a.pronoun:
-			q.Speaker, q.Mention = e.resolvePronoun(a, lastSpeaker), a.mention
+			q.Speaker, q.Mention = e.resolvePronoun(a, lastSpeaker, first.tok), a.mention
 		case a.desc:
-			q.Speaker, q.Mention = a.name, a.mention
+			q.Speaker, q.Mention = e.resolveRole(a, lastSpeaker, first.tok), a.mention
 		case a.ok():
 			q.Speaker, q.Mention = e.full(a.name, a.pos), a.mention
 		case first.para-lastPara <= 1 && lastSpeaker != "":

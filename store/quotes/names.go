@@ -1,7 +1,10 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // person is a name the article gives in full (two words or more).
@@ -103,10 +106,11 @@ func (e *extractor) full(name string, pos int) string {
 	return name
 }
 
-// resolvePronoun gives "he" or "she" to the last speaker when the gender
-// agrees, else to the nearest name before it that agrees; "I", "we",
-// "they" and "it" outside a quote name nobody the reader can see.
-func (e *extractor) resolvePronoun(a attribution, lastSpeaker string) string {
+// resolvePronoun gives "he" or "she" to the person the sentences since the
+// last quote are about, else to the last speaker when the gender agrees,
+// else to the nearest name before it that agrees; "I", "we", "they" and
+// "it" outside a quote name nobody the reader can see. qi is the quote's token.
+func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) string {
 	var want byte
 	switch strings.ToLower(a.name) {
 	case "he":
@@ -115,6 +119,9 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string) string {
 		want = 'f'
 	default:
 		return ""
+	}
+	if name := e.recentSubject(e.mentionTok(a, qi), want); name != "" {
+		return name
 	}
 	if lastSpeaker != "" {
 		if g := e.genderOf(lastSpeaker); g == 0 || g == want {
@@ -136,6 +143,110 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string) string {
 		}
 	}
 	return unknown
+}
+
+// mentionTok is where to look back from for whom a mention stands for: the
+// mention when it comes before quote qi (He added: “…”), else the quote.
+func (e *extractor) mentionTok(a attribution, qi int) int {
+	if a.pos < int(e.toks[qi].pos) {
+		return sort.Search(qi, func(i int) bool { return int(e.toks[i].pos) >= a.pos })
+	}
+	return qi
+}
+
+// roles are what news calls a person it has named: “…,” the actor said.
+var roles = wordSet(`actor actress singer star director filmmaker rapper musician author writer novelist comedian
+host anchor coach manager player striker senator congressman congresswoman governor mayor president candidate
+nominee billionaire founder ceo chairman chairwoman premier minister chancellor businessman businesswoman mogul
+lawmaker entrepreneur designer chef artist`)
+
+// resolveRole gives a role in the singular with "the" (the actor, the former
+// senator) to the person the sentences before are about, else to the last
+// speaker; other descriptions stay as they are.
+func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
+	ws := strings.Fields(e.low[a.pos : a.pos+len(a.mention)])
+	if len(ws) < 2 || len(ws) > 3 || ws[0] != "the" || !roles[ws[len(ws)-1]] {
+		return a.name
+	}
+	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {
+		return name
+	}
+	if r, _ := utf8.DecodeRuneInString(lastSpeaker); unicode.IsUpper(r) && !isOrg(lastSpeaker) {
+		return lastSpeaker
+	}
+	return a.name
+}
+
+// recentSubject is the person that the sentences right before token i are
+// about, back to the last quote and no further than three sentences: the
+// first person named in the nearest sentence that names one whose gender
+// agrees with want (any when 0). "Neville admitted there had been incidents. “…,” he said."
+func (e *extractor) recentSubject(i int, want byte) string {
+	end := i
+	for sentences := 0; end > 0 && sentences < 3; sentences++ {
+		start := end
+		for start > 0 && e.toks[start-1].kind != tQuote && !e.isPunct(e.toks[start-1], ".?!") && e.toks[start-1].para >= e.toks[end-1].para {
+			start--
+		}
+		if name := e.personIn(e.toks[start:end], want); name != "" {
+			return name
+		}
+		if start == 0 || e.toks[start-1].kind == tQuote || e.toks[start-1].para+1 < e.toks[end-1].para {
+			return ""
+		}
+		end = start
+		if e.isPunct(e.toks[end-1], ".?!") {
+			end--
+		}
+	}
+	return ""
+}
+
+// personIn is the first person named in ts whose gender agrees with want,
+// in full; names after a preposition ("on the subject of Johnny Depp") and
+// possessives are not what a sentence is about.
+func (e *extractor) personIn(ts []tok, want byte) string {
+	for i := 0; i < len(ts); {
+		if ts[i].kind != tWord || !ts[i].cap {
+			i++
+			continue
+		}
+		j := i
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])] && j+1 < len(ts) && ts[j+1].cap) {
+			j++
+		}
+		run := ts[i:j]
+		after := i > 0 && ts[i-1].kind == tWord && prepositions[e.lower(ts[i-1])]
+		i = j
+		last := e.s(run[len(run)-1])
+		if after || strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
+			continue
+		}
+		name := e.cleanName(run)
+		if name == "" {
+			continue
+		}
+		full := e.full(name, int(run[0].pos))
+		if !strings.Contains(full, " ") && firstNameGender(strings.ToLower(full)) == 0 && e.genderOf(full) == 0 || isOrg(full) {
+			continue // a word at a sentence start, a place, a body
+		}
+		if g := e.genderOf(full); g == 0 || want == 0 || g == want {
+			return full
+		}
+	}
+	return ""
+}
+
+// orgWords end the names of bodies, which "he" and "she" never stand for.
+var orgWords = wordSet(`group inc corp corporation co company companies association department ministry university
+college school party council commission committee court times post news journal bank fund agency office foundation
+institute administration house senate congress parliament police army navy force forces guard union league
+federation club team network service services board authority organisation organization industries enterprises
+holdings partners society center centre hospital church government state states republic kingdom nations reuters
+press tv radio magazine review channel airlines airways motors systems labs technologies`)
+
+func isOrg(name string) bool {
+	return orgWords[strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])]
 }
 
 // genderOf is what the article tells of a person's gender, 0 when nothing.
