@@ -293,16 +293,21 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if v > 16 && !e.isPunct(ts[v-1], ",") {
 			break // far from the quote, unless after an appositive
 		}
-		if e.endsSentence(e.parts[e.toks[qi].part]) && len(ts)-v > 7 {
+		ends := e.endsSentence(e.parts[e.toks[qi].part])
+		if ends && len(ts)-v > 7 {
 			return attribution{} // a new sentence that says more: “…” She said her party …
 		}
 		if a := e.leadingName(ts[:v]); a.ok() {
 			return a
 		}
-		if a := e.npBefore(ts[:v]); a.ok() {
+		// after a quote that ends its sentence, the next one is its cue only
+		// when the speaker or the verb comes within its first words (“…”
+		// That is what Jane Doe said.), not “…” They will appear in court on
+		// Monday, a police spokesman said.
+		if a := e.npBefore(ts[:v]); a.ok() && (!ends || len(ts) < 4 || a.pos <= int(ts[3].pos)) {
 			return a
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() && !toldVerbs[lw] {
+		if a := e.npAfter(ts[v+1:]); a.ok() && !toldVerbs[lw] && (!ends || v <= 3) {
 			return a
 		}
 		return attribution{}

@@ -216,11 +216,11 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			j++
 		}
 		run := ts[i:j]
-		after := i > 0 && ts[i-1].kind == tWord && prepositions[e.lower(ts[i-1])]
 		i = j
 		last := e.s(run[len(run)-1])
-		if after || strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
-			continue
+		if w := e.wordBefore(int(run[0].pos)); objectWords[w] || w != "" && w[0] >= '0' && w[0] <= '9' ||
+			strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
+			continue // of Johnny Depp, the French Open, Parise's
 		}
 		name := e.cleanName(run)
 		if name == "" {
@@ -237,13 +237,34 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 	return ""
 }
 
+// objectWords before a name make it no subject: a preposition, an article.
+var objectWords = wordSet(`in on at for with from by during after before since under over about into through
+across among amid against despite following until upon within without outside inside near beside behind toward
+towards to of between beyond around via like than the a an`)
+
+// wordBefore is the word before pos in lower case, skipping spaces; "" when
+// a mark or a line break comes first. Paragraphs far from quotes keep no
+// words in lower case among their tokens, so it reads the text.
+func (e *extractor) wordBefore(pos int) string {
+	j := pos
+	for j > 0 && e.text[j-1] == ' ' {
+		j--
+	}
+	i := j
+	for i > 0 && j-i < 20 && isWordByte(e.text[i-1]) {
+		i--
+	}
+	return strings.ToLower(e.text[i:j])
+}
+
 // orgWords end the names of bodies, which "he" and "she" never stand for.
 var orgWords = wordSet(`group inc corp corporation co company companies association department ministry university
 college school party council commission committee court times post news journal bank fund agency office foundation
 institute administration house senate congress parliament police army navy force forces guard union league
 federation club team network service services board authority organisation organization industries enterprises
 holdings partners society center centre hospital church government state states republic kingdom nations reuters
-press tv radio magazine review channel airlines airways motors systems labs technologies`)
+press tv radio magazine review channel airlines airways motors systems labs technologies station open cup
+championship league series awards festival`)
 
 func isOrg(name string) bool {
 	return orgWords[strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])]

@@ -61,7 +61,7 @@ func (e *extractor) tokenize() {
 			case c < 0x80 && isWordByte(c):
 				i = e.word(i, stop, para)
 			case c < 0x80:
-				if full {
+				if full || c == '.' || c == '?' || c == '!' { // sentence ends tell who a pronoun stands for
 					e.punct(i, i+1, para)
 				} else {
 					e.brk(i, para)
