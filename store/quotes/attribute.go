@@ -22,7 +22,8 @@ mused muses wondered wonders yelled screamed pleaded pleads protested protests o
 thundered charged charges informed informs assured assures chanted chants sang sings read reads echoed echoes
 explain explained offered offers opined opines scoffed sighed snapped added predicted pressed conceded posted
 acknowledged blasted blasts slammed slams mocked mocks praised praises accused accuses criticized criticizes
-insist insisted added interjected interrupted elaborated recalled reasoned wrote`)
+insist insisted added interjected interrupted elaborated recalled reasoned wrote revealed reveals revealing claim
+laughed`)
 
 // listenerVerbs take the listener as their object: the words after "told"
 // name who heard, not who spoke. Some of them put the speaker after them
@@ -198,6 +199,7 @@ func (e *extractor) attribute() {
 		q := Quote{Spans: make([]Span, len(parts))}
 		for k, p := range parts {
 			q.Spans[k] = p.span
+			parts[k].kept = true
 		}
 		switch {
 		case a.pronoun:
@@ -291,7 +293,12 @@ func (e *extractor) cueAfter(qi int) attribution {
 			continue
 		}
 		if v > 16 && !e.isPunct(ts[v-1], ",") {
-			break // far from the quote, unless after an appositive
+			// far from the quote, unless a name and its appositive lead to it:
+			// “…” Kurinji Selvaraj, a research analyst at the … think tank told CBS News.
+			if a := e.leadingName(ts[:v]); a.ok() {
+				return a
+			}
+			break
 		}
 		ends := e.endsSentence(e.parts[e.toks[qi].part])
 		if ends && len(ts)-v > 7 {
@@ -412,6 +419,11 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		}
 		if a := e.npBefore(ts[:v]); a.ok() {
 			return a
+		}
+		if v >= 2 && e.lower(ts[v-1]) == "to" { // allowed Mosseri to claim
+			if a := e.npBefore(ts[:v-1]); a.ok() && !a.desc && !a.pronoun {
+				return a
+			}
 		}
 		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !listenerVerbs[lw] {
 			return a
@@ -537,9 +549,17 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			if !e.isPunct(ts[k], ",") {
 				continue
 			}
-			// a chunk that opens on a preposition ("In Ohio,") names no subject
+			// a chunk that opens on a preposition ("In Ohio,") names no
+			// subject, nor a name after one ("A spokesman for DLF Builders,")
 			if k > from && !(ts[from].kind == tWord && prepositions[e.lower(ts[from])]) {
-				if a := e.npBefore(ts[from:k]); a.ok() && !a.desc {
+				a := e.npBefore(ts[from:k])
+				if at := e.objectAt(ts[from:k], a.pos); at > 0 {
+					a = e.npBefore(ts[from : from+at]) // "Holger Schmieding of Berenberg,"
+					if e.objectAt(ts[from:from+at], a.pos) > 0 {
+						a = attribution{} // "Tuesday at Baldwin Wallace University in Berea,"
+					}
+				}
+				if a.ok() && !a.desc {
 					if a.pronoun || strings.IndexByte(a.name, ' ') > 0 {
 						return a
 					}
@@ -574,6 +594,25 @@ func (e *extractor) npBefore(ts []tok) attribution {
 	return e.nounPhrase(ts[i:j])
 }
 
+// objectAt is the index in ts of the preposition before the mention at pos,
+// which makes the name an object, not who acts; 0 when there is none.
+func (e *extractor) objectAt(ts []tok, pos int) int {
+	for i := 1; i < len(ts); i++ {
+		if int(ts[i].pos) == pos {
+			if ts[i-1].kind == tWord && objectPrepositions[e.lower(ts[i-1])] {
+				return i - 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// objectPrepositions take a name as their object and never open a clause
+// the way after, before and since do.
+var objectPrepositions = wordSet(`of for at from with to by in on about under against among within without into over
+through across`)
+
 // npAfter reads the noun phrase after a verb: "said Aliyev", "said Sen. Jane
 // Doe, a Democrat", "said the Kremlin spokesman, Dmitry Peskov".
 func (e *extractor) npAfter(ts []tok) attribution {
@@ -589,6 +628,9 @@ func (e *extractor) npAfter(ts []tok) attribution {
 		return attribution{}
 	}
 	first := ts[0]
+	if e.lower(first) == "that" {
+		return attribution{} // adding that Weeks' family …: a clause, not a speaker
+	}
 	if !first.cap && !determiners[e.lower(first)] && !pronounWords[e.lower(first)] {
 		return e.describedName(ts)
 	}

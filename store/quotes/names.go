@@ -178,20 +178,29 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 }
 
 // recentSubject is the person that the sentences right before token i are
-// about, back to the last quote and no further than three sentences: the
-// first person named in the nearest sentence that names one whose gender
-// agrees with want (any when 0). "Neville admitted there had been incidents. “…,” he said."
+// about, back to the last quote and no further than three sentences: in the
+// nearest sentence that names one whose gender agrees with want (any when
+// 0), the one it says spoke, else the first named. "Neville admitted there
+// had been incidents. “…,” he said."
 func (e *extractor) recentSubject(i int, want byte) string {
 	end := i
 	for sentences := 0; end > 0 && sentences < 3; sentences++ {
 		start := end
-		for start > 0 && e.toks[start-1].kind != tQuote && !e.isPunct(e.toks[start-1], ".?!") && e.toks[start-1].para >= e.toks[end-1].para {
+		for start > 0 && !e.quoteAt(start-1) && !e.isPunct(e.toks[start-1], ".?!") && e.toks[start-1].para >= e.toks[end-1].para {
 			start--
 		}
-		if name := e.personIn(e.toks[start:end], want); name != "" {
+		ts := e.toks[start:end]
+		if a := e.cueIn(ts, true); a.ok() && !a.desc && !a.pronoun {
+			if full := e.full(a.name, a.pos); !isOrg(full) {
+				if g := e.genderOf(full); g == 0 || want == 0 || g == want {
+					return full
+				}
+			}
+		}
+		if name := e.personIn(ts, want); name != "" {
 			return name
 		}
-		if start == 0 || e.toks[start-1].kind == tQuote || e.toks[start-1].para+1 < e.toks[end-1].para {
+		if start == 0 || e.quoteAt(start-1) || e.toks[start-1].para+1 < e.toks[end-1].para {
 			return ""
 		}
 		end = start
@@ -200,6 +209,12 @@ func (e *extractor) recentSubject(i int, want byte) string {
 		}
 	}
 	return ""
+}
+
+// quoteAt is true when token i is a quote the article keeps; a term in marks
+// ("better offerings") does not end what the sentence is about.
+func (e *extractor) quoteAt(i int) bool {
+	return e.toks[i].kind == tQuote && e.parts[e.toks[i].part].kept
 }
 
 // personIn is the first person named in ts whose gender agrees with want,
@@ -215,19 +230,20 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])] && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
-		run := ts[i:j]
+		run, opens := ts[i:j], i == 0
 		i = j
 		last := e.s(run[len(run)-1])
 		if w := e.wordBefore(int(run[0].pos)); objectWords[w] || w != "" && w[0] >= '0' && w[0] <= '9' ||
-			strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s") {
-			continue // of Johnny Depp, the French Open, Parise's
+			!opens && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
+			continue // of Johnny Depp, the French Open, about Parise's penchant
 		}
 		name := e.cleanName(run)
 		if name == "" {
 			continue
 		}
 		full := e.full(name, int(run[0].pos))
-		if !strings.Contains(full, " ") && firstNameGender(strings.ToLower(full)) == 0 && e.genderOf(full) == 0 || isOrg(full) {
+		titled := len(run) > 1 && titles[e.lower(run[0])] // Dr Vancheshwar
+		if !titled && !strings.Contains(full, " ") && firstNameGender(strings.ToLower(full)) == 0 && e.genderOf(full) == 0 || isOrg(full) {
 			continue // a word at a sentence start, a place, a body
 		}
 		if g := e.genderOf(full); g == 0 || want == 0 || g == want {

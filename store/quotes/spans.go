@@ -14,6 +14,7 @@ type part struct {
 	para    int  // paragraph index
 	openEnd bool // no closing mark before the paragraph ended
 	cont    bool // opened where the part before ran on unclosed: the same quote goes on
+	kept    bool // its utterance is a quote of the article, not a term or a title
 	group   int  // utterance it belongs to
 	tok     int  // its token
 }
