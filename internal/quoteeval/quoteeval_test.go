@@ -84,7 +84,7 @@ func TestHand(t *testing.T) {
 	if r.BadOffsets != 0 {
 		t.Errorf("%d predictions out of their file", r.BadOffsets)
 	}
-	const minP, minR, minSpeaker = 0.85, 0.94, 0.77
+	const minP, minR, minSpeaker = 0.95, 0.97, 0.90
 	if r.Precision() < minP || r.Recall() < minR || r.SpeakerAccuracy() < minSpeaker {
 		t.Errorf("hand-label scores fell: %s; floors P %.2f R %.2f speaker %.2f", r, minP, minR, minSpeaker)
 	}
