@@ -99,6 +99,10 @@ func TestUtterances(t *testing.T) {
 	t.Run("a mark inside a sentence still closes", func(t *testing.T) {
 		check(t, `"We will win the vote "and govern," Jane Doe said.`, want{"We will win the vote", "Jane Doe"})
 	})
+	t.Run("a straight mark after a quote runs on in curly text", func(t *testing.T) {
+		check(t, "Jane Doe spoke of the “peace” plan. “We will win,” she said. \"Then we will govern.\n\"And we will stay,” Jane Doe said.",
+			want{"We will win,", "Jane Doe"}, want{"Then we will govern. … And we will stay,", "Jane Doe"})
+	})
 	t.Run("unterminated at the end of the text", func(t *testing.T) {
 		check(t, `Jane Doe said: “We will win the vote`, want{"We will win the vote", "Jane Doe"})
 	})

@@ -319,8 +319,10 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 		return
 	}
 	// "Smith defended Trump’s “remark” …: in a text of curly quotes, a
-	// straight mark that never closes marks an excerpt, not a quote
-	if outerStraight && (len(inner) > 0 || e.curly) {
+	// straight mark that opens a paragraph and never closes marks an
+	// excerpt, not a quote; one after a quote in the paragraph (…,” he
+	// said. "The Bureau …) runs on into the next paragraph
+	if outerStraight && (len(inner) > 0 || e.curly && cur.open == p.Start) {
 		for _, q := range inner {
 			e.addPart(q)
 		}
