@@ -23,7 +23,7 @@ thundered charged charges informed informs assured assures chanted chants sang s
 explain explained offered offers opined opines scoffed sighed snapped added predicted pressed conceded posted
 acknowledged blasted blasts slammed slams mocked mocks praised praises accused accuses criticized criticizes
 insist insisted added interjected interrupted elaborated recalled reasoned wrote revealed reveals revealing claim
-laughed`)
+laughed called calls calling described describes describing`)
 
 // listenerVerbs take the listener as their object: the words after "told"
 // name who heard, not who spoke. Some of them put the speaker after them
@@ -33,6 +33,16 @@ var (
 reminded reminds`)
 	toldVerbs = wordSet(`told tells tell telling informed informs assured assures reminded reminds`)
 )
+
+// namingVerbs give what someone said of a thing, except in the passive,
+// where they give its name: HP is called “feather duvet lung.”
+var namingVerbs = wordSet(`called calls calling described describes describing`)
+
+// naming is true when the verb at ts[v] names a thing rather than cites
+// someone: a naming verb after is, was or been.
+func (e *extractor) naming(ts []tok, v int) bool {
+	return namingVerbs[e.lower(ts[v])] && v > 0 && auxiliaries[e.lower(ts[v-1])]
+}
 
 // ingVerbs leave the subject to the clause they hang from: "Smith left, saying …".
 var ingVerbs = wordSet(`saying adding telling writing noting explaining arguing insisting warning declaring
@@ -84,7 +94,7 @@ var prepositions = wordSet(`in on at for with from by during after before since 
 across among amid against despite following until upon within without`)
 
 var adverbs = wordSet(`also later then once again previously earlier recently simply further quickly just reportedly
-flatly bluntly repeatedly publicly privately separately similarly finally ultimately additionally initially
+flatly bluntly repeatedly publicly privately separately similarly finally ultimately additionally initially instead
 has had have was is were would will could had already still has once since yet often frequently`)
 
 // timeWords end phrases that say when, not who: "last week said".
@@ -156,6 +166,9 @@ func (e *extractor) hasVerb(ts []tok) bool {
 // attribute names the speaker of every utterance and drops what is not speech.
 func (e *extractor) attribute() {
 	e.tokenize()
+	for i := range e.parts {
+		e.parts[i].frag = e.isFragment(e.parts[i])
+	}
 	e.group()
 	e.collectNames()
 	var last attribution // the last speaker named, for pronouns and continuations
@@ -190,7 +203,7 @@ func (e *extractor) attribute() {
 		if !cued && e.notSpeech(parts) {
 			continue
 		}
-		if len(parts) == 1 && (e.isTitle(first) || e.isFragment(first)) {
+		if len(parts) == 1 && (first.frag || e.isTitle(first)) {
 			continue
 		}
 		if !cued {
@@ -233,19 +246,24 @@ func (e *extractor) sentenceAfter(i int) int {
 	j := i + 1
 	for ; j < len(e.toks) && e.toks[j].para == para; j++ {
 		t := e.toks[j]
-		if t.kind == tQuote || e.isPunct(t, ".?!;") {
+		if e.breaksSentence(t) {
 			break
 		}
 	}
 	return j
 }
 
+// breaksSentence is true for a sentence end, and for a quote other than a
+// word or two in marks, which the writer's sentence runs through.
+func (e *extractor) breaksSentence(t tok) bool {
+	return t.kind == tQuote && !e.parts[t.part].frag || e.isPunct(t, ".?!;")
+}
+
 func (e *extractor) sentenceBefore(i int) int {
 	para := e.toks[i].para
 	j := i
 	for j > 0 && e.toks[j-1].para == para {
-		t := e.toks[j-1]
-		if t.kind == tQuote || e.isPunct(t, ".?!;") {
+		if e.breaksSentence(e.toks[j-1]) {
 			break
 		}
 		j--
@@ -289,7 +307,7 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
 			return e.npAfter(ts[v+2:])
 		}
-		if !speechVerbs[lw] || t.cap && v > 0 || v > 0 && e.isNoun(ts[v-1]) {
+		if !speechVerbs[lw] || t.cap && v > 0 || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
 			continue
 		}
 		if v > 16 && !e.isPunct(ts[v-1], ",") {
@@ -405,7 +423,7 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		if lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" { // as Amar put it, “…”
 			lw = "said"
 		}
-		if !speechVerbs[lw] || v > 0 && e.isNoun(ts[v-1]) {
+		if !speechVerbs[lw] || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
 			continue
 		}
 		if ingVerbs[lw] && !(v > 0 && auxiliaries[e.lower(ts[v-1])]) { // "is telling" has its subject before
