@@ -813,7 +813,26 @@ func (e *extractor) notSpeech(parts []part) bool {
 			return true
 		}
 	}
-	return false
+	return len(parts) == 1 && total <= 8 && e.quotedAgain(p)
+}
+
+// quotedAgain is true when the words of p stand in marks elsewhere in the
+// article too: a slogan, a title or a name the writer keeps coming back to
+// (“Meth. We’re on it.”), where words someone said are quoted once.
+func (e *extractor) quotedAgain(p part) bool {
+	if e.quoted == nil { // counted once, and only for articles that ask
+		e.quoted = make(map[string]int, len(e.parts))
+		for _, q := range e.parts {
+			e.quoted[foldQuote(e.text[q.span.Start:q.span.End])]++
+		}
+	}
+	return e.quoted[foldQuote(e.text[p.span.Start:p.span.End])] > 1
+}
+
+// foldQuote is the words of a quote for comparison: lower case, without the
+// punctuation at their ends.
+func foldQuote(s string) string {
+	return strings.ToLower(strings.TrimRight(s, ".,;:!?…"))
 }
 
 // isFragment recognises a word or two quoted inside the writer's sentence:

@@ -118,6 +118,7 @@ func TestNotSpeech(t *testing.T) {
 		{"title of a show", `She appeared on “Fox News Sunday” to defend the plan.`, nil},
 		{"title of a show before a cue", `“This is the plan,” Jane Doe told “Fox News Sunday.”`, []want{{"This is the plan,", "Jane Doe"}}},
 		{"what a thing is called", `When the cause is feathers in a duvet, the illness is called “feather duvet lung.”`, nil},
+		{"a slogan quoted again and again", "The state’s new slogan drew attention.\n“Meth. We’re on it.”\nThe governor defended “Meth. We’re on it” on Monday.", nil},
 		{"nickname", `Trump called him “Little Marco” during the debate.`, nil},
 		{"slogan", `The crowd wore hats reading “Make America Great Again” at the rally.`, nil},
 		{"a chant is no title", `Trump walked onto the stage as the crowd chanted “U-S-A! U-S-A!”`, []want{{"U-S-A! U-S-A!", "the crowd"}}},
@@ -304,6 +305,7 @@ func TestHostileInput(t *testing.T) {
 	long := strings.Repeat("word ", 400_000) // a 2 MB single line
 	for name, text := range map[string]string{
 		"5000 quotes in one paragraph":        many.String(),
+		"5000 bare short quotes, all alike":   strings.Repeat("“We win the vote.” ", 5000),
 		"2 MB line with an unterminated mark": "“" + long,
 		"2 MB line of marks":                  strings.Repeat("\"'“”‘’«»„", 200_000),
 		"unterminated marks":                  "“a\n“b\n‘c\n''d\n«e\n„f",

@@ -31,6 +31,7 @@ type extractor struct {
 	lowb   []byte
 	curly  bool // the text quotes with curly marks
 	people []person
+	quoted map[string]int // how often each quote's words stand in marks, once asked
 }
 
 type markRole uint8
