@@ -55,6 +55,8 @@ func TestMarks(t *testing.T) {
 		{"ellipsis and brackets", `“We will … win [the election] in November,” said Jane Doe.`, []want{{"We will … win [the election] in November,", "Jane Doe"}}},
 		{"quote opening on an ellipsis", `Jane Doe said: “…and then we will win the vote.”`, []want{{"…and then we will win the vote.", "Jane Doe"}}},
 		{"html tags", `<p>“We will win the vote,” said <b>Jane Doe</b>.</p>`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"marks inside tags", `<a href="http://example.com/x" title="the site">“We will win the vote,” said Jane Doe.</a> <tweet author="@doe">`,
+			[]want{{"We will win the vote,", "Jane Doe"}}},
 		{"entity-encoded curly", `&ldquo;We will win the vote,&rdquo; said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
 		{"entity-encoded straight", `&quot;We will win the vote,&quot; said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
 		{"straight mark opening an excerpt in curly text", "\"Jane Doe defended the “peace for all” plan on Monday. “We will win the vote,” she said.",

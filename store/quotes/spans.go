@@ -62,7 +62,7 @@ type glyph struct {
 // leadByte marks the bytes that can start a quotation mark, so the scan
 // skips everything else at memory speed.
 var leadByte = func() (t [256]bool) {
-	for _, c := range []byte{'"', '\'', '`', '&', 0xE2, 0xC2, 0xE3} {
+	for _, c := range []byte{'"', '\'', '`', '&', '<', 0xE2, 0xC2, 0xE3} {
 		t[c] = true
 	}
 	return
@@ -193,6 +193,10 @@ func (e *extractor) scanMarks(p Span) []mark {
 		c := text[i]
 		if !leadByte[c] {
 			i++
+			continue
+		}
+		if c == '<' { // the marks of a tag's attributes quote nothing: <a href="…">
+			i += max(1, tagEnd(text[i:]))
 			continue
 		}
 		// the common apostrophe between two letters (don't, it’s) is no mark
