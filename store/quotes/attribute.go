@@ -70,7 +70,7 @@ here what who why how where then also still yet so meanwhile moreover furthermor
 wednesday thursday friday saturday sunday january february march april may june july august september october
 november december today yesterday tomorrow last next according asked speaking writing despite instead some many
 most all both each every one two three no not nor asked said says told added later now even just only well yes
-i'm i’m i've i’ve i'd i’d i'll i’ll`)
+i'm i’m i've i’ve i'd i’d i'll i’ll jan feb mar apr jul aug sep sept oct nov dec`)
 
 var determiners = wordSet(`a an the one another some two three several many his her their its our my this that these those`)
 
@@ -746,11 +746,15 @@ func (e *extractor) cleanName(ts []tok) string {
 	last := -1
 	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
 		lw := e.lower(t)
-		if titles[lw] || lw != e.low[t.pos:t.end] && titles[e.low[t.pos:t.end]] || i+1 < len(ts) && titles[e.lower(ts[i+1])] && isDemonym(lw) {
+		if titles[lw] || lw != e.low[t.pos:t.end] && titles[e.low[t.pos:t.end]] || i+1 < len(ts) && titles[e.lower(ts[i+1])] && isDemonym(lw) ||
+			possessive(e.s(t)) { // the Media Research Center’s Bozell
 			last = i
 		}
 	}
 	ts = ts[last+1:]
+	if len(ts) > 1 && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
+		return "" // RED STATES OUTNUMBER BLUE: a headline, not a name
+	}
 	for len(ts) > 0 && (notNames[e.lower(ts[0])] || particles[e.lower(ts[0])] || determiners[e.lower(ts[0])]) {
 		ts = ts[1:]
 	}
@@ -784,6 +788,24 @@ func (e *extractor) cleanName(ts []tok) string {
 		b.WriteString(w)
 	}
 	return b.String()
+}
+
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "s'")
+}
+
+// shouting is a word of two letters or more, all capitals: a headline's.
+func shouting(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 func isDemonym(lw string) bool {

@@ -237,6 +237,9 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			!opens && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
 			continue // of Johnny Depp, the French Open, about Parise's penchant
 		}
+		if determiners[e.lower(run[0])] {
+			continue // The Kurdish …: a person's name opens on no article
+		}
 		name := e.cleanName(run)
 		if name == "" {
 			continue
@@ -280,7 +283,7 @@ institute administration house senate congress parliament police army navy force
 federation club team network service services board authority organisation organization industries enterprises
 holdings partners society center centre hospital church government state states republic kingdom nations reuters
 press tv radio magazine review channel airlines airways motors systems labs technologies station open cup
-championship league series awards festival`)
+championship league series awards festival movement coalition alliance campaign`)
 
 func isOrg(name string) bool {
 	return orgWords[strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])]

@@ -223,6 +223,7 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"a crisis of public trust", "Jane Doe"}}},
 		{"a fragment does not end the sentence", `The "myth that ageing is a barrier" needs to be "exploded", Jane Doe said.`,
 			[]want{{"myth that ageing is a barrier", "Jane Doe"}}},
+		{"a possessive before the name is not part of it", q + " said Arsenal's Patrick Vieira.", []want{{"We will win the vote in November,", "Patrick Vieira"}}},
 		{"revealed", "Jane Doe revealed, “We will win the vote in November.”", []want{{"We will win the vote in November.", "Jane Doe"}}},
 		{"the subject of an infinitive", "The change allowed Jane Doe to claim that the party wants “a vote that feels much less pressured.”",
 			[]want{{"a vote that feels much less pressured.", "Jane Doe"}}},
