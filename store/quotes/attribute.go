@@ -170,7 +170,6 @@ func (e *extractor) attribute() {
 		e.parts[i].frag = e.isFragment(e.parts[i])
 	}
 	e.group()
-	e.collectNames()
 	var last attribution // the last speaker named, for pronouns and continuations
 	lastSpeaker := ""
 	lastPara := -2
@@ -486,7 +485,7 @@ func (e *extractor) cueNearby(qi int) attribution {
 			j++
 		}
 		if j < len(ts) && ts[j].kind == tWord && !ts[j].cap {
-			if a := e.nounPhrase(ts[:j]); a.ok() && !a.desc && !a.pronoun && len(e.people) > 0 && e.isPerson(a.name) {
+			if a := e.nounPhrase(ts[:j]); a.ok() && !a.desc && !a.pronoun && len(e.names()) > 0 && e.isPerson(a.name) {
 				return a
 			}
 		}
@@ -497,7 +496,7 @@ func (e *extractor) cueNearby(qi int) attribution {
 // isPerson is true when the article gives the name in full somewhere.
 func (e *extractor) isPerson(name string) bool {
 	last := name[strings.LastIndexByte(name, ' ')+1:]
-	for _, p := range e.people {
+	for _, p := range e.names() {
 		if p.last == last && strings.Contains(p.full, " ") {
 			return true
 		}
@@ -822,16 +821,18 @@ func isDemonym(lw string) bool {
 func (e *extractor) notSpeech(parts []part) bool {
 	total := 0
 	for _, p := range parts {
-		total += words(e.text[p.span.Start:p.span.End])
+		if total += words(e.text[p.span.Start:p.span.End], 9); total > 8 {
+			return false
+		}
 	}
 	p := parts[0]
 	if total <= 3 {
 		// a few words someone said to someone: “Neither do I”, “We're America”, “Go home!”
 		return !(len(parts) == 1 && e.spoken(p.span))
 	}
-	before := strings.ToLower(strings.TrimSpace(e.text[max(0, p.open-20):p.open]))
+	before := strings.TrimRight(e.text[max(0, p.open-20):p.open], " \t\n\u00a0")
 	for _, w := range []string{"so-called", "dubbed", "called", "known as", "titled", "nicknamed", "term", "phrase", "word", "slogan"} {
-		if strings.HasSuffix(before, w) && total <= 8 {
+		if len(before) >= len(w) && strings.EqualFold(before[len(before)-len(w):], w) {
 			return true
 		}
 	}
@@ -862,7 +863,7 @@ func foldQuote(s string) string {
 // they are the writer's words with marks, not an utterance.
 func (e *extractor) isFragment(p part) bool {
 	s := e.text[p.span.Start:p.span.End]
-	if words(s) > 2 || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+	if words(s, 3) > 2 || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
 		return false
 	}
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && strings.HasSuffix(s, ".") {

@@ -90,3 +90,28 @@ func BenchmarkParseBBC(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDecodeBBC is the first stage of loading alone: bytes to clean
+// text. Parse less Decode less Extract is the rest (title, paragraphs, words).
+func BenchmarkDecodeBBC(b *testing.B) {
+	arts := corpus(b, "bbc")
+	var files [][]byte
+	var size int64
+	for _, a := range arts {
+		data, err := os.ReadFile(a.Path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, data := range files {
+			if _, _, _, err := store.Decode(data); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

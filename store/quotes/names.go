@@ -14,6 +14,16 @@ type person struct {
 	gender            byte // 'm', 'f' or 0 when unknown
 }
 
+// names are the people the article names in full, gathered the first time
+// a name is to be resolved: articles whose quotes need none skip the work.
+func (e *extractor) names() []person {
+	if !e.named {
+		e.named = true
+		e.collectNames()
+	}
+	return e.people
+}
+
 // collectNames gathers the capitalized runs of two words or more outside
 // the quotes, so that "Putin" can become "Vladimir Putin".
 func (e *extractor) collectNames() {
@@ -82,7 +92,7 @@ func (e *extractor) full(name string, pos int) string {
 	}
 	multi := strings.Contains(name, " ")
 	best, bestBefore := "", false
-	for _, p := range e.people {
+	for _, p := range e.names() {
 		if !strings.Contains(p.full, " ") || len(p.full) <= len(name) {
 			continue
 		}
@@ -130,8 +140,9 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) st
 	}
 	// the nearest name before that agrees, else the nearest whose gender is unknown
 	unknown := ""
-	for i := len(e.people) - 1; i >= 0; i-- {
-		p := e.people[i]
+	people := e.names()
+	for i := len(people) - 1; i >= 0; i-- {
+		p := people[i]
 		if p.pos >= a.pos || !strings.Contains(p.full, " ") {
 			continue
 		}
@@ -292,7 +303,7 @@ func isOrg(name string) bool {
 // genderOf is what the article tells of a person's gender, 0 when nothing.
 func (e *extractor) genderOf(name string) byte {
 	last := name[strings.LastIndexByte(name, ' ')+1:]
-	for _, p := range e.people {
+	for _, p := range e.names() {
 		if p.gender != 0 && (p.full == name || p.last == last) {
 			return p.gender
 		}

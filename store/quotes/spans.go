@@ -31,7 +31,10 @@ type extractor struct {
 	lowb   []byte
 	curly  bool // the text quotes with curly marks
 	people []person
-	quoted map[string]int // how often each quote's words stand in marks, once asked
+	named  bool            // people gathered
+	quoted map[string]int  // how often each quote's words stand in marks, once asked
+	wins   []Span          // scratch, one paragraph's stretches read word by word
+	next   [len(leads)]int // where each lead byte of a mark is next found in the text
 }
 
 type markRole uint8
@@ -59,14 +62,9 @@ type glyph struct {
 	pair bool // '' or `` standing for a double mark (NYT, Penn Treebank)
 }
 
-// leadByte marks the bytes that can start a quotation mark, so the scan
-// skips everything else at memory speed.
-var leadByte = func() (t [256]bool) {
-	for _, c := range []byte{'"', '\'', '`', '&', '<', 0xE2, 0xC2, 0xE3} {
-		t[c] = true
-	}
-	return
-}()
+// leads are the bytes that can start a quotation mark. The scan jumps from
+// one to the next with IndexByte, which reads many bytes at a time.
+var leads = [...]byte{'"', '\'', '`', '&', '<', 0xE2, 0xC2, 0xE3}
 
 // entities are the HTML spellings of quotation marks that reach the reader
 // in scraped text.
@@ -189,12 +187,18 @@ var elisions = []string{"em ", "til ", "tis ", "twas ", "cause ", "bout ", "n ",
 func (e *extractor) scanMarks(p Span) []mark {
 	ms := e.marks[:0]
 	text := e.text[:p.End]
-	for i := p.Start; i < len(text); {
-		c := text[i]
-		if !leadByte[c] {
-			i++
-			continue
+	next := &e.next
+	for i := p.Start; ; {
+		for k, at := range next {
+			if at < i {
+				next[k] = indexFrom(e.text, i, leads[k])
+			}
 		}
+		i = min(next[0], next[1], next[2], next[3], next[4], next[5], next[6], next[7])
+		if i >= len(text) {
+			break
+		}
+		c := text[i]
 		if c == '<' { // the marks of a tag's attributes quote nothing: <a href="…">
 			i += max(1, tagEnd(text[i:]))
 			continue
@@ -245,6 +249,14 @@ func (e *extractor) scanMarks(p Span) []mark {
 	return ms
 }
 
+// indexFrom is where byte c is next found in text from i, len(text) if nowhere.
+func indexFrom(text string, i int, c byte) int {
+	if j := strings.IndexByte(text[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(text)
+}
+
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func hasElision(s string) bool {
@@ -264,8 +276,19 @@ func hasElision(s string) bool {
 // marks nest (“… ‘…’ …”) and only the outermost quote is kept; single marks
 // make a quote only outside double ones, or around them (‘… “…” …’).
 func (e *extractor) findSpans() {
+	reset := func() {
+		for k := range e.next {
+			e.next[k] = -1 // not looked for yet
+		}
+	}
+	reset()
+	end := 0
 	e.curly = strings.Count(e.text, "“") > 1 && strings.Count(e.text, "”") > 1
 	for pi, p := range e.paras {
+		if p.Start < end {
+			reset() // paragraphs out of order: look again
+		}
+		end = p.End
 		ms := e.scanMarks(p)
 		if len(ms) == 0 {
 			continue
@@ -441,10 +464,11 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// words counts the words of a span.
-func words(s string) int {
+// words counts the words of a span, up to limit: the callers only ask
+// whether a quote is short.
+func words(s string, limit int) int {
 	n, in := 0, false
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s) && n <= limit; i++ {
 		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
 		if !sp && !in {
 			n++

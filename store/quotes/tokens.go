@@ -25,66 +25,211 @@ type tok struct {
 }
 
 // tokenize cuts the paragraphs into tokens once; a quote part becomes one
-// token. Paragraphs with no quote in or after them only need their names,
-// so there the words in lower case are skipped and leave one break.
+// token. Only the sentences around the quotes are read word by word: the
+// cues stand there. Everywhere else only names and sentence ends are kept,
+// and the words in lower case between them leave one break.
 func (e *extractor) tokenize() {
 	e.lowb = append(e.lowb[:0], e.text...) // folded by word as it reads
 	e.toks = e.toks[:0]
-	pi := 0 // next part
+	first := 0 // the paragraph's first part
 	for para, p := range e.paras {
-		// a quote here, or in the next paragraph when this one ends in a colon
-		full := pi < len(e.parts) && (e.parts[pi].para == para || e.parts[pi].para == para+1 && e.text[p.End-1] == ':') ||
-			pi > 0 && e.parts[pi-1].para == para-1 && startsWithDash(e.text[p.Start:p.End]) // "— Jane Doe" under a quote
-		for i := p.Start; i < p.End; {
-			if pi < len(e.parts) && e.parts[pi].para == para && i >= e.parts[pi].open {
-				e.parts[pi].tok = len(e.toks)
-				e.toks = append(e.toks, tok{pos: int32(e.parts[pi].open), end: int32(e.parts[pi].close), kind: tQuote, part: int32(pi), para: int32(para)})
-				i = max(i, e.parts[pi].close)
-				pi++
-				continue
-			}
-			stop := p.End
-			if pi < len(e.parts) && e.parts[pi].para == para {
-				stop = e.parts[pi].open
-			}
-			c := e.text[i]
-			switch {
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-				i++
-			case !full && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9'):
-				for i < stop && isWordByte(e.text[i]) {
-					i++
-				}
-				e.brk(i, para)
-			case c == '<' && tagEnd(e.text[i:stop]) > 0:
-				i += tagEnd(e.text[i:stop]) // markup reads as a space
-			case c < 0x80 && isWordByte(c):
-				i = e.word(i, stop, para)
-			case c < 0x80:
-				if full || c == '.' || c == '?' || c == '!' { // sentence ends tell who a pronoun stands for
-					e.punct(i, i+1, para)
-				} else {
-					e.brk(i, para)
-				}
-				i++
-			default:
-				r, n := utf8.DecodeRuneInString(e.text[i:stop])
-				switch {
-				case unicode.IsLetter(r) || unicode.IsDigit(r):
-					i = e.word(i, stop, para)
-				case unicode.IsSpace(r):
-					i += n
-				default:
-					e.punct(i, i+n, para)
-					i += n
-				}
-			}
-			if i > stop && stop < p.End {
-				i = stop
-			}
+		last := first
+		for last < len(e.parts) && e.parts[last].para == para {
+			last++
 		}
+		e.tokenizePara(para, p, first, last)
+		first = last
 	}
 	e.low = string(e.lowb)
+}
+
+// windows are the stretches of paragraph p that are read word by word:
+// the few sentences around each of its quotes (some 600 bytes before, 300
+// after), the end of a paragraph that leads into a quote with a colon, a
+// "— Jane Doe" line under a quote. The cues stand there.
+func (e *extractor) windows(para int, p Span, first, last int) []Span {
+	const before, after = 600, 300
+	ws := e.wins[:0]
+	switch {
+	case first < last:
+		for _, q := range e.parts[first:last] {
+			w := Span{e.wordStart(p.Start, q.open-before), e.wordEnd(q.close+after, p.End)}
+			if n := len(ws); n > 0 && w.Start <= ws[n-1].End {
+				ws[n-1].End = max(ws[n-1].End, w.End)
+				continue
+			}
+			ws = append(ws, w)
+		}
+	case last < len(e.parts) && e.parts[last].para == para+1 && e.text[p.End-1] == ':':
+		ws = append(ws, Span{e.wordStart(p.Start, p.End-before), p.End})
+	case first > 0 && e.parts[first-1].para == para-1 && startsWithDash(e.text[p.Start:p.End]):
+		ws = append(ws, p)
+	}
+	e.wins = ws
+	return ws
+}
+
+// wordStart is the first space at or after pos, no earlier than lo; wordEnd
+// the first at or after pos, no later than hi: windows start and end
+// between words.
+func (e *extractor) wordStart(lo, pos int) int {
+	if pos <= lo {
+		return lo
+	}
+	if j := strings.IndexByte(e.text[pos:], ' '); j >= 0 {
+		return pos + j
+	}
+	return len(e.text)
+}
+
+func (e *extractor) wordEnd(pos, hi int) int {
+	if pos >= hi {
+		return hi
+	}
+	if j := strings.IndexByte(e.text[pos:hi], ' '); j >= 0 {
+		return pos + j
+	}
+	return hi
+}
+
+// tokenizePara cuts paragraph p, whose quote parts are e.parts[first:last].
+func (e *extractor) tokenizePara(para int, p Span, first, last int) {
+	wins := e.windows(para, p, first, last)
+	k, w := first, 0
+	for i := p.Start; i < p.End; {
+		if k < last && i >= e.parts[k].open {
+			e.parts[k].tok = len(e.toks)
+			e.toks = append(e.toks, tok{pos: int32(e.parts[k].open), end: int32(e.parts[k].close), kind: tQuote, part: int32(k), para: int32(para)})
+			i = max(i, e.parts[k].close)
+			k++
+			continue
+		}
+		stop := p.End
+		if k < last {
+			stop = e.parts[k].open
+		}
+		for w < len(wins) && wins[w].End <= i {
+			w++
+		}
+		if w < len(wins) && i >= wins[w].Start {
+			i = e.scanWords(i, min(stop, wins[w].End), stop, para)
+		} else if w < len(wins) {
+			i = e.scanNames(i, min(stop, wins[w].Start), stop, para)
+		} else {
+			i = e.scanNames(i, stop, stop, para)
+		}
+	}
+}
+
+// byte classes for the scanners
+const (
+	bSpace = 1 << iota
+	bWord  // letters, digits, @ and #
+	bUpper // A to Z
+	bLook  // what scanNames stops at: capitals, sentence ends, tags, UTF-8
+	bOther // other marks
+)
+
+var byteClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\r") {
+		t[c] = bSpace
+	}
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = bWord | bUpper | bLook
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '@', c == '#':
+			t[c] = bWord
+		case c >= 0x80, c == '.', c == '?', c == '!', c == '<':
+			t[c] = bLook
+		case t[c] == 0:
+			t[c] = bOther
+		}
+	}
+	return
+}()
+
+// scanWords reads every word and mark from i to end, no word past stop.
+func (e *extractor) scanWords(i, end, stop, para int) int {
+	for i < end {
+		c := e.text[i]
+		switch cl := byteClass[c]; {
+		case cl&bSpace != 0:
+			i++
+		case cl&bWord != 0:
+			i = e.word(i, stop, para)
+		case c == '<' && tagEnd(e.text[i:stop]) > 0:
+			i += tagEnd(e.text[i:stop]) // markup reads as a space
+		case c < 0x80:
+			e.punct(i, i+1, para)
+			i++
+		default:
+			i = e.other(i, stop, para)
+		}
+	}
+	return i
+}
+
+// scanNames reads from i to end what names and sentences need: words with
+// a capital, sentence ends and other marks; the words in lower case
+// between two names leave one break, so that names on either side stay apart.
+func (e *extractor) scanNames(i, end, stop, para int) int {
+	gap := false
+	for i < end {
+		var skipped uint8
+		s := e.text[i:end]
+		k := 0
+		for ; k < len(s); k++ {
+			cl := byteClass[s[k]]
+			if cl&bLook != 0 {
+				break
+			}
+			skipped |= cl
+		}
+		gap = gap || skipped&^bSpace != 0
+		if i += k; i == end {
+			break
+		}
+		c := e.text[i]
+		cl := byteClass[c]
+		if gap {
+			e.brk(i, para)
+			gap = false
+		}
+		switch {
+		case cl&bUpper != 0:
+			i = e.word(i, stop, para)
+		case c == '<':
+			if n := tagEnd(e.text[i:stop]); n > 0 {
+				i += n
+			} else {
+				gap = true
+				i++
+			}
+		case c < 0x80: // . ? !
+			e.punct(i, i+1, para)
+			i++
+		default:
+			i = e.other(i, stop, para)
+		}
+	}
+	if gap {
+		e.brk(i, para)
+	}
+	return i
+}
+
+// other reads what starts with a byte of UTF-8 at i: a word, a space or a mark.
+func (e *extractor) other(i, stop, para int) int {
+	r, n := utf8.DecodeRuneInString(e.text[i:stop])
+	switch {
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return e.word(i, stop, para)
+	case unicode.IsSpace(r):
+		return i + n
+	}
+	e.punct(i, i+n, para)
+	return i + n
 }
 
 func startsWithDash(s string) bool {
@@ -126,45 +271,54 @@ func (e *extractor) punct(i, j, para int) {
 // word reads a word from i: letters and digits joined by - ' ’ and the dots
 // of U.S. or Sen. or J. that belong to it.
 func (e *extractor) word(i, stop, para int) int {
-	j := i
-	text, low := e.text[:stop], e.lowb[:stop]
-	for j < len(text) {
-		c := text[j]
-		if c < 0x80 {
-			if c >= 'A' && c <= 'Z' {
+	text := e.text[i:stop]
+	low := e.lowb[i:stop]
+	low = low[:len(text)]
+	j := 0
+	for {
+		for ; j < len(text); j++ { // the common run of ASCII letters and digits
+			c := text[j]
+			cl := byteClass[c]
+			if cl&bWord == 0 {
+				break
+			}
+			if cl&bUpper != 0 {
 				low[j] = c + 'a' - 'A'
-				j++
-				continue
 			}
-			if isWordByte(c) {
-				j++
-				continue
-			}
-			if (c == '-' || c == '\'' || c == '.' || c == '&') && j+1 < stop && isWordByte(e.text[j+1]) && e.text[j+1] != '@' {
+		}
+		if j == len(text) {
+			break
+		}
+		if c := text[j]; c < 0x80 {
+			if (c == '-' || c == '\'' || c == '.' || c == '&') && j+1 < len(text) && byteClass[text[j+1]]&bWord != 0 && text[j+1] != '@' {
 				j++
 				continue
 			}
 			break
 		}
-		r, n := utf8.DecodeRuneInString(e.text[j:stop])
+		r, n := utf8.DecodeRuneInString(text[j:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			j += n
 			continue
 		}
-		if r == '’' && j+n < stop {
-			if r2, _ := utf8.DecodeRuneInString(e.text[j+n : stop]); unicode.IsLetter(r2) {
+		if r == '’' && j+n < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[j+n:]); unicode.IsLetter(r2) {
 				j += n
 				continue
 			}
 		}
 		break
 	}
-	if j < stop && e.text[j] == '.' && (e.keepsDot(i, j) || j+1 < stop && strings.IndexByte("),", e.text[j+1]) >= 0) {
+	if j < len(text) && text[j] == '.' && (e.keepsDot(i, i+j) || j+1 < len(text) && (text[j+1] == ')' || text[j+1] == ',')) {
 		j++
 	}
-	r, _ := utf8.DecodeRuneInString(e.text[i:j])
-	e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tWord, cap: unicode.IsUpper(r), para: int32(para)})
-	return j
+	capital := text[0] >= 'A' && text[0] <= 'Z'
+	if text[0] >= 0x80 {
+		r, _ := utf8.DecodeRuneInString(text)
+		capital = unicode.IsUpper(r)
+	}
+	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para)})
+	return i + j
 }
 
 // keepsDot tells whether the period after a word is part of it: an initial,
