@@ -7,7 +7,7 @@ import (
 )
 
 // speechVerbs are the cues that name who speaks.
-var speechVerbs = wordSet(`said says say saying told tells tell telling added adds adding stated states stating
+var speechVerbs = newWordSet(`said says say saying told tells tell telling added adds adding stated states stating
 remarked remarks emphasized emphasised emphasizes emphasises emphasizing wrote writes writing noted notes noting
 explained explains explaining asked asks asking replied replies replying continued continues argued argues arguing
 insisted insists insisting warned warns warning declared declares declaring claimed claims claiming tweeted tweets
@@ -29,27 +29,27 @@ laughed called calls calling described describes describing`)
 // name who heard, not who spoke. Some of them put the speaker after them
 // behind a quote (“…,” warned Clinton); toldVerbs never do.
 var (
-	listenerVerbs = wordSet(`told tells tell telling informed informs assured assures urged urges warned warns
+	listenerVerbs = newWordSet(`told tells tell telling informed informs assured assures urged urges warned warns
 reminded reminds`)
-	toldVerbs = wordSet(`told tells tell telling informed informs assured assures reminded reminds`)
+	toldVerbs = newWordSet(`told tells tell telling informed informs assured assures reminded reminds`)
 )
 
 // namingVerbs give what someone said of a thing, except in the passive,
 // where they give its name: HP is called “feather duvet lung.”
-var namingVerbs = wordSet(`called calls calling described describes describing`)
+var namingVerbs = newWordSet(`called calls calling described describes describing`)
 
 // naming is true when the verb at ts[v] names a thing rather than cites
 // someone: a naming verb after is, was or been.
 func (e *extractor) naming(ts []tok, v int) bool {
-	return namingVerbs[e.lower(ts[v])] && v > 0 && auxiliaries[e.lower(ts[v-1])]
+	return namingVerbs.has(e.lower(ts[v])) && v > 0 && auxiliaries.has(e.lower(ts[v-1]))
 }
 
 // ingVerbs leave the subject to the clause they hang from: "Smith left, saying …".
-var ingVerbs = wordSet(`saying adding telling writing noting explaining arguing insisting warning declaring
+var ingVerbs = newWordSet(`saying adding telling writing noting explaining arguing insisting warning declaring
 claiming asking stressing emphasizing recalling joking tweeting stating`)
 
 // titles are the words before a name that are not part of it.
-var titles = wordSet(`president vice prime minister sen senator sens senators rep reps representative gov governor mr mrs ms
+var titles = newWordSet(`president vice prime minister sen senator sens senators rep reps representative gov governor mr mrs ms
 miss dr secretary chancellor king queen prince princess pope general gen lt col colonel sgt capt captain chief
 judge justice mayor ambassador spokesman spokeswoman spokesperson leader chairman chairwoman chair ceo director
 professor prof rev reverend sir lord lady dame deputy foreign defense defence attorney former candidate nominee
@@ -64,7 +64,7 @@ boss general-secretary secretary-general lawmaker congressman congresswoman asse
 u.s. us federal white house then-president then-candidate mrs. sen. rep. gov. dr. atty. supt. amb. hon. messrs.`)
 
 // notNames are capitalized words that start sentences or clauses rather than names.
-var notNames = wordSet(`the a an in on at but and or however he she it they we i you this that these those his her
+var notNames = newWordSet(`the a an in on at but and or however he she it they we i you this that these those his her
 their its our my your after before during following since while when if as for with without from to of by there
 here what who why how where then also still yet so meanwhile moreover furthermore although though monday tuesday
 wednesday thursday friday saturday sunday january february march april may june july august september october
@@ -72,15 +72,15 @@ november december today yesterday tomorrow last next according asked speaking wr
 most all both each every one two three no not nor asked said says told added later now even just only well yes
 i'm i’m i've i’ve i'd i’d i'll i’ll jan feb mar apr jul aug sep sept oct nov dec`)
 
-var determiners = wordSet(`a an the one another some two three several many his her their its our my this that these those`)
+var determiners = newWordSet(`a an the one another some two three several many his her their its our my this that these those`)
 
 // stopWords end a noun phrase read backwards from a verb.
-var stopWords = wordSet(`that who whom which whose when where while as because if and or but than to of in on at for
+var stopWords = newWordSet(`that who whom which whose when where while as because if and or but than to of in on at for
 with from by about into over after before during since under through is was are were be been being has have had
 do does did will would can could should may might must not also is it's there`)
 
 // groups are the bare plurals that speak for themselves: "officials said".
-var groups = wordSet(`officials analysts critics experts police witnesses residents lawmakers sources authorities
+var groups = newWordSet(`officials analysts critics experts police witnesses residents lawmakers sources authorities
 protesters investigators prosecutors researchers scientists economists observers supporters opponents aides
 advisers advisors voters doctors officers leaders organizers organisers activists students parents teachers workers
 employees executives diplomats militants rebels troops soldiers people others fans players residents campaigners
@@ -88,28 +88,28 @@ demonstrators officers spokesmen members staff users neighbors neighbours relati
 republicans democrats conservatives liberals
 `)
 
-var auxiliaries = wordSet(`is was are were been be has had have`)
+var auxiliaries = newWordSet(`is was are were been be has had have`)
 
-var prepositions = wordSet(`in on at for with from by during after before since under over about into through
+var prepositions = newWordSet(`in on at for with from by during after before since under over about into through
 across among amid against despite following until upon within without`)
 
-var adverbs = wordSet(`also later then once again previously earlier recently simply further quickly just reportedly
+var adverbs = newWordSet(`also later then once again previously earlier recently simply further quickly just reportedly
 flatly bluntly repeatedly publicly privately separately similarly finally ultimately additionally initially instead
 has had have was is were would will could had already still has once since yet often frequently`)
 
 // timeWords end phrases that say when, not who: "last week said".
-var timeWords = wordSet(`now today yesterday tomorrow tonight week weeks month months year years day days time times
+var timeWords = newWordSet(`now today yesterday tomorrow tonight week weeks month months year years day days time times
 night morning afternoon evening weekend hour hours minute minutes ago earlier later then monday tuesday wednesday
 thursday friday saturday sunday`)
 
 func isAdverb(lw string, capitalized bool) bool {
-	return adverbs[lw] || !capitalized && len(lw) > 4 && strings.HasSuffix(lw, "ly") && lw != "only"
+	return adverbs.has(lw) || !capitalized && len(lw) > 4 && strings.HasSuffix(lw, "ly") && lw != "only"
 }
 
-var pronounWords = wordSet(`he she they we i it`)
+var pronounWords = newWordSet(`he she they we i it`)
 
 // particles may stand inside a name in lower case.
-var particles = wordSet(`de da di van von der den del la le bin ibn al el dos das du st ter ten y`)
+var particles = newWordSet(`de da di van von der den del la le bin ibn al el dos das du st ter ten y`)
 
 // attribution is who an utterance is given to by the words around it.
 type attribution struct {
@@ -156,7 +156,7 @@ func (e *extractor) hasSentenceEnd(ts []tok) bool {
 
 func (e *extractor) hasVerb(ts []tok) bool {
 	for _, t := range ts {
-		if t.kind == tWord && speechVerbs[e.lower(t)] {
+		if t.kind == tWord && speechVerbs.has(e.lower(t)) {
 			return true
 		}
 	}
@@ -306,7 +306,7 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
 			return e.npAfter(ts[v+2:])
 		}
-		if !speechVerbs[lw] || t.cap && v > 0 || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
+		if !speechVerbs.has(lw) || t.cap && v > 0 || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
 			continue
 		}
 		if v > 16 && !e.isPunct(ts[v-1], ",") {
@@ -331,7 +331,7 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if a := e.npBefore(ts[:v]); a.ok() && (!ends || len(ts) < 4 || a.pos <= int(ts[3].pos)) {
 			return a
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() && !toldVerbs[lw] && (!ends || v <= 3) {
+		if a := e.npAfter(ts[v+1:]); a.ok() && !toldVerbs.has(lw) && (!ends || v <= 3) {
 			return a
 		}
 		return attribution{}
@@ -356,7 +356,7 @@ func (e *extractor) leadingName(ts []tok) attribution {
 		i++
 	}
 	j := i
-	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) {
+	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j]))) {
 		j++
 	}
 	if j-i < 2 || j >= len(ts) || !e.isPunct(ts[j], ",") {
@@ -422,11 +422,11 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		if lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" { // as Amar put it, “…”
 			lw = "said"
 		}
-		if !speechVerbs[lw] || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
+		if !speechVerbs.has(lw) || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
 			continue
 		}
-		if ingVerbs[lw] && !(v > 0 && auxiliaries[e.lower(ts[v-1])]) { // "is telling" has its subject before
-			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun && !listenerVerbs[lw] {
+		if ingVerbs.has(lw) && !(v > 0 && auxiliaries.has(e.lower(ts[v-1]))) { // "is telling" has its subject before
+			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun && !listenerVerbs.has(lw) {
 				return a
 			}
 			if a := e.clauseSubject(ts[:v]); a.ok() {
@@ -442,7 +442,7 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 				return a
 			}
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !listenerVerbs[lw] {
+		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !listenerVerbs.has(lw) {
 			return a
 		}
 		if a := e.clauseSubject(ts[:v]); a.ok() {
@@ -507,7 +507,7 @@ func (e *extractor) isPerson(name string) bool {
 // isNoun is true when the word before a speech verb makes it a noun: "the
 // states", "his remarks", "news reports".
 func (e *extractor) isNoun(prev tok) bool {
-	return prev.kind == tWord && (determiners[e.lower(prev)] && !pronounWords[e.lower(prev)] || e.lower(prev) == "news")
+	return prev.kind == tWord && (determiners.has(e.lower(prev)) && !pronounWords.has(e.lower(prev)) || e.lower(prev) == "news")
 }
 
 // clauseSubject is the first noun phrase of a clause: "Smith left, saying".
@@ -519,18 +519,18 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 			continue
 		}
 		t := ts[i]
-		if t.kind != tWord || !t.cap && !pronounWords[e.lower(t)] {
+		if t.kind != tWord || !t.cap && !pronounWords.has(e.lower(t)) {
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) && !pronounWords[e.lower(t)] {
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j]))) && !pronounWords.has(e.lower(t)) {
 			j++
 		}
 		k := j
 		for k < len(ts) && ts[k].kind == tWord && isAdverb(e.lower(ts[k]), ts[k].cap) {
 			k++ // "Mr. Putin also veered"
 		}
-		if k >= len(ts) || ts[k].kind != tWord || ts[k].cap || stopWords[e.lower(ts[k])] && k == j {
+		if k >= len(ts) || ts[k].kind != tWord || ts[k].cap || stopWords.has(e.lower(ts[k])) && k == j {
 			continue
 		}
 		if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc {
@@ -568,7 +568,7 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			}
 			// a chunk that opens on a preposition ("In Ohio,") names no
 			// subject, nor a name after one ("A spokesman for DLF Builders,")
-			if k > from && !(ts[from].kind == tWord && prepositions[e.lower(ts[from])]) {
+			if k > from && !(ts[from].kind == tWord && prepositions.has(e.lower(ts[from]))) {
 				a := e.npBefore(ts[from:k])
 				if at := e.objectAt(ts[from:k], a.pos); at > 0 {
 					a = e.npBefore(ts[from : from+at]) // "Holger Schmieding of Berenberg,"
@@ -600,11 +600,11 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			break
 		}
 		lw := e.lower(t)
-		if !t.cap && stopWords[lw] {
+		if !t.cap && stopWords.has(lw) {
 			break
 		}
 		i--
-		if determiners[lw] {
+		if determiners.has(lw) {
 			break
 		}
 	}
@@ -616,7 +616,7 @@ func (e *extractor) npBefore(ts []tok) attribution {
 func (e *extractor) objectAt(ts []tok, pos int) int {
 	for i := 1; i < len(ts); i++ {
 		if int(ts[i].pos) == pos {
-			if ts[i-1].kind == tWord && objectPrepositions[e.lower(ts[i-1])] {
+			if ts[i-1].kind == tWord && objectPrepositions.has(e.lower(ts[i-1])) {
 				return i - 1
 			}
 			return 0
@@ -627,7 +627,7 @@ func (e *extractor) objectAt(ts []tok, pos int) int {
 
 // objectPrepositions take a name as their object and never open a clause
 // the way after, before and since do.
-var objectPrepositions = wordSet(`of for at from with to by in on about under against among within without into over
+var objectPrepositions = newWordSet(`of for at from with to by in on about under against among within without into over
 through across`)
 
 // npAfter reads the noun phrase after a verb: "said Aliyev", "said Sen. Jane
@@ -636,7 +636,7 @@ func (e *extractor) npAfter(ts []tok) attribution {
 	end := 0
 	for end < len(ts) && end < 8 && ts[end].kind == tWord {
 		lw := e.lower(ts[end])
-		if end > 0 && !ts[end].cap && (stopWords[lw] || speechVerbs[lw]) {
+		if end > 0 && !ts[end].cap && (stopWords.has(lw) || speechVerbs.has(lw)) {
 			break
 		}
 		end++
@@ -648,14 +648,14 @@ func (e *extractor) npAfter(ts []tok) attribution {
 	if e.lower(first) == "that" {
 		return attribution{} // adding that Weeks' family …: a clause, not a speaker
 	}
-	if !first.cap && !determiners[e.lower(first)] && !pronounWords[e.lower(first)] {
+	if !first.cap && !determiners.has(e.lower(first)) && !pronounWords.has(e.lower(first)) {
 		return e.describedName(ts)
 	}
 	a := e.nounPhrase(ts[:end])
 	// "the Kremlin spokesman, Dmitry Peskov": the name after the comma
 	if a.desc && end+1 < len(ts) && e.isPunct(ts[end], ",") && ts[end+1].cap {
 		k := end + 1
-		for k < len(ts) && k-end < 6 && ts[k].kind == tWord && (ts[k].cap || particles[e.lower(ts[k])]) {
+		for k < len(ts) && k-end < 6 && ts[k].kind == tWord && (ts[k].cap || particles.has(e.lower(ts[k]))) {
 			k++
 		}
 		if b := e.nounPhrase(ts[end+1 : k]); b.ok() && !b.desc && !b.pronoun {
@@ -672,13 +672,13 @@ func (e *extractor) describedName(ts []tok) attribution {
 	i := 0
 	for i < len(ts) && i < 4 && ts[i].kind == tWord && !ts[i].cap {
 		lw := e.lower(ts[i])
-		if stopWords[lw] || speechVerbs[lw] || determiners[lw] || pronounWords[lw] || timeWords[lw] || isAdverb(lw, false) {
+		if stopWords.has(lw) || speechVerbs.has(lw) || determiners.has(lw) || pronounWords.has(lw) || timeWords.has(lw) || isAdverb(lw, false) {
 			return attribution{}
 		}
 		i++
 	}
 	j := i
-	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) {
+	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j]))) {
 		j++
 	}
 	if i == 0 || j-i < 1 || j < len(ts) && ts[j].kind == tWord {
@@ -705,26 +705,26 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	}
 	mention := e.text[ts[0].pos:ts[len(ts)-1].end]
 	pos := int(ts[0].pos)
-	if len(ts) == 1 && pronounWords[e.lower(ts[0])] {
+	if len(ts) == 1 && pronounWords.has(e.lower(ts[0])) {
 		return attribution{name: e.s(ts[0]), mention: mention, pos: pos, pronoun: true}
 	}
 	// the trailing run of capitalized words is the name
 	end := len(ts)
 	start := end
-	for start > 0 && ts[start-1].kind == tWord && (ts[start-1].cap || particles[e.lower(ts[start-1])] && start < end) {
+	for start > 0 && ts[start-1].kind == tWord && (ts[start-1].cap || particles.has(e.lower(ts[start-1])) && start < end) {
 		start--
 	}
 	if start == end {
 		for i, t := range ts {
-			if t.kind != tWord || t.cap && !(i == 0 && determiners[e.lower(t)]) { // "The singer" opening a sentence
+			if t.kind != tWord || t.cap && !(i == 0 && determiners.has(e.lower(t))) { // "The singer" opening a sentence
 				return attribution{}
 			}
 		}
 		lastWord := e.lower(ts[len(ts)-1])
-		if timeWords[lastWord] || timeWords[e.lower(ts[0])] || strings.HasSuffix(lastWord, "ing") {
+		if timeWords.has(lastWord) || timeWords.has(e.lower(ts[0])) || strings.HasSuffix(lastWord, "ing") {
 			return attribution{}
 		}
-		if determiners[e.lower(ts[0])] && len(ts) > 1 || len(ts) <= 2 && groups[lastWord] {
+		if determiners.has(e.lower(ts[0])) && len(ts) > 1 || len(ts) <= 2 && groups.has(lastWord) {
 			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}
@@ -733,7 +733,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	if name == "" {
 		return attribution{}
 	}
-	if start > 0 && determiners[e.lower(ts[0])] && e.lower(ts[0]) != "the" {
+	if start > 0 && determiners.has(e.lower(ts[0])) && e.lower(ts[0]) != "the" {
 		// "a New Hampshire Republican": a description, whatever its capitals
 		return attribution{name: mention, mention: mention, pos: pos, desc: true}
 	}
@@ -745,7 +745,7 @@ func (e *extractor) cleanName(ts []tok) string {
 	last := -1
 	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
 		lw := e.lower(t)
-		if titles[lw] || lw != e.low[t.pos:t.end] && titles[e.low[t.pos:t.end]] || i+1 < len(ts) && titles[e.lower(ts[i+1])] && isDemonym(lw) ||
+		if titles.has(lw) || lw != e.low[t.pos:t.end] && titles.has(e.low[t.pos:t.end]) || i+1 < len(ts) && titles.has(e.lower(ts[i+1])) && isDemonym(lw) ||
 			possessive(e.s(t)) { // the Media Research Center’s Bozell
 			last = i
 		}
@@ -754,7 +754,7 @@ func (e *extractor) cleanName(ts []tok) string {
 	if len(ts) > 1 && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
 		return "" // RED STATES OUTNUMBER BLUE: a headline, not a name
 	}
-	for len(ts) > 0 && (notNames[e.lower(ts[0])] || particles[e.lower(ts[0])] || determiners[e.lower(ts[0])]) {
+	for len(ts) > 0 && in(e.lower(ts[0]), notNames|particles|determiners) {
 		ts = ts[1:]
 	}
 	for len(ts) > 0 {
@@ -873,7 +873,7 @@ func (e *extractor) isFragment(p part) bool {
 }
 
 // personal are the words that give speech away: a person talks to a person.
-var personal = wordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my we we're we’re we've we’ve we'll we’ll us our you
+var personal = newWordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my we we're we’re we've we’ve we'll we’ll us our you
 you're you’re your`)
 
 // spoken tells a short quote that someone said: it talks in the first or
@@ -884,7 +884,7 @@ func (e *extractor) spoken(sp Span) bool {
 		return true
 	}
 	for _, w := range strings.Fields(s) {
-		if personal[strings.ToLower(strings.Trim(w, ".,;:!?"))] {
+		if personal.has(strings.ToLower(strings.Trim(w, ".,;:!?"))) {
 			return true
 		}
 	}
@@ -892,7 +892,7 @@ func (e *extractor) spoken(sp Span) bool {
 }
 
 // smallWords stay lower case in a title: "Guardians of the Galaxy".
-var smallWords = wordSet(`a an the of and or but nor for to in on at by from with as is are be into via vs over up per`)
+var smallWords = newWordSet(`a an the of and or but nor for to in on at by from with as is are be into via vs over up per`)
 
 // isTitle recognises the name of a work, a show or a slogan: every word in
 // title case ("Fox News Sunday", "Make America Great Again"), or a few in
@@ -924,7 +924,7 @@ func (e *extractor) isTitle(p part) bool {
 		switch {
 		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
 			caps++
-		case !smallWords[w]:
+		case !smallWords.has(w):
 			return false
 		}
 	}

@@ -36,7 +36,7 @@ func (e *extractor) collectNames() {
 		}
 		j := i
 		for j < len(ts) && ts[j].kind == tWord && ts[j].para == ts[i].para &&
-			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && particles[e.lower(ts[j])] && j+1 < len(ts) && ts[j+1].cap) {
+			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && particles.has(e.lower(ts[j])) && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
 		run := ts[i:j]
@@ -166,7 +166,7 @@ func (e *extractor) mentionTok(a attribution, qi int) int {
 }
 
 // roles are what news calls a person it has named: “…,” the actor said.
-var roles = wordSet(`actor actress singer star director filmmaker rapper musician author writer novelist comedian
+var roles = newWordSet(`actor actress singer star director filmmaker rapper musician author writer novelist comedian
 host anchor coach manager player striker senator congressman congresswoman governor mayor president candidate
 nominee billionaire founder ceo chairman chairwoman premier minister chancellor businessman businesswoman mogul
 lawmaker entrepreneur designer chef artist`)
@@ -176,7 +176,7 @@ lawmaker entrepreneur designer chef artist`)
 // speaker; other descriptions stay as they are.
 func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
 	ws := strings.Fields(e.low[a.pos : a.pos+len(a.mention)])
-	if len(ws) < 2 || len(ws) > 3 || ws[0] != "the" || !roles[ws[len(ws)-1]] {
+	if len(ws) < 2 || len(ws) > 3 || ws[0] != "the" || !roles.has(ws[len(ws)-1]) {
 		return a.name
 	}
 	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {
@@ -238,17 +238,17 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue
 		}
 		j := i
-		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])] && j+1 < len(ts) && ts[j+1].cap) {
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j])) && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
 		run, opens := ts[i:j], i == 0
 		i = j
 		last := e.s(run[len(run)-1])
-		if w := e.wordBefore(int(run[0].pos)); objectWords[w] || w != "" && w[0] >= '0' && w[0] <= '9' ||
+		if w := e.wordBefore(int(run[0].pos)); objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
 			!opens && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
 			continue // of Johnny Depp, the French Open, about Parise's penchant
 		}
-		if determiners[e.lower(run[0])] {
+		if determiners.has(e.lower(run[0])) {
 			continue // The Kurdish …: a person's name opens on no article
 		}
 		name := e.cleanName(run)
@@ -256,7 +256,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue
 		}
 		full := e.full(name, int(run[0].pos))
-		titled := len(run) > 1 && titles[e.lower(run[0])] // Dr Vancheshwar
+		titled := len(run) > 1 && titles.has(e.lower(run[0])) // Dr Vancheshwar
 		if !titled && !strings.Contains(full, " ") && firstNameGender(strings.ToLower(full)) == 0 && e.genderOf(full) == 0 || isOrg(full) {
 			continue // a word at a sentence start, a place, a body
 		}
@@ -268,7 +268,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 }
 
 // objectWords before a name make it no subject: a preposition, an article.
-var objectWords = wordSet(`in on at for with from by during after before since under over about into through
+var objectWords = newWordSet(`in on at for with from by during after before since under over about into through
 across among amid against despite following until upon within without outside inside near beside behind toward
 towards to of between beyond around via like than the a an`)
 
@@ -288,7 +288,7 @@ func (e *extractor) wordBefore(pos int) string {
 }
 
 // orgWords end the names of bodies, which "he" and "she" never stand for.
-var orgWords = wordSet(`group inc corp corporation co company companies association department ministry university
+var orgWords = newWordSet(`group inc corp corporation co company companies association department ministry university
 college school party council commission committee court times post news journal bank fund agency office foundation
 institute administration house senate congress parliament police army navy force forces guard union league
 federation club team network service services board authority organisation organization industries enterprises
@@ -297,7 +297,7 @@ press tv radio magazine review channel airlines airways motors systems labs tech
 championship league series awards festival movement coalition alliance campaign`)
 
 func isOrg(name string) bool {
-	return orgWords[strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])]
+	return orgWords.has(strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:]))
 }
 
 // genderOf is what the article tells of a person's gender, 0 when nothing.
@@ -315,7 +315,7 @@ func (e *extractor) genderOf(name string) byte {
 	return firstNameGender(strings.ToLower(first))
 }
 
-var maleNames = wordSet(`john james robert michael william david richard joseph thomas charles christopher daniel
+var maleNames = newWordSet(`john james robert michael william david richard joseph thomas charles christopher daniel
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason jeffrey
 ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander
 raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
@@ -326,7 +326,7 @@ recep benjamin ilham nikol sergei dmitry viktor angela rudy rick ben lindsey chu
 keir rishi tony gordon david jeremy liam mohammed muhammad ahmed ali hassan omar ibrahim abdullah kim jean pierre
 francois hans karl friedrich olaf giuseppe luigi carlos luis miguel pedro antonio manuel francisco jorge`)
 
-var femaleNames = wordSet(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+var femaleNames = newWordSet(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
 betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
 sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine
 debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
@@ -340,9 +340,9 @@ claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ilea
 // case), 0 for others.
 func firstNameGender(f string) byte {
 	switch {
-	case femaleNames[f]:
+	case femaleNames.has(f):
 		return 'f'
-	case maleNames[f]:
+	case maleNames.has(f):
 		return 'm'
 	}
 	return 0

@@ -332,11 +332,11 @@ func (e *extractor) keepsDot(i, j int) bool {
 	if n == len(w) && unicode.IsUpper(r) {
 		return true
 	}
-	return j-i <= 6 && abbrevs[string(e.lowb[i:j])]
+	return j-i <= 6 && abbrevs.has(string(e.lowb[i:j]))
 }
 
 // abbrevs are words whose period does not end a sentence.
-var abbrevs = wordSet(`mr mrs ms dr sen sens rep reps gov gen lt col sgt capt prof jr sr st rev pres atty supt
+var abbrevs = newWordSet(`mr mrs ms dr sen sens rep reps gov gen lt col sgt capt prof jr sr st rev pres atty supt
 insp cmdr adm maj cpl pvt amb hon messrs mmes mme mlle fr msgr no vs etc inc corp co ltd jan feb mar apr aug sept
 sep oct nov dec ave blvd mt ft calif fla ill mass mich minn penn tenn tex wis ariz colo conn del ga ind kan ky la md
 miss mo mont neb nev okla ore pa va vt wash wyo ala ark`)
@@ -362,11 +362,3 @@ func (e *extractor) isPunct(t tok, set string) bool {
 }
 
 const dashes = "—–―-"
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
