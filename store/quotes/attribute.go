@@ -692,9 +692,12 @@ func (e *extractor) describedName(ts []tok) attribution {
 	return a
 }
 
+// conjunctions open a clause before its subject: "but Smith said".
+var conjunctions = newWordSet(`but and or so then also later however`)
+
 // nounPhrase classifies a few tokens as a name, a pronoun or a description.
 func (e *extractor) nounPhrase(ts []tok) attribution {
-	for len(ts) > 0 && (ts[0].kind != tWord || strings.Contains(" but and or so then also later however ", " "+e.lower(ts[0])+" ") && len(ts) > 1) {
+	for len(ts) > 0 && (ts[0].kind != tWord || conjunctions.has(e.lower(ts[0])) && len(ts) > 1) {
 		ts = ts[1:]
 	}
 	for len(ts) > 0 && ts[len(ts)-1].kind != tWord {
@@ -884,7 +887,7 @@ func (e *extractor) spoken(sp Span) bool {
 		return true
 	}
 	for _, w := range strings.Fields(s) {
-		if personal.has(strings.ToLower(strings.Trim(w, ".,;:!?"))) {
+		if personal.hasFold(strings.Trim(w, ".,;:!?")) {
 			return true
 		}
 	}

@@ -50,7 +50,7 @@ func newWordSet(s string) wordSet {
 	return set
 }
 
-// class is the lists w is in.
+// class is the lists w, in lower case, is in.
 func (l *lexicon) class(w string) wordSet {
 	if len(w) == 0 || len(w) > lexMax {
 		return 0
@@ -65,14 +65,32 @@ func (l *lexicon) class(w string) wordSet {
 	}
 }
 
+// classFold is the lists w is in, whatever the case of its ASCII letters;
+// it folds into a buffer on the stack, where strings.ToLower would allocate.
+func (l *lexicon) classFold(w string) wordSet {
+	if len(w) == 0 || len(w) > lexMax {
+		return 0
+	}
+	var b [lexMax]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return l.class(string(b[:len(w)]))
+}
+
 func lexHash(w string) uint32 {
 	h := uint32(len(w))*0x9E3779B1 ^ (uint32(w[0]) | uint32(w[len(w)-1])<<8 | uint32(w[len(w)/2])<<16 | uint32(w[len(w)*3/4])<<24)
 	h *= 0x85EBCA6B
 	return h >> (32 - lexBits)
 }
 
-// has tells whether w is in the list.
-func (s wordSet) has(w string) bool { return lex.class(w)&s != 0 }
+// has tells whether w, in lower case, is in the list; hasFold, in any case.
+func (s wordSet) has(w string) bool     { return lex.class(w)&s != 0 }
+func (s wordSet) hasFold(w string) bool { return lex.classFold(w)&s != 0 }
 
 // in tells whether w is in any of the lists.
 func in(w string, sets wordSet) bool { return lex.class(w)&sets != 0 }

@@ -257,7 +257,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		}
 		full := e.full(name, int(run[0].pos))
 		titled := len(run) > 1 && titles.has(e.lower(run[0])) // Dr Vancheshwar
-		if !titled && !strings.Contains(full, " ") && firstNameGender(strings.ToLower(full)) == 0 && e.genderOf(full) == 0 || isOrg(full) {
+		if !titled && !strings.Contains(full, " ") && firstNameGender(full) == 0 && e.genderOf(full) == 0 || isOrg(full) {
 			continue // a word at a sentence start, a place, a body
 		}
 		if g := e.genderOf(full); g == 0 || want == 0 || g == want {
@@ -297,7 +297,7 @@ press tv radio magazine review channel airlines airways motors systems labs tech
 championship league series awards festival movement coalition alliance campaign`)
 
 func isOrg(name string) bool {
-	return orgWords.has(strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:]))
+	return orgWords.hasFold(name[strings.LastIndexByte(name, ' ')+1:])
 }
 
 // genderOf is what the article tells of a person's gender, 0 when nothing.
@@ -312,7 +312,7 @@ func (e *extractor) genderOf(name string) byte {
 	if i := strings.IndexByte(name, ' '); i > 0 {
 		first = name[:i]
 	}
-	return firstNameGender(strings.ToLower(first))
+	return firstNameGender(first)
 }
 
 var maleNames = newWordSet(`john james robert michael william david richard joseph thomas charles christopher daniel
@@ -336,13 +336,12 @@ brittany jane melanie natalie isabella charlotte rose alexis kayla hillary nancy
 chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula christine marine giorgia jacinda
 claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
 
-// firstNameGender knows the gender of common first names (given in lower
-// case), 0 for others.
+// firstNameGender knows the gender of common first names, 0 for others.
 func firstNameGender(f string) byte {
-	switch {
-	case femaleNames.has(f):
+	switch c := lex.classFold(f); {
+	case c&femaleNames != 0:
 		return 'f'
-	case maleNames.has(f):
+	case c&maleNames != 0:
 		return 'm'
 	}
 	return 0

@@ -156,6 +156,19 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 		switch cl := byteClass[c]; {
 		case cl&bSpace != 0:
 			i++
+		case cl&bWord != 0 && cl&bUpper == 0:
+			// most words are ASCII in lower case and end at a space or a
+			// comma: read them here; the others go to word
+			j := i + 1
+			for j < stop && byteClass[e.text[j]]&(bWord|bUpper) == bWord {
+				j++
+			}
+			if j < stop && byteClass[e.text[j]]&(bSpace|bOther) == 0 || j < stop && isJoiner(e.text[j]) {
+				i = e.word(i, stop, para)
+				continue
+			}
+			e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tWord, para: int32(para)})
+			i = j
 		case cl&bWord != 0:
 			i = e.word(i, stop, para)
 		case c == '<' && tagEnd(e.text[i:stop]) > 0:
@@ -320,6 +333,10 @@ func (e *extractor) word(i, stop, para int) int {
 	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para)})
 	return i + j
 }
+
+// isJoiner is true for the marks that can hold a word together: e-mail,
+// don't, AT&T; word decides whether they do.
+func isJoiner(c byte) bool { return c == '-' || c == '\'' || c == '&' }
 
 // keepsDot tells whether the period after a word is part of it: an initial,
 // a title (Sen.), or a dotted abbreviation (U.S., D-Mo.).
