@@ -754,7 +754,7 @@ func (e *extractor) cleanName(ts []tok) string {
 		}
 	}
 	ts = ts[last+1:]
-	if len(ts) > 1 && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
+	if len(ts) > 1 && ts[0].end-ts[0].pos > 1 && isUpperByte(e.text[ts[0].pos+1]) && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
 		return "" // RED STATES OUTNUMBER BLUE: a headline, not a name
 	}
 	for len(ts) > 0 && in(e.lower(ts[0]), notNames|particles|determiners) {
@@ -791,6 +791,8 @@ func (e *extractor) cleanName(ts []tok) string {
 	}
 	return b.String()
 }
+
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func possessive(w string) bool {
 	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "s'")
@@ -847,18 +849,27 @@ func (e *extractor) notSpeech(parts []part) bool {
 // (“Meth. We’re on it.”), where words someone said are quoted once.
 func (e *extractor) quotedAgain(p part) bool {
 	if e.quoted == nil { // counted once, and only for articles that ask
-		e.quoted = make(map[string]int, len(e.parts))
+		e.quoted = make(map[uint64]int, len(e.parts))
 		for _, q := range e.parts {
-			e.quoted[foldQuote(e.text[q.span.Start:q.span.End])]++
+			e.quoted[foldHash(e.text[q.span.Start:q.span.End])]++
 		}
 	}
-	return e.quoted[foldQuote(e.text[p.span.Start:p.span.End])] > 1
+	return e.quoted[foldHash(e.text[p.span.Start:p.span.End])] > 1
 }
 
-// foldQuote is the words of a quote for comparison: lower case, without the
-// punctuation at their ends.
-func foldQuote(s string) string {
-	return strings.ToLower(strings.TrimRight(s, ".,;:!?…"))
+// foldHash is a hash of the words of a quote for comparison: FNV-1a of
+// their ASCII letters in lower case, without the punctuation at their end.
+func foldHash(s string) uint64 {
+	s = strings.TrimRight(s, ".,;:!?…")
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
 }
 
 // isFragment recognises a word or two quoted inside the writer's sentence:
@@ -886,10 +897,15 @@ func (e *extractor) spoken(sp Span) bool {
 	if strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
 		return true
 	}
-	for _, w := range strings.Fields(s) {
-		if personal.hasFold(strings.Trim(w, ".,;:!?")) {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' {
+			j++
+		}
+		if personal.hasFold(strings.Trim(s[i:j], ".,;:!?")) {
 			return true
 		}
+		i = j + 1
 	}
 	return false
 }
@@ -914,7 +930,7 @@ func (e *extractor) isTitle(p part) bool {
 		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' {
 			j++
 		}
-		w := strings.Trim(s[i:j], ".,!?:;()[]\"'“”‘’…")
+		w := trimMarks(s[i:j])
 		i = j
 		if w == "" {
 			continue
@@ -946,13 +962,40 @@ func (e *extractor) isTitle(p part) bool {
 		strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "'s"))
 }
 
+// trimMarks drops the punctuation and quotation marks around a word.
+func trimMarks(w string) string {
+	for len(w) > 0 {
+		r, n := utf8.DecodeRuneInString(w)
+		if !isMarkAround(r) {
+			break
+		}
+		w = w[n:]
+	}
+	for len(w) > 0 {
+		r, n := utf8.DecodeLastRuneInString(w)
+		if !isMarkAround(r) {
+			break
+		}
+		w = w[:len(w)-n]
+	}
+	return w
+}
+
+func isMarkAround(r rune) bool {
+	switch r {
+	case '.', ',', '!', '?', ':', ';', '(', ')', '[', ']', '"', '\'', '“', '”', '‘', '’', '…':
+		return true
+	}
+	return false
+}
+
 // pronounStart is true for words that open like speech: "I Am", "We Will".
 func pronounStart(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return false
+	s = strings.TrimLeft(s, " \n\t")
+	if i := strings.IndexAny(s, " \n\t"); i >= 0 {
+		s = s[:i]
 	}
-	switch strings.Trim(f[0], ".,!?") {
+	switch strings.Trim(s, ".,!?") {
 	case "I", "We", "You", "I'm", "I’m", "We're", "We’re":
 		return true
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"newsreader/store"
 	"newsreader/store/quotes"
@@ -91,27 +92,45 @@ func BenchmarkParseBBC(b *testing.B) {
 	}
 }
 
-// BenchmarkDecodeBBC is the first stage of loading alone: bytes to clean
-// text. Parse less Decode less Extract is the rest (title, paragraphs, words).
-func BenchmarkDecodeBBC(b *testing.B) {
+// BenchmarkStagesBBC splits loading an article into its stages, timed file
+// by file in the same pass so that a busy machine slows them alike: decode
+// (bytes to clean text), parse (title, paragraphs, words: store.Parse less
+// the other two) and extract (quotes). It reports each stage's share of
+// Parse in percent.
+func BenchmarkStagesBBC(b *testing.B) {
 	arts := corpus(b, "bbc")
-	var files [][]byte
-	var size int64
+	type file struct {
+		path string
+		data []byte
+		art  *store.Article
+	}
+	var files []file
 	for _, a := range arts {
 		data, err := os.ReadFile(a.Path)
 		if err != nil {
 			b.Fatal(err)
 		}
-		files = append(files, data)
-		size += int64(len(data))
+		files = append(files, file{a.Path, data, a})
 	}
-	b.SetBytes(size)
-	b.ResetTimer()
+	var decode, parse, extract time.Duration
 	for b.Loop() {
-		for _, data := range files {
-			if _, _, _, err := store.Decode(data); err != nil {
+		for _, f := range files {
+			t0 := time.Now()
+			if _, _, _, err := store.Decode(f.data); err != nil {
 				b.Fatal(err)
 			}
+			t1 := time.Now()
+			if _, err := store.Parse(f.path, f.data); err != nil {
+				b.Fatal(err)
+			}
+			t2 := time.Now()
+			quotes.Extract(f.art.Body, f.art.Paras)
+			t3 := time.Now()
+			decode, parse, extract = decode+t1.Sub(t0), parse+t2.Sub(t1), extract+t3.Sub(t2)
 		}
 	}
+	rest := parse - decode - extract
+	b.ReportMetric(100*float64(decode)/float64(parse), "%decode")
+	b.ReportMetric(100*float64(rest)/float64(parse), "%parse")
+	b.ReportMetric(100*float64(extract)/float64(parse), "%extract")
 }

@@ -32,7 +32,7 @@ type extractor struct {
 	curly  bool // the text quotes with curly marks
 	people []person
 	named  bool            // people gathered
-	quoted map[string]int  // how often each quote's words stand in marks, once asked
+	quoted map[uint64]int  // how often each quote's words stand in marks, once asked
 	wins   []Span          // scratch, one paragraph's stretches read word by word
 	next   [len(leads)]int // where each lead byte of a mark is next found in the text
 }
@@ -142,12 +142,18 @@ func (e *extractor) around(i, j int, p Span) (prev, next rune) {
 
 // boundaryBefore is true when a mark after r starts a run of words.
 func boundaryBefore(r rune) bool {
-	return r == 0 || unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:;\u00a0“‘\"«„‚‹「『", r)
+	if r < 0x80 {
+		return r == 0 || r <= ' ' && unicode.IsSpace(r) || strings.IndexByte("([{-/:;\"", byte(r)) >= 0
+	}
+	return unicode.IsSpace(r) || strings.ContainsRune("—–\u00a0“‘«„‚‹「『", r)
 }
 
 // boundaryAfter is true when a mark before r ends a run of words.
 func boundaryAfter(r rune) bool {
-	return r == 0 || unicode.IsSpace(r) || strings.ContainsRune(".,;:!?)]}—–-…”’\"»›」』*", r)
+	if r < 0x80 {
+		return r == 0 || r <= ' ' && unicode.IsSpace(r) || strings.IndexByte(".,;:!?)]}-\"*", byte(r)) >= 0
+	}
+	return unicode.IsSpace(r) || strings.ContainsRune("—–…”’»›」』", r)
 }
 
 // classify reads which way a mark points from its glyph, corrected by the

@@ -374,6 +374,12 @@ func (e *extractor) isPunct(t tok, set string) bool {
 	if t.kind != tPunct {
 		return false
 	}
+	if t.end == t.pos {
+		return false // a break
+	}
+	if c := e.text[t.pos]; c < 0x80 {
+		return strings.IndexByte(set, c) >= 0
+	}
 	r, _ := utf8.DecodeRuneInString(e.s(t))
 	return strings.ContainsRune(set, r)
 }
