@@ -151,8 +151,9 @@ var byteClass = func() (t [256]uint8) {
 
 // scanWords reads every word and mark from i to end, no word past stop.
 func (e *extractor) scanWords(i, end, stop, para int) int {
-	for i < end {
-		c := e.text[i]
+	text := e.text[:stop]
+	for i < end && i < len(text) {
+		c := text[i]
 		switch cl := byteClass[c]; {
 		case cl&bSpace != 0:
 			i++
@@ -160,10 +161,12 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 			// most words are ASCII in lower case and end at a space or a
 			// comma: read them here; the others go to word
 			j := i + 1
-			for j < stop && byteClass[e.text[j]]&(bWord|bUpper) == bWord {
-				j++
+			for ; j < len(text); j++ {
+				if byteClass[text[j]]&(bWord|bUpper) != bWord {
+					break
+				}
 			}
-			if j < stop && byteClass[e.text[j]]&(bSpace|bOther) == 0 || j < stop && isJoiner(e.text[j]) {
+			if j < len(text) && (byteClass[text[j]]&(bSpace|bOther) == 0 || isJoiner(text[j])) {
 				i = e.word(i, stop, para)
 				continue
 			}
@@ -171,8 +174,8 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 			i = j
 		case cl&bWord != 0:
 			i = e.word(i, stop, para)
-		case c == '<' && tagEnd(e.text[i:stop]) > 0:
-			i += tagEnd(e.text[i:stop]) // markup reads as a space
+		case c == '<' && tagEnd(text[i:]) > 0:
+			i += tagEnd(text[i:]) // markup reads as a space
 		case c < 0x80:
 			e.punct(i, i+1, para)
 			i++
