@@ -748,7 +748,7 @@ func (e *extractor) cleanName(ts []tok) string {
 	last := -1
 	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
 		lw := e.lower(t)
-		if titles.has(lw) || lw != e.low[t.pos:t.end] && titles.has(e.low[t.pos:t.end]) || i+1 < len(ts) && titles.has(e.lower(ts[i+1])) && isDemonym(lw) ||
+		if titles.has(lw) || len(lw) < int(t.end-t.pos) && titles.has(e.lowerAll(t)) || i+1 < len(ts) && titles.has(e.lower(ts[i+1])) && isDemonym(lw) ||
 			possessive(e.s(t)) { // the Media Research Center’s Bozell
 			last = i
 		}

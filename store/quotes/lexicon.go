@@ -10,11 +10,14 @@ type wordSet uint32
 // open-addressing table hashed on a word's length and a few of its bytes.
 // A word is looked up once for all its lists, in about a third of the
 // instructions of a Go map of strings, which the cues ask millions of times
-// when a store loads. It is filled while the package initializes and only
-// read after.
+// when a store loads. A slot packs where the word stands in one string of
+// all words and its length, so that the table stays small enough for the
+// processor's first cache. It is filled while the package initializes and
+// only read after.
 type lexicon struct {
-	keys    [lexSize]string
+	slots   [lexSize]uint32 // offset in words << 8 | length; 0 for none
 	classes [lexSize]wordSet
+	words   string
 	sets    wordSet // the last list's bit
 }
 
@@ -36,18 +39,30 @@ func newWordSet(s string) wordSet {
 		panic("quotes: more word lists than bits")
 	}
 	lex.sets = set
+	words := []byte(lex.words)
 	for _, w := range strings.Fields(s) {
 		if len(w) > lexMax {
 			panic("quotes: listed word too long: " + w)
 		}
-		h := lexHash(w)
-		for lex.keys[h] != "" && lex.keys[h] != w {
-			h = (h + 1) & (lexSize - 1)
+		h := lex.find(w)
+		if lex.slots[h] == 0 {
+			lex.slots[h] = uint32(len(words))<<8 | uint32(len(w))
+			words = append(words, w...)
+			lex.words = string(words)
 		}
-		lex.keys[h] = w
 		lex.classes[h] |= set
 	}
 	return set
+}
+
+// find is the slot of w, or the empty slot where it would go.
+func (l *lexicon) find(w string) uint32 {
+	for h := lexHash(w); ; h = (h + 1) & (lexSize - 1) {
+		s := l.slots[h]
+		if s == 0 || int(s&0xff) == len(w) && l.words[s>>8:s>>8+s&0xff] == w {
+			return h
+		}
+	}
 }
 
 // class is the lists w, in lower case, is in.
@@ -55,14 +70,7 @@ func (l *lexicon) class(w string) wordSet {
 	if len(w) == 0 || len(w) > lexMax {
 		return 0
 	}
-	for h := lexHash(w); ; h = (h + 1) & (lexSize - 1) {
-		switch k := l.keys[h]; k {
-		case w:
-			return l.classes[h]
-		case "":
-			return 0
-		}
-	}
+	return l.classes[l.find(w)]
 }
 
 // classFold is the lists w is in, whatever the case of its ASCII letters;

@@ -29,18 +29,17 @@ func (e *extractor) names() []person {
 func (e *extractor) collectNames() {
 	e.people = e.people[:0]
 	ts := e.toks
-	for i := 0; i < len(ts); {
-		if ts[i].kind != tWord || !ts[i].cap {
-			i++
-			continue
-		}
+	for c := 0; c < len(e.caps); {
+		i := int(e.caps[c])
 		j := i
 		for j < len(ts) && ts[j].kind == tWord && ts[j].para == ts[i].para &&
 			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && particles.has(e.lower(ts[j])) && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
+		for c < len(e.caps) && int(e.caps[c]) < j {
+			c++
+		}
 		run := ts[i:j]
-		i = j
 		if len(run) == 1 {
 			continue // a capital at a sentence start, or a name given alone
 		}
@@ -68,7 +67,7 @@ func (e *extractor) collectNames() {
 			first = name[:k]
 		}
 		if gender == 0 && n > 1 {
-			gender = firstNameGender(e.low[run[0].pos : int(run[0].pos)+len(first)])
+			gender = firstNameGender(e.text[run[0].pos : int(run[0].pos)+len(first)])
 		}
 		if n == 1 {
 			// a surname alone still tells a gender: Mrs. Clinton
@@ -175,8 +174,8 @@ lawmaker entrepreneur designer chef artist`)
 // senator) to the person the sentences before are about, else to the last
 // speaker; other descriptions stay as they are.
 func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
-	ws := strings.Fields(e.low[a.pos : a.pos+len(a.mention)])
-	if len(ws) < 2 || len(ws) > 3 || ws[0] != "the" || !roles.has(ws[len(ws)-1]) {
+	ws := strings.Fields(a.mention)
+	if len(ws) < 2 || len(ws) > 3 || !strings.EqualFold(ws[0], "the") || !roles.hasFold(ws[len(ws)-1]) {
 		return a.name
 	}
 	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {

@@ -27,7 +27,8 @@ type extractor struct {
 	quotes []Quote
 	marks  []mark // scratch, one paragraph's marks
 	toks   []tok
-	low    string // the text with the ASCII letters of its tokens in lower case
+	caps   []int32 // the tokens that are words with a capital
+	low    string  // the text with the ASCII letters of its tokens in lower case
 	lowb   []byte
 	curly  bool // the text quotes with curly marks
 	people []person

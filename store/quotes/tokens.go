@@ -18,7 +18,7 @@ const (
 // whole quote part, so that the words around a quote read as a sentence.
 type tok struct {
 	pos, end int32
-	part     int32 // the part, for a quote
+	part     int32 // the part, for a quote; for a word with capitals, where it stands in lower case in e.low, else -1
 	para     int32
 	kind     tokKind
 	cap      bool // a word that starts with a capital
@@ -29,8 +29,8 @@ type tok struct {
 // cues stand there. Everywhere else only names and sentence ends are kept,
 // and the words in lower case between them leave one break.
 func (e *extractor) tokenize() {
-	e.lowb = append(e.lowb[:0], e.text...) // folded by word as it reads
-	e.toks = e.toks[:0]
+	e.lowb = e.lowb[:0]
+	e.toks, e.caps = e.toks[:0], e.caps[:0]
 	first := 0 // the paragraph's first part
 	for para, p := range e.paras {
 		last := first
@@ -40,7 +40,7 @@ func (e *extractor) tokenize() {
 		e.tokenizePara(para, p, first, last)
 		first = last
 	}
-	e.low = string(e.lowb)
+	e.low = string(e.lowb) // the words with capitals, in lower case
 }
 
 // windows are the stretches of paragraph p that are read word by word:
@@ -170,7 +170,7 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 				i = e.word(i, stop, para)
 				continue
 			}
-			e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tWord, para: int32(para)})
+			e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tWord, para: int32(para), part: -1})
 			i = j
 		case cl&bWord != 0:
 			i = e.word(i, stop, para)
@@ -288,19 +288,15 @@ func (e *extractor) punct(i, j, para int) {
 // of U.S. or Sen. or J. that belong to it.
 func (e *extractor) word(i, stop, para int) int {
 	text := e.text[i:stop]
-	low := e.lowb[i:stop]
-	low = low[:len(text)]
 	j := 0
+	var seen uint8
 	for {
 		for ; j < len(text); j++ { // the common run of ASCII letters and digits
-			c := text[j]
-			cl := byteClass[c]
+			cl := byteClass[text[j]]
 			if cl&bWord == 0 {
 				break
 			}
-			if cl&bUpper != 0 {
-				low[j] = c + 'a' - 'A'
-			}
+			seen |= cl
 		}
 		if j == len(text) {
 			break
@@ -333,7 +329,20 @@ func (e *extractor) word(i, stop, para int) int {
 		r, _ := utf8.DecodeRuneInString(text)
 		capital = unicode.IsUpper(r)
 	}
-	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para)})
+	if capital {
+		e.caps = append(e.caps, int32(len(e.toks)))
+	}
+	low := int32(-1)
+	if seen&bUpper != 0 { // keep a copy in lower case for the word lists
+		low = int32(len(e.lowb))
+		for _, c := range []byte(text[:j]) {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			e.lowb = append(e.lowb, c)
+		}
+	}
+	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para), part: low})
 	return i + j
 }
 
@@ -352,7 +361,7 @@ func (e *extractor) keepsDot(i, j int) bool {
 	if n == len(w) && unicode.IsUpper(r) {
 		return true
 	}
-	return j-i <= 6 && abbrevs.has(string(e.lowb[i:j]))
+	return j-i <= 6 && abbrevs.hasFold(w)
 }
 
 // abbrevs are words whose period does not end a sentence.
@@ -366,11 +375,20 @@ func (e *extractor) s(t tok) string { return e.text[t.pos:t.end] }
 // lower is a word in lower case without its final period; ASCII letters
 // only are folded, which is all the word lists need.
 func (e *extractor) lower(t tok) string {
-	end := t.end
-	if end > t.pos+1 && e.low[end-1] == '.' {
-		end--
+	w := e.lowerAll(t)
+	if len(w) > 1 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
 	}
-	return e.low[t.pos:end]
+	return w
+}
+
+// lowerAll is a word in lower case, its final period kept. Most words are in
+// lower case in the text already; the others were copied when read.
+func (e *extractor) lowerAll(t tok) string {
+	if t.kind != tWord || t.part < 0 {
+		return e.text[t.pos:t.end]
+	}
+	return e.low[t.part : t.part+t.end-t.pos]
 }
 
 func (e *extractor) isPunct(t tok, set string) bool {
