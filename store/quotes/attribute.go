@@ -23,7 +23,7 @@ thundered charged charges informed informs assured assures chanted chants sang s
 explain explained offered offers opined opines scoffed sighed snapped added predicted pressed conceded posted
 acknowledged blasted blasts slammed slams mocked mocks praised praises accused accuses criticized criticizes
 insist insisted added interjected interrupted elaborated recalled reasoned wrote revealed reveals revealing claim
-laughed called calls calling described describes describing`)
+laughed called calls calling described describes describing cracked`)
 
 // listenerVerbs take the listener as their object: the words after "told"
 // name who heard, not who spoke. Some of them put the speaker after them
@@ -167,7 +167,7 @@ func (e *extractor) hasVerb(ts []tok) bool {
 func (e *extractor) attribute() {
 	e.tokenize()
 	for i := range e.parts {
-		e.parts[i].frag = e.isFragment(e.parts[i])
+		e.parts[i].frag = e.isFragment(e.parts[i]) || e.isTitle(e.parts[i])
 	}
 	e.group()
 	var last attribution // the last speaker named, for pronouns and continuations
@@ -202,7 +202,7 @@ func (e *extractor) attribute() {
 		if !cued && e.notSpeech(parts) {
 			continue
 		}
-		if len(parts) == 1 && (first.frag || e.isTitle(first)) {
+		if len(parts) == 1 && first.frag {
 			continue
 		}
 		if !cued {
@@ -324,11 +324,15 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if a := e.leadingName(ts[:v]); a.ok() {
 			return a
 		}
+		subj := ts[:v]
+		if v >= 3 && e.lower(ts[v-1]) == "as" && e.lower(ts[v-2]) == "quoted" {
+			subj = ts[:v-2] // Braynard is quoted as saying
+		}
 		// after a quote that ends its sentence, the next one is its cue only
 		// when the speaker or the verb comes within its first words (“…”
 		// That is what Jane Doe said.), not “…” They will appear in court on
 		// Monday, a police spokesman said.
-		if a := e.npBefore(ts[:v]); a.ok() && (!ends || len(ts) < 4 || a.pos <= int(ts[3].pos)) {
+		if a := e.npBefore(subj); a.ok() && (!ends || len(ts) < 4 || a.pos <= int(ts[3].pos)) {
 			return a
 		}
 		if a := e.npAfter(ts[v+1:]); a.ok() && !toldVerbs.has(lw) && (!ends || v <= 3) {
