@@ -423,7 +423,8 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 			}
 			continue
 		}
-		if lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" { // as Amar put it, “…”
+		putIt := lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" // as Amar put it, “…”
+		if putIt {
 			lw = "said"
 		}
 		if !speechVerbs.has(lw) || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
@@ -446,7 +447,7 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 				return a
 			}
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !listenerVerbs.has(lw) {
+		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !listenerVerbs.has(lw) && !putIt {
 			return a
 		}
 		if a := e.clauseSubject(ts[:v]); a.ok() {
@@ -560,14 +561,14 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			j = k
 		}
 	}
-	if j > 0 && e.isPunct(ts[j-1], ",") {
+	if j > 0 && (e.isPunct(ts[j-1], ",") || e.commaQuoted(ts[j-1])) {
 		// appositives: "Jane Doe, a senator from Ohio, one of the sponsors,";
 		// the subject is the first full name or pronoun among the commas
 		// ("The Shadow Secretary for the Family, Theresa May,"), else the first name
 		from := 0
 		var first attribution
 		for k := 0; k < j; k++ {
-			if !e.isPunct(ts[k], ",") {
+			if !e.isPunct(ts[k], ",") && !(k == j-1 && e.commaQuoted(ts[k])) {
 				continue
 			}
 			// a chunk that opens on a preposition ("In Ohio,") names no
@@ -613,6 +614,17 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		}
 	}
 	return e.nounPhrase(ts[i:j])
+}
+
+// commaQuoted is true for a title or a term in marks whose comma stands
+// inside them, as American style has it: author of “America's Unwritten
+// Constitution,” put it.
+func (e *extractor) commaQuoted(t tok) bool {
+	if t.kind != tQuote {
+		return false
+	}
+	p := e.parts[t.part]
+	return p.frag && p.span.End > p.span.Start && e.text[p.span.End-1] == ','
 }
 
 // objectAt is the index in ts of the preposition before the mention at pos,

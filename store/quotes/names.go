@@ -201,7 +201,7 @@ func (e *extractor) recentSubject(i int, want byte) string {
 		}
 		ts := e.toks[start:end]
 		if a := e.cueIn(ts, true); a.ok() && !a.desc && !a.pronoun {
-			if full := e.full(a.name, a.pos); !isOrg(full) {
+			if full := e.full(a.name, a.pos); e.isPersonName(full, false) {
 				if g := e.genderOf(full); g == 0 || want == 0 || g == want {
 					return full
 				}
@@ -220,6 +220,18 @@ func (e *extractor) recentSubject(i int, want byte) string {
 	}
 	return ""
 }
+
+// isPersonName tells a name that can stand for he or she: two words or more,
+// a known first name or gender, or a name given with an honorific; not a
+// body's name.
+func (e *extractor) isPersonName(full string, honored bool) bool {
+	return !isOrg(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+}
+
+// honorifics go before a person's name, and no other: Dr Vancheshwar, not
+// Chief Whip.
+var honorifics = newWordSet(`mr mrs ms miss dr sir dame lord lady sen rep gov prof rev fr sgt capt col gen lt
+president senator governor judge mayor ambassador`)
 
 // quoteAt is true when token i is a quote the article keeps; a term in marks
 // ("better offerings") does not end what the sentence is about.
@@ -255,8 +267,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue
 		}
 		full := e.full(name, int(run[0].pos))
-		titled := len(run) > 1 && titles.has(e.lower(run[0])) // Dr Vancheshwar
-		if !titled && !strings.Contains(full, " ") && firstNameGender(full) == 0 && e.genderOf(full) == 0 || isOrg(full) {
+		if !e.isPersonName(full, len(run) > 1 && honorifics.has(e.lower(run[0]))) { // Dr Vancheshwar
 			continue // a word at a sentence start, a place, a body
 		}
 		if g := e.genderOf(full); g == 0 || want == 0 || g == want {
