@@ -253,7 +253,7 @@ func (e *extractor) sentenceAfter(i int) int {
 }
 
 // breaksSentence is true for a sentence end, and for a quote other than a
-// word or two in marks, which the writer's sentence runs through.
+// word or two or a title in marks, which the writer's sentence runs through.
 func (e *extractor) breaksSentence(t tok) bool {
 	return t.kind == tQuote && !e.parts[t.part].frag || e.isPunct(t, ".?!;")
 }

@@ -15,7 +15,7 @@ type part struct {
 	openEnd bool // no closing mark before the paragraph ended
 	cont    bool // opened where the part before ran on unclosed: the same quote goes on
 	kept    bool // its utterance is a quote of the article, not a term or a title
-	frag    bool // a word or two in marks inside the writer's sentence
+	frag    bool // a word or two, or a title, in marks inside the writer's sentence
 	group   int  // utterance it belongs to
 	tok     int  // its token
 }
