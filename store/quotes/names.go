@@ -121,10 +121,10 @@ func (e *extractor) full(name string, pos int) string {
 // "it" outside a quote name nobody the reader can see. qi is the quote's token.
 func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) string {
 	var want byte
-	switch strings.ToLower(a.name) {
-	case "he":
+	switch {
+	case strings.EqualFold(a.name, "he"):
 		want = 'm'
-	case "she":
+	case strings.EqualFold(a.name, "she"):
 		want = 'f'
 	default:
 		return ""
