@@ -182,6 +182,9 @@ func (e *extractor) attribute() {
 		gi = gj
 
 		first := parts[0]
+		if len(parts) == 1 && first.frag {
+			continue // a term or a title, whoever is named near it
+		}
 		var a attribution
 		// a quote that ends its sentence (“… misdirected.” She said her party
 		// …) is introduced before more often than attributed after
@@ -200,9 +203,6 @@ func (e *extractor) attribute() {
 		}
 		cued := a.ok()
 		if !cued && e.notSpeech(parts) {
-			continue
-		}
-		if len(parts) == 1 && first.frag {
 			continue
 		}
 		if !cued {
