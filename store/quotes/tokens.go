@@ -335,11 +335,12 @@ func (e *extractor) word(i, stop, para int) int {
 	low := int32(-1)
 	if seen&bUpper != 0 { // keep a copy in lower case for the word lists
 		low = int32(len(e.lowb))
-		for _, c := range []byte(text[:j]) {
+		e.lowb = append(e.lowb, text[:j]...)
+		w := e.lowb[low:]
+		for k, c := range w {
 			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+				w[k] = c + 'a' - 'A'
 			}
-			e.lowb = append(e.lowb, c)
 		}
 	}
 	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para), part: low})
