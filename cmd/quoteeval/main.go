@@ -2,6 +2,7 @@
 // articles, in process, with the same matching as ../shared/tools/quote_eval.py:
 //
 //	go run ./cmd/quoteeval -gold ../shared/corpora/polnear/gold/dev.jsonl -root ../shared/corpora/polnear
+//	go run ./cmd/quoteeval -kind hand    # the project's own labels, testdata/quotes/hand.jsonl
 package main
 
 import (
@@ -21,11 +22,19 @@ func main() {
 	minSpeaker := flag.Float64("min-speaker", 0, "exit 1 when speaker accuracy is below this")
 	flag.Parse()
 
+	set := map[string]bool{}
+	flag.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	load := quoteeval.LoadPolNeAR
 	switch *kind {
 	case "polnear":
 	case "hand":
 		load = quoteeval.LoadHand
+		if !set["gold"] {
+			*gold = "testdata/quotes/hand.jsonl"
+		}
+		if !set["root"] {
+			*root = "../shared/corpora"
+		}
 	default:
 		fmt.Fprintf(os.Stderr, "quoteeval: unknown -kind %q (polnear or hand)\n", *kind)
 		os.Exit(2)

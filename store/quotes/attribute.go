@@ -2,11 +2,12 @@ package quotes
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
 // speechVerbs are the cues that name who speaks.
-var speechVerbs = wordSet(`said says say saying told tells tell telling added adds adding stated states stating
+var speechVerbs = newWordSet(`said says say saying told tells tell telling added adds adding stated states stating
 remarked remarks emphasized emphasised emphasizes emphasises emphasizing wrote writes writing noted notes noting
 explained explains explaining asked asks asking replied replies replying continued continues argued argues arguing
 insisted insists insisting warned warns warning declared declares declaring claimed claims claiming tweeted tweets
@@ -21,14 +22,34 @@ mused muses wondered wonders yelled screamed pleaded pleads protested protests o
 thundered charged charges informed informs assured assures chanted chants sang sings read reads echoed echoes
 explain explained offered offers opined opines scoffed sighed snapped added predicted pressed conceded posted
 acknowledged blasted blasts slammed slams mocked mocks praised praises accused accuses criticized criticizes
-insist insisted added interjected interrupted elaborated recalled reasoned wrote`)
+insist insisted added interjected interrupted elaborated recalled reasoned wrote revealed reveals revealing claim
+laughed called calls calling described describes describing cracked`)
+
+// listenerVerbs take the listener as their object: the words after "told"
+// name who heard, not who spoke. Some of them put the speaker after them
+// behind a quote (“…,” warned Clinton); toldVerbs never do.
+var (
+	listenerVerbs = newWordSet(`told tells tell telling informed informs assured assures urged urges warned warns
+reminded reminds`)
+	toldVerbs = newWordSet(`told tells tell telling informed informs assured assures reminded reminds`)
+)
+
+// namingVerbs give what someone said of a thing, except in the passive,
+// where they give its name: HP is called “feather duvet lung.”
+var namingVerbs = newWordSet(`called calls calling described describes describing`)
+
+// naming is true when the verb at ts[v] names a thing rather than cites
+// someone: a naming verb after is, was or been.
+func (e *extractor) naming(ts []tok, v int) bool {
+	return namingVerbs.has(e.lower(ts[v])) && v > 0 && auxiliaries.has(e.lower(ts[v-1]))
+}
 
 // ingVerbs leave the subject to the clause they hang from: "Smith left, saying …".
-var ingVerbs = wordSet(`saying adding telling writing noting explaining arguing insisting warning declaring
+var ingVerbs = newWordSet(`saying adding telling writing noting explaining arguing insisting warning declaring
 claiming asking stressing emphasizing recalling joking tweeting stating`)
 
 // titles are the words before a name that are not part of it.
-var titles = wordSet(`president vice prime minister sen senator sens senators rep reps representative gov governor mr mrs ms
+var titles = newWordSet(`president vice prime minister sen senator sens senators rep reps representative gov governor mr mrs ms
 miss dr secretary chancellor king queen prince princess pope general gen lt col colonel sgt capt captain chief
 judge justice mayor ambassador spokesman spokeswoman spokesperson leader chairman chairwoman chair ceo director
 professor prof rev reverend sir lord lady dame deputy foreign defense defence attorney former candidate nominee
@@ -43,22 +64,23 @@ boss general-secretary secretary-general lawmaker congressman congresswoman asse
 u.s. us federal white house then-president then-candidate mrs. sen. rep. gov. dr. atty. supt. amb. hon. messrs.`)
 
 // notNames are capitalized words that start sentences or clauses rather than names.
-var notNames = wordSet(`the a an in on at but and or however he she it they we i you this that these those his her
+var notNames = newWordSet(`the a an in on at but and or however he she it they we i you this that these those his her
 their its our my your after before during following since while when if as for with without from to of by there
 here what who why how where then also still yet so meanwhile moreover furthermore although though monday tuesday
 wednesday thursday friday saturday sunday january february march april may june july august september october
 november december today yesterday tomorrow last next according asked speaking writing despite instead some many
-most all both each every one two three no not nor asked said says told added later now even just only well yes`)
+most all both each every one two three no not nor asked said says told added later now even just only well yes
+i'm i’m i've i’ve i'd i’d i'll i’ll jan feb mar apr jul aug sep sept oct nov dec`)
 
-var determiners = wordSet(`a an the one another some two three several many his her their its our my this that these those`)
+var determiners = newWordSet(`a an the one another some two three several many his her their its our my this that these those`)
 
 // stopWords end a noun phrase read backwards from a verb.
-var stopWords = wordSet(`that who whom which whose when where while as because if and or but than to of in on at for
+var stopWords = newWordSet(`that who whom which whose when where while as because if and or but than to of in on at for
 with from by about into over after before during since under through is was are were be been being has have had
 do does did will would can could should may might must not also is it's there`)
 
 // groups are the bare plurals that speak for themselves: "officials said".
-var groups = wordSet(`officials analysts critics experts police witnesses residents lawmakers sources authorities
+var groups = newWordSet(`officials analysts critics experts police witnesses residents lawmakers sources authorities
 protesters investigators prosecutors researchers scientists economists observers supporters opponents aides
 advisers advisors voters doctors officers leaders organizers organisers activists students parents teachers workers
 employees executives diplomats militants rebels troops soldiers people others fans players residents campaigners
@@ -66,28 +88,28 @@ demonstrators officers spokesmen members staff users neighbors neighbours relati
 republicans democrats conservatives liberals
 `)
 
-var auxiliaries = wordSet(`is was are were been be has had have`)
+var auxiliaries = newWordSet(`is was are were been be has had have`)
 
-var prepositions = wordSet(`in on at for with from by during after before since under over about into through
+var prepositions = newWordSet(`in on at for with from by during after before since under over about into through
 across among amid against despite following until upon within without`)
 
-var adverbs = wordSet(`also later then once again previously earlier recently simply further quickly just reportedly
-flatly bluntly repeatedly publicly privately separately similarly finally ultimately additionally initially
+var adverbs = newWordSet(`also later then once again previously earlier recently simply further quickly just reportedly
+flatly bluntly repeatedly publicly privately separately similarly finally ultimately additionally initially instead
 has had have was is were would will could had already still has once since yet often frequently`)
 
 // timeWords end phrases that say when, not who: "last week said".
-var timeWords = wordSet(`now today yesterday tomorrow tonight week weeks month months year years day days time times
+var timeWords = newWordSet(`now today yesterday tomorrow tonight week weeks month months year years day days time times
 night morning afternoon evening weekend hour hours minute minutes ago earlier later then monday tuesday wednesday
 thursday friday saturday sunday`)
 
 func isAdverb(lw string, capitalized bool) bool {
-	return adverbs[lw] || !capitalized && len(lw) > 4 && strings.HasSuffix(lw, "ly") && lw != "only"
+	return adverbs.has(lw) || !capitalized && len(lw) > 4 && strings.HasSuffix(lw, "ly") && lw != "only"
 }
 
-var pronounWords = wordSet(`he she they we i it`)
+var pronounWords = newWordSet(`he she they we i it`)
 
 // particles may stand inside a name in lower case.
-var particles = wordSet(`de da di van von der den del la le bin ibn al el dos das du st ter ten y`)
+var particles = newWordSet(`de da di van von der den del la le bin ibn al el dos das du st ter ten y`)
 
 // attribution is who an utterance is given to by the words around it.
 type attribution struct {
@@ -110,9 +132,10 @@ func (e *extractor) group() {
 		}
 		prev, cur := &e.parts[i-1], &e.parts[i]
 		switch {
-		case prev.openEnd && cur.para == prev.para+1 && cur.open == e.paras[cur.para].Start:
+		case prev.openEnd && cur.para == prev.para+1 && cur.open == e.paras[cur.para].Start,
+			cur.cont && prev.openEnd && prev.close == cur.open:
 			cur.group = prev.group
-		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1:
+		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1 && !e.endsSentence(*prev):
 			mid := e.toks[prev.tok+1 : cur.tok]
 			last := mid[len(mid)-1]
 			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) && !e.hasSentenceEnd(mid) {
@@ -133,7 +156,7 @@ func (e *extractor) hasSentenceEnd(ts []tok) bool {
 
 func (e *extractor) hasVerb(ts []tok) bool {
 	for _, t := range ts {
-		if t.kind == tWord && speechVerbs[e.lower(t)] {
+		if t.kind == tWord && speechVerbs.has(e.lower(t)) {
 			return true
 		}
 	}
@@ -143,8 +166,10 @@ func (e *extractor) hasVerb(ts []tok) bool {
 // attribute names the speaker of every utterance and drops what is not speech.
 func (e *extractor) attribute() {
 	e.tokenize()
+	for i := range e.parts {
+		e.parts[i].frag = e.isFragment(e.parts[i]) || e.isTitle(e.parts[i])
+	}
 	e.group()
-	e.collectNames()
 	var last attribution // the last speaker named, for pronouns and continuations
 	lastSpeaker := ""
 	lastPara := -2
@@ -157,6 +182,9 @@ func (e *extractor) attribute() {
 		gi = gj
 
 		first := parts[0]
+		if len(parts) == 1 && first.frag {
+			continue // a term or a title, whoever is named near it
+		}
 		var a attribution
 		// a quote that ends its sentence (“… misdirected.” She said her party
 		// …) is introduced before more often than attributed after
@@ -177,21 +205,19 @@ func (e *extractor) attribute() {
 		if !cued && e.notSpeech(parts) {
 			continue
 		}
-		if len(parts) == 1 && e.isTitle(first) {
-			continue
-		}
 		if !cued {
 			a = e.cueNearby(first.tok)
 		}
 		q := Quote{Spans: make([]Span, len(parts))}
 		for k, p := range parts {
 			q.Spans[k] = p.span
+			parts[k].kept = true
 		}
 		switch {
 		case a.pronoun:
-			q.Speaker, q.Mention = e.resolvePronoun(a, lastSpeaker), a.mention
+			q.Speaker, q.Mention = e.resolvePronoun(a, lastSpeaker, first.tok), a.mention
 		case a.desc:
-			q.Speaker, q.Mention = a.name, a.mention
+			q.Speaker, q.Mention = e.resolveRole(a, lastSpeaker, first.tok), a.mention
 		case a.ok():
 			q.Speaker, q.Mention = e.full(a.name, a.pos), a.mention
 		case first.para-lastPara <= 1 && lastSpeaker != "":
@@ -219,19 +245,24 @@ func (e *extractor) sentenceAfter(i int) int {
 	j := i + 1
 	for ; j < len(e.toks) && e.toks[j].para == para; j++ {
 		t := e.toks[j]
-		if t.kind == tQuote || e.isPunct(t, ".?!;") {
+		if e.breaksSentence(t) {
 			break
 		}
 	}
 	return j
 }
 
+// breaksSentence is true for a sentence end, and for a quote other than a
+// word or two or a title in marks, which the writer's sentence runs through.
+func (e *extractor) breaksSentence(t tok) bool {
+	return t.kind == tQuote && !e.parts[t.part].frag || e.isPunct(t, ".?!;")
+}
+
 func (e *extractor) sentenceBefore(i int) int {
 	para := e.toks[i].para
 	j := i
 	for j > 0 && e.toks[j-1].para == para {
-		t := e.toks[j-1]
-		if t.kind == tQuote || e.isPunct(t, ".?!;") {
+		if e.breaksSentence(e.toks[j-1]) {
 			break
 		}
 		j--
@@ -256,6 +287,9 @@ func (e *extractor) cueAfter(qi int) attribution {
 	if len(ts) == 0 {
 		return e.dashLine(qi)
 	}
+	if end < len(e.toks) && e.toks[end].kind == tQuote && e.introduces(qi, ts) {
+		return attribution{} // “…” Sir Alex Ferguson added: “…”: the cue is the next quote's
+	}
 	if e.isPunct(ts[0], dashes+"(") {
 		if a := e.npAfter(ts[1:]); a.ok() && !a.pronoun && (!a.desc || len(ts) < 6) {
 			return a
@@ -272,27 +306,50 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
 			return e.npAfter(ts[v+2:])
 		}
-		if !speechVerbs[lw] || t.cap && v > 0 || v > 0 && e.isNoun(ts[v-1]) {
+		if !speechVerbs.has(lw) || t.cap && v > 0 || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
 			continue
 		}
 		if v > 16 && !e.isPunct(ts[v-1], ",") {
-			break // far from the quote, unless after an appositive
+			// far from the quote, unless a name and its appositive lead to it:
+			// “…” Kurinji Selvaraj, a research analyst at the … think tank told CBS News.
+			if a := e.leadingName(ts[:v]); a.ok() {
+				return a
+			}
+			break
 		}
-		if e.endsSentence(e.parts[e.toks[qi].part]) && len(ts)-v > 7 {
+		ends := e.endsSentence(e.parts[e.toks[qi].part])
+		if ends && len(ts)-v > 7 {
 			return attribution{} // a new sentence that says more: “…” She said her party …
 		}
 		if a := e.leadingName(ts[:v]); a.ok() {
 			return a
 		}
-		if a := e.npBefore(ts[:v]); a.ok() {
+		subj := ts[:v]
+		if v >= 3 && e.lower(ts[v-1]) == "as" && e.lower(ts[v-2]) == "quoted" {
+			subj = ts[:v-2] // Braynard is quoted as saying
+		}
+		// after a quote that ends its sentence, the next one is its cue only
+		// when the speaker or the verb comes within its first words (“…”
+		// That is what Jane Doe said.), not “…” They will appear in court on
+		// Monday, a police spokesman said.
+		if a := e.npBefore(subj); a.ok() && (!ends || len(ts) < 4 || a.pos <= int(ts[3].pos)) {
 			return a
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() {
+		if a := e.npAfter(ts[v+1:]); a.ok() && !toldVerbs.has(lw) && (!ends || v <= 3) {
 			return a
 		}
 		return attribution{}
 	}
 	return e.dashLine(qi)
+}
+
+// introduces is true when the words ts between quote qi and the next quote
+// are a new sentence that leads into the next one with a colon or a comma
+// (“…” Smith added: “…”), not the end of qi's own sentence (“…,” Smith
+// said, adding: “…”).
+func (e *extractor) introduces(qi int, ts []tok) bool {
+	p, next := e.parts[e.toks[qi].part], e.toks[qi+len(ts)+1]
+	return e.isPunct(ts[len(ts)-1], ":,") && e.endsSentence(p) && e.parts[next.part].group != p.group
 }
 
 // leadingName is the name right after a quote when an appositive follows
@@ -303,7 +360,7 @@ func (e *extractor) leadingName(ts []tok) attribution {
 		i++
 	}
 	j := i
-	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) {
+	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j]))) {
 		j++
 	}
 	if j-i < 2 || j >= len(ts) || !e.isPunct(ts[j], ",") {
@@ -366,14 +423,15 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 			}
 			continue
 		}
-		if lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" { // as Amar put it, “…”
+		putIt := lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" // as Amar put it, “…”
+		if putIt {
 			lw = "said"
 		}
-		if !speechVerbs[lw] || v > 0 && e.isNoun(ts[v-1]) {
+		if !speechVerbs.has(lw) || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
 			continue
 		}
-		if ingVerbs[lw] && !(v > 0 && auxiliaries[e.lower(ts[v-1])]) { // "is telling" has its subject before
-			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun {
+		if ingVerbs.has(lw) && !(v > 0 && auxiliaries.has(e.lower(ts[v-1]))) { // "is telling" has its subject before
+			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun && !listenerVerbs.has(lw) {
 				return a
 			}
 			if a := e.clauseSubject(ts[:v]); a.ok() {
@@ -384,7 +442,12 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		if a := e.npBefore(ts[:v]); a.ok() {
 			return a
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc {
+		if v >= 2 && e.lower(ts[v-1]) == "to" { // allowed Mosseri to claim
+			if a := e.npBefore(ts[:v-1]); a.ok() && !a.desc && !a.pronoun {
+				return a
+			}
+		}
+		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !listenerVerbs.has(lw) && !putIt {
 			return a
 		}
 		if a := e.clauseSubject(ts[:v]); a.ok() {
@@ -427,7 +490,7 @@ func (e *extractor) cueNearby(qi int) attribution {
 			j++
 		}
 		if j < len(ts) && ts[j].kind == tWord && !ts[j].cap {
-			if a := e.nounPhrase(ts[:j]); a.ok() && !a.desc && !a.pronoun && len(e.people) > 0 && e.isPerson(a.name) {
+			if a := e.nounPhrase(ts[:j]); a.ok() && !a.desc && !a.pronoun && len(e.names()) > 0 && e.isPerson(a.name) {
 				return a
 			}
 		}
@@ -438,7 +501,7 @@ func (e *extractor) cueNearby(qi int) attribution {
 // isPerson is true when the article gives the name in full somewhere.
 func (e *extractor) isPerson(name string) bool {
 	last := name[strings.LastIndexByte(name, ' ')+1:]
-	for _, p := range e.people {
+	for _, p := range e.names() {
 		if p.last == last && strings.Contains(p.full, " ") {
 			return true
 		}
@@ -449,7 +512,7 @@ func (e *extractor) isPerson(name string) bool {
 // isNoun is true when the word before a speech verb makes it a noun: "the
 // states", "his remarks", "news reports".
 func (e *extractor) isNoun(prev tok) bool {
-	return prev.kind == tWord && (determiners[e.lower(prev)] && !pronounWords[e.lower(prev)] || e.lower(prev) == "news")
+	return prev.kind == tWord && (determiners.has(e.lower(prev)) && !pronounWords.has(e.lower(prev)) || e.lower(prev) == "news")
 }
 
 // clauseSubject is the first noun phrase of a clause: "Smith left, saying".
@@ -461,18 +524,18 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 			continue
 		}
 		t := ts[i]
-		if t.kind != tWord || !t.cap && !pronounWords[e.lower(t)] {
+		if t.kind != tWord || !t.cap && !pronounWords.has(e.lower(t)) {
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles[e.lower(ts[j])]) && !pronounWords[e.lower(t)] {
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j]))) && !pronounWords.has(e.lower(t)) {
 			j++
 		}
 		k := j
 		for k < len(ts) && ts[k].kind == tWord && isAdverb(e.lower(ts[k]), ts[k].cap) {
 			k++ // "Mr. Putin also veered"
 		}
-		if k >= len(ts) || ts[k].kind != tWord || ts[k].cap || stopWords[e.lower(ts[k])] && k == j {
+		if k >= len(ts) || ts[k].kind != tWord || ts[k].cap || stopWords.has(e.lower(ts[k])) && k == j {
 			continue
 		}
 		if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc {
@@ -498,19 +561,27 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			j = k
 		}
 	}
-	if j > 0 && e.isPunct(ts[j-1], ",") {
+	if j > 0 && (e.isPunct(ts[j-1], ",") || e.commaQuoted(ts[j-1])) {
 		// appositives: "Jane Doe, a senator from Ohio, one of the sponsors,";
 		// the subject is the first full name or pronoun among the commas
 		// ("The Shadow Secretary for the Family, Theresa May,"), else the first name
 		from := 0
 		var first attribution
 		for k := 0; k < j; k++ {
-			if !e.isPunct(ts[k], ",") {
+			if !e.isPunct(ts[k], ",") && !(k == j-1 && e.commaQuoted(ts[k])) {
 				continue
 			}
-			// a chunk that opens on a preposition ("In Ohio,") names no subject
-			if k > from && !(ts[from].kind == tWord && prepositions[e.lower(ts[from])]) {
-				if a := e.npBefore(ts[from:k]); a.ok() && !a.desc {
+			// a chunk that opens on a preposition ("In Ohio,") names no
+			// subject, nor a name after one ("A spokesman for DLF Builders,")
+			if k > from && !(ts[from].kind == tWord && prepositions.has(e.lower(ts[from]))) {
+				a := e.npBefore(ts[from:k])
+				if at := e.objectAt(ts[from:k], a.pos); at > 0 {
+					a = e.npBefore(ts[from : from+at]) // "Holger Schmieding of Berenberg,"
+					if e.objectAt(ts[from:from+at], a.pos) > 0 {
+						a = attribution{} // "Tuesday at Baldwin Wallace University in Berea,"
+					}
+				}
+				if a.ok() && !a.desc {
 					if a.pronoun || strings.IndexByte(a.name, ' ') > 0 {
 						return a
 					}
@@ -534,16 +605,46 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			break
 		}
 		lw := e.lower(t)
-		if !t.cap && stopWords[lw] {
+		if !t.cap && stopWords.has(lw) {
 			break
 		}
 		i--
-		if determiners[lw] {
+		if determiners.has(lw) {
 			break
 		}
 	}
 	return e.nounPhrase(ts[i:j])
 }
+
+// commaQuoted is true for a title or a term in marks whose comma stands
+// inside them, as American style has it: author of “America's Unwritten
+// Constitution,” put it.
+func (e *extractor) commaQuoted(t tok) bool {
+	if t.kind != tQuote {
+		return false
+	}
+	p := e.parts[t.part]
+	return p.frag && p.span.End > p.span.Start && e.text[p.span.End-1] == ','
+}
+
+// objectAt is the index in ts of the preposition before the mention at pos,
+// which makes the name an object, not who acts; 0 when there is none.
+func (e *extractor) objectAt(ts []tok, pos int) int {
+	for i := 1; i < len(ts); i++ {
+		if int(ts[i].pos) == pos {
+			if ts[i-1].kind == tWord && objectPrepositions.has(e.lower(ts[i-1])) {
+				return i - 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// objectPrepositions take a name as their object and never open a clause
+// the way after, before and since do.
+var objectPrepositions = newWordSet(`of for at from with to by in on about under against among within without into over
+through across`)
 
 // npAfter reads the noun phrase after a verb: "said Aliyev", "said Sen. Jane
 // Doe, a Democrat", "said the Kremlin spokesman, Dmitry Peskov".
@@ -551,7 +652,7 @@ func (e *extractor) npAfter(ts []tok) attribution {
 	end := 0
 	for end < len(ts) && end < 8 && ts[end].kind == tWord {
 		lw := e.lower(ts[end])
-		if end > 0 && !ts[end].cap && (stopWords[lw] || speechVerbs[lw]) {
+		if end > 0 && !ts[end].cap && (stopWords.has(lw) || speechVerbs.has(lw)) {
 			break
 		}
 		end++
@@ -560,14 +661,17 @@ func (e *extractor) npAfter(ts []tok) attribution {
 		return attribution{}
 	}
 	first := ts[0]
-	if !first.cap && !determiners[e.lower(first)] && !pronounWords[e.lower(first)] {
-		return attribution{}
+	if e.lower(first) == "that" {
+		return attribution{} // adding that Weeks' family …: a clause, not a speaker
+	}
+	if !first.cap && !determiners.has(e.lower(first)) && !pronounWords.has(e.lower(first)) {
+		return e.describedName(ts)
 	}
 	a := e.nounPhrase(ts[:end])
 	// "the Kremlin spokesman, Dmitry Peskov": the name after the comma
 	if a.desc && end+1 < len(ts) && e.isPunct(ts[end], ",") && ts[end+1].cap {
 		k := end + 1
-		for k < len(ts) && k-end < 6 && ts[k].kind == tWord && (ts[k].cap || particles[e.lower(ts[k])]) {
+		for k < len(ts) && k-end < 6 && ts[k].kind == tWord && (ts[k].cap || particles.has(e.lower(ts[k]))) {
 			k++
 		}
 		if b := e.nounPhrase(ts[end+1 : k]); b.ok() && !b.desc && !b.pronoun {
@@ -577,9 +681,39 @@ func (e *extractor) npAfter(ts []tok) attribution {
 	return a
 }
 
+// describedName reads a name after a few words in lower case that say who
+// the person is: "said judge Claire Armistead", "says veteran industry
+// analyst Ken Doctor", "said asbestosis sufferer Bernie Banton".
+func (e *extractor) describedName(ts []tok) attribution {
+	i := 0
+	for i < len(ts) && i < 4 && ts[i].kind == tWord && !ts[i].cap {
+		lw := e.lower(ts[i])
+		if stopWords.has(lw) || speechVerbs.has(lw) || determiners.has(lw) || pronounWords.has(lw) || timeWords.has(lw) || isAdverb(lw, false) {
+			return attribution{}
+		}
+		i++
+	}
+	j := i
+	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j]))) {
+		j++
+	}
+	if i == 0 || j-i < 1 || j < len(ts) && ts[j].kind == tWord {
+		return attribution{}
+	}
+	a := e.nounPhrase(ts[i:j])
+	if !a.ok() || a.desc || a.pronoun || strings.IndexByte(a.name, ' ') < 0 && !e.isPerson(a.name) {
+		return attribution{}
+	}
+	a.mention, a.pos = e.text[ts[0].pos:ts[j-1].end], int(ts[0].pos)
+	return a
+}
+
+// conjunctions open a clause before its subject: "but Smith said".
+var conjunctions = newWordSet(`but and or so then also later however`)
+
 // nounPhrase classifies a few tokens as a name, a pronoun or a description.
 func (e *extractor) nounPhrase(ts []tok) attribution {
-	for len(ts) > 0 && (ts[0].kind != tWord || strings.Contains(" but and or so then also later however ", " "+e.lower(ts[0])+" ") && len(ts) > 1) {
+	for len(ts) > 0 && (ts[0].kind != tWord || conjunctions.has(e.lower(ts[0])) && len(ts) > 1) {
 		ts = ts[1:]
 	}
 	for len(ts) > 0 && ts[len(ts)-1].kind != tWord {
@@ -590,26 +724,26 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	}
 	mention := e.text[ts[0].pos:ts[len(ts)-1].end]
 	pos := int(ts[0].pos)
-	if len(ts) == 1 && pronounWords[e.lower(ts[0])] {
+	if len(ts) == 1 && pronounWords.has(e.lower(ts[0])) {
 		return attribution{name: e.s(ts[0]), mention: mention, pos: pos, pronoun: true}
 	}
 	// the trailing run of capitalized words is the name
 	end := len(ts)
 	start := end
-	for start > 0 && ts[start-1].kind == tWord && (ts[start-1].cap || particles[e.lower(ts[start-1])] && start < end) {
+	for start > 0 && ts[start-1].kind == tWord && (ts[start-1].cap || particles.has(e.lower(ts[start-1])) && start < end) {
 		start--
 	}
 	if start == end {
-		for _, t := range ts {
-			if t.kind != tWord || t.cap {
+		for i, t := range ts {
+			if t.kind != tWord || t.cap && !(i == 0 && determiners.has(e.lower(t))) { // "The singer" opening a sentence
 				return attribution{}
 			}
 		}
 		lastWord := e.lower(ts[len(ts)-1])
-		if timeWords[lastWord] || timeWords[e.lower(ts[0])] || strings.HasSuffix(lastWord, "ing") {
+		if timeWords.has(lastWord) || timeWords.has(e.lower(ts[0])) || strings.HasSuffix(lastWord, "ing") {
 			return attribution{}
 		}
-		if determiners[e.lower(ts[0])] && len(ts) > 1 || len(ts) <= 2 && groups[lastWord] {
+		if determiners.has(e.lower(ts[0])) && len(ts) > 1 || len(ts) <= 2 && groups.has(lastWord) {
 			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}
@@ -618,7 +752,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	if name == "" {
 		return attribution{}
 	}
-	if start > 0 && determiners[e.lower(ts[0])] && e.lower(ts[0]) != "the" {
+	if start > 0 && determiners.has(e.lower(ts[0])) && e.lower(ts[0]) != "the" {
 		// "a New Hampshire Republican": a description, whatever its capitals
 		return attribution{name: mention, mention: mention, pos: pos, desc: true}
 	}
@@ -630,12 +764,16 @@ func (e *extractor) cleanName(ts []tok) string {
 	last := -1
 	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
 		lw := e.lower(t)
-		if titles[lw] || lw != e.low[t.pos:t.end] && titles[e.low[t.pos:t.end]] || i+1 < len(ts) && titles[e.lower(ts[i+1])] && isDemonym(lw) {
+		if titles.has(lw) || len(lw) < int(t.end-t.pos) && titles.has(e.lowerAll(t)) || i+1 < len(ts) && titles.has(e.lower(ts[i+1])) && isDemonym(lw) ||
+			possessive(e.s(t)) { // the Media Research Center’s Bozell
 			last = i
 		}
 	}
 	ts = ts[last+1:]
-	for len(ts) > 0 && (notNames[e.lower(ts[0])] || particles[e.lower(ts[0])] || determiners[e.lower(ts[0])]) {
+	if len(ts) > 1 && ts[0].end-ts[0].pos > 1 && isUpperByte(e.text[ts[0].pos+1]) && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
+		return "" // RED STATES OUTNUMBER BLUE: a headline, not a name
+	}
+	for len(ts) > 0 && in(e.lower(ts[0]), notNames|particles|determiners) {
 		ts = ts[1:]
 	}
 	for len(ts) > 0 {
@@ -670,6 +808,26 @@ func (e *extractor) cleanName(ts []tok) string {
 	return b.String()
 }
 
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+func possessive(w string) bool {
+	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "s'")
+}
+
+// shouting is a word of two letters or more, all capitals: a headline's.
+func shouting(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 func isDemonym(lw string) bool {
 	for _, suf := range []string{"an", "ese", "ish", "i", "ch"} {
 		if strings.HasSuffix(lw, suf) {
@@ -684,24 +842,68 @@ func isDemonym(lw string) bool {
 func (e *extractor) notSpeech(parts []part) bool {
 	total := 0
 	for _, p := range parts {
-		total += words(e.text[p.span.Start:p.span.End])
+		if total += words(e.text[p.span.Start:p.span.End], 9); total > 8 {
+			return false
+		}
 	}
 	p := parts[0]
 	if total <= 3 {
 		// a few words someone said to someone: “Neither do I”, “We're America”, “Go home!”
 		return !(len(parts) == 1 && e.spoken(p.span))
 	}
-	before := strings.ToLower(strings.TrimSpace(e.text[max(0, p.open-20):p.open]))
+	before := strings.TrimRight(e.text[max(0, p.open-20):p.open], " \t\n\u00a0")
 	for _, w := range []string{"so-called", "dubbed", "called", "known as", "titled", "nicknamed", "term", "phrase", "word", "slogan"} {
-		if strings.HasSuffix(before, w) && total <= 8 {
+		if len(before) >= len(w) && strings.EqualFold(before[len(before)-len(w):], w) {
 			return true
 		}
 	}
-	return false
+	return len(parts) == 1 && total <= 8 && e.quotedAgain(p)
+}
+
+// quotedAgain is true when the words of p stand in marks elsewhere in the
+// article too: a slogan, a title or a name the writer keeps coming back to
+// (“Meth. We’re on it.”), where words someone said are quoted once.
+func (e *extractor) quotedAgain(p part) bool {
+	if e.quoted == nil { // counted once, and only for articles that ask
+		e.quoted = make(map[uint64]int, len(e.parts))
+		for _, q := range e.parts {
+			e.quoted[foldHash(e.text[q.span.Start:q.span.End])]++
+		}
+	}
+	return e.quoted[foldHash(e.text[p.span.Start:p.span.End])] > 1
+}
+
+// foldHash is a hash of the words of a quote for comparison: FNV-1a of
+// their ASCII letters in lower case, without the punctuation at their end.
+func foldHash(s string) uint64 {
+	s = strings.TrimRight(s, ".,;:!?…")
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return h
+}
+
+// isFragment recognises a word or two quoted inside the writer's sentence:
+// dismissed the plan as “desperate”, a “historic” deal. Whoever said them,
+// they are the writer's words with marks, not an utterance.
+func (e *extractor) isFragment(p part) bool {
+	s := e.text[p.span.Start:p.span.End]
+	if words(s, 3) > 2 || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && strings.HasSuffix(s, ".") {
+		return false // a sentence of its own: saying “Too many.”
+	}
+	return p.tok > 0 && e.toks[p.tok-1].kind == tWord && int(e.toks[p.tok-1].para) == p.para
 }
 
 // personal are the words that give speech away: a person talks to a person.
-var personal = wordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my we we're we’re we've we’ve we'll we’ll us our you
+var personal = newWordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my we we're we’re we've we’ve we'll we’ll us our you
 you're you’re your`)
 
 // spoken tells a short quote that someone said: it talks in the first or
@@ -711,16 +913,21 @@ func (e *extractor) spoken(sp Span) bool {
 	if strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
 		return true
 	}
-	for _, w := range strings.Fields(s) {
-		if personal[strings.ToLower(strings.Trim(w, ".,;:!?"))] {
+	for i := 0; i < len(s); {
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' {
+			j++
+		}
+		if personal.hasFold(strings.Trim(s[i:j], ".,;:!?")) {
 			return true
 		}
+		i = j + 1
 	}
 	return false
 }
 
 // smallWords stay lower case in a title: "Guardians of the Galaxy".
-var smallWords = wordSet(`a an the of and or but nor for to in on at by from with as is are be into via vs over up per`)
+var smallWords = newWordSet(`a an the of and or but nor for to in on at by from with as is are be into via vs over up per`)
 
 // isTitle recognises the name of a work, a show or a slogan: every word in
 // title case ("Fox News Sunday", "Make America Great Again"), or a few in
@@ -739,7 +946,7 @@ func (e *extractor) isTitle(p part) bool {
 		for j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' {
 			j++
 		}
-		w := strings.Trim(s[i:j], ".,!?:;()[]\"'“”‘’…")
+		w := trimMarks(s[i:j])
 		i = j
 		if w == "" {
 			continue
@@ -752,7 +959,7 @@ func (e *extractor) isTitle(p part) bool {
 		switch {
 		case r >= 'A' && r <= 'Z' || r >= '0' && r <= '9':
 			caps++
-		case !smallWords[w]:
+		case !smallWords.has(w):
 			return false
 		}
 	}
@@ -771,13 +978,40 @@ func (e *extractor) isTitle(p part) bool {
 		strings.HasSuffix(lw, "’s") || strings.HasSuffix(lw, "'s"))
 }
 
+// trimMarks drops the punctuation and quotation marks around a word.
+func trimMarks(w string) string {
+	for len(w) > 0 {
+		r, n := utf8.DecodeRuneInString(w)
+		if !isMarkAround(r) {
+			break
+		}
+		w = w[n:]
+	}
+	for len(w) > 0 {
+		r, n := utf8.DecodeLastRuneInString(w)
+		if !isMarkAround(r) {
+			break
+		}
+		w = w[:len(w)-n]
+	}
+	return w
+}
+
+func isMarkAround(r rune) bool {
+	switch r {
+	case '.', ',', '!', '?', ':', ';', '(', ')', '[', ']', '"', '\'', '“', '”', '‘', '’', '…':
+		return true
+	}
+	return false
+}
+
 // pronounStart is true for words that open like speech: "I Am", "We Will".
 func pronounStart(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return false
+	s = strings.TrimLeft(s, " \n\t")
+	if i := strings.IndexAny(s, " \n\t"); i >= 0 {
+		s = s[:i]
 	}
-	switch strings.Trim(f[0], ".,!?") {
+	switch strings.Trim(s, ".,!?") {
 	case "I", "We", "You", "I'm", "I’m", "We're", "We’re":
 		return true
 	}

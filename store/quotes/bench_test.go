@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"newsreader/store"
 	"newsreader/store/quotes"
@@ -89,4 +90,47 @@ func BenchmarkParseBBC(b *testing.B) {
 			}
 		}
 	}
+}
+
+// BenchmarkStagesBBC splits loading an article into its stages, timed file
+// by file in the same pass so that a busy machine slows them alike: decode
+// (bytes to clean text), parse (title, paragraphs, words: store.Parse less
+// the other two) and extract (quotes). It reports each stage's share of
+// Parse in percent.
+func BenchmarkStagesBBC(b *testing.B) {
+	arts := corpus(b, "bbc")
+	type file struct {
+		path string
+		data []byte
+		art  *store.Article
+	}
+	var files []file
+	for _, a := range arts {
+		data, err := os.ReadFile(a.Path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, file{a.Path, data, a})
+	}
+	var decode, parse, extract time.Duration
+	for b.Loop() {
+		for _, f := range files {
+			t0 := time.Now()
+			if _, _, _, err := store.Decode(f.data); err != nil {
+				b.Fatal(err)
+			}
+			t1 := time.Now()
+			if _, err := store.Parse(f.path, f.data); err != nil {
+				b.Fatal(err)
+			}
+			t2 := time.Now()
+			quotes.Extract(f.art.Body, f.art.Paras)
+			t3 := time.Now()
+			decode, parse, extract = decode+t1.Sub(t0), parse+t2.Sub(t1), extract+t3.Sub(t2)
+		}
+	}
+	rest := parse - decode - extract
+	b.ReportMetric(100*float64(decode)/float64(parse), "%decode")
+	b.ReportMetric(100*float64(rest)/float64(parse), "%parse")
+	b.ReportMetric(100*float64(extract)/float64(parse), "%extract")
 }

@@ -1,7 +1,10 @@
 package quotes
 
 import (
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // person is a name the article gives in full (two words or more).
@@ -11,23 +14,32 @@ type person struct {
 	gender            byte // 'm', 'f' or 0 when unknown
 }
 
+// names are the people the article names in full, gathered the first time
+// a name is to be resolved: articles whose quotes need none skip the work.
+func (e *extractor) names() []person {
+	if !e.named {
+		e.named = true
+		e.collectNames()
+	}
+	return e.people
+}
+
 // collectNames gathers the capitalized runs of two words or more outside
 // the quotes, so that "Putin" can become "Vladimir Putin".
 func (e *extractor) collectNames() {
 	e.people = e.people[:0]
 	ts := e.toks
-	for i := 0; i < len(ts); {
-		if ts[i].kind != tWord || !ts[i].cap {
-			i++
-			continue
-		}
+	for c := 0; c < len(e.caps); {
+		i := int(e.caps[c])
 		j := i
 		for j < len(ts) && ts[j].kind == tWord && ts[j].para == ts[i].para &&
-			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && particles[e.lower(ts[j])] && j+1 < len(ts) && ts[j+1].cap) {
+			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && particles.has(e.lower(ts[j])) && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
+		for c < len(e.caps) && int(e.caps[c]) < j {
+			c++
+		}
 		run := ts[i:j]
-		i = j
 		if len(run) == 1 {
 			continue // a capital at a sentence start, or a name given alone
 		}
@@ -55,7 +67,7 @@ func (e *extractor) collectNames() {
 			first = name[:k]
 		}
 		if gender == 0 && n > 1 {
-			gender = firstNameGender(e.low[run[0].pos : int(run[0].pos)+len(first)])
+			gender = firstNameGender(e.text[run[0].pos : int(run[0].pos)+len(first)])
 		}
 		if n == 1 {
 			// a surname alone still tells a gender: Mrs. Clinton
@@ -79,7 +91,7 @@ func (e *extractor) full(name string, pos int) string {
 	}
 	multi := strings.Contains(name, " ")
 	best, bestBefore := "", false
-	for _, p := range e.people {
+	for _, p := range e.names() {
 		if !strings.Contains(p.full, " ") || len(p.full) <= len(name) {
 			continue
 		}
@@ -103,18 +115,22 @@ func (e *extractor) full(name string, pos int) string {
 	return name
 }
 
-// resolvePronoun gives "he" or "she" to the last speaker when the gender
-// agrees, else to the nearest name before it that agrees; "I", "we",
-// "they" and "it" outside a quote name nobody the reader can see.
-func (e *extractor) resolvePronoun(a attribution, lastSpeaker string) string {
+// resolvePronoun gives "he" or "she" to the person the sentences since the
+// last quote are about, else to the last speaker when the gender agrees,
+// else to the nearest name before it that agrees; "I", "we", "they" and
+// "it" outside a quote name nobody the reader can see. qi is the quote's token.
+func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) string {
 	var want byte
-	switch strings.ToLower(a.name) {
-	case "he":
+	switch {
+	case strings.EqualFold(a.name, "he"):
 		want = 'm'
-	case "she":
+	case strings.EqualFold(a.name, "she"):
 		want = 'f'
 	default:
 		return ""
+	}
+	if name := e.recentSubject(e.mentionTok(a, qi), want); name != "" {
+		return name
 	}
 	if lastSpeaker != "" {
 		if g := e.genderOf(lastSpeaker); g == 0 || g == want {
@@ -123,8 +139,9 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string) string {
 	}
 	// the nearest name before that agrees, else the nearest whose gender is unknown
 	unknown := ""
-	for i := len(e.people) - 1; i >= 0; i-- {
-		p := e.people[i]
+	people := e.names()
+	for i := len(people) - 1; i >= 0; i-- {
+		p := people[i]
 		if p.pos >= a.pos || !strings.Contains(p.full, " ") {
 			continue
 		}
@@ -138,10 +155,165 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string) string {
 	return unknown
 }
 
+// mentionTok is where to look back from for whom a mention stands for: the
+// mention when it comes before quote qi (He added: “…”), else the quote.
+func (e *extractor) mentionTok(a attribution, qi int) int {
+	if a.pos < int(e.toks[qi].pos) {
+		return sort.Search(qi, func(i int) bool { return int(e.toks[i].pos) >= a.pos })
+	}
+	return qi
+}
+
+// roles are what news calls a person it has named: “…,” the actor said.
+var roles = newWordSet(`actor actress singer star director filmmaker rapper musician author writer novelist comedian
+host anchor coach manager player striker senator congressman congresswoman governor mayor president candidate
+nominee billionaire founder ceo chairman chairwoman premier minister chancellor businessman businesswoman mogul
+lawmaker entrepreneur designer chef artist`)
+
+// resolveRole gives a role in the singular with "the" (the actor, the former
+// senator) to the person the sentences before are about, else to the last
+// speaker; other descriptions stay as they are.
+func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
+	ws := strings.Fields(a.mention)
+	if len(ws) < 2 || len(ws) > 3 || !strings.EqualFold(ws[0], "the") || !roles.hasFold(ws[len(ws)-1]) {
+		return a.name
+	}
+	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {
+		return name
+	}
+	if r, _ := utf8.DecodeRuneInString(lastSpeaker); unicode.IsUpper(r) && !isOrg(lastSpeaker) {
+		return lastSpeaker
+	}
+	return a.name
+}
+
+// recentSubject is the person that the sentences right before token i are
+// about, back to the last quote and no further than three sentences: in the
+// nearest sentence that names one whose gender agrees with want (any when
+// 0), the one it says spoke, else the first named. "Neville admitted there
+// had been incidents. “…,” he said."
+func (e *extractor) recentSubject(i int, want byte) string {
+	end := i
+	for sentences := 0; end > 0 && sentences < 3; sentences++ {
+		start := end
+		for start > 0 && !e.quoteAt(start-1) && !e.isPunct(e.toks[start-1], ".?!") && e.toks[start-1].para >= e.toks[end-1].para {
+			start--
+		}
+		ts := e.toks[start:end]
+		if a := e.cueIn(ts, true); a.ok() && !a.desc && !a.pronoun {
+			if full := e.full(a.name, a.pos); e.isPersonName(full, false) {
+				if g := e.genderOf(full); g == 0 || want == 0 || g == want {
+					return full
+				}
+			}
+		}
+		if name := e.personIn(ts, want); name != "" {
+			return name
+		}
+		if start == 0 || e.quoteAt(start-1) || e.toks[start-1].para+1 < e.toks[end-1].para {
+			return ""
+		}
+		end = start
+		if e.isPunct(e.toks[end-1], ".?!") {
+			end--
+		}
+	}
+	return ""
+}
+
+// isPersonName tells a name that can stand for he or she: two words or more,
+// a known first name or gender, or a name given with an honorific; not a
+// body's name.
+func (e *extractor) isPersonName(full string, honored bool) bool {
+	return !isOrg(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+}
+
+// honorifics go before a person's name, and no other: Dr Vancheshwar, not
+// Chief Whip.
+var honorifics = newWordSet(`mr mrs ms miss dr sir dame lord lady sen rep gov prof rev fr sgt capt col gen lt
+president senator governor judge mayor ambassador`)
+
+// quoteAt is true when token i is a quote the article keeps; a term in marks
+// ("better offerings") does not end what the sentence is about.
+func (e *extractor) quoteAt(i int) bool {
+	return e.toks[i].kind == tQuote && e.parts[e.toks[i].part].kept
+}
+
+// personIn is the first person named in ts whose gender agrees with want,
+// in full; names after a preposition ("on the subject of Johnny Depp") and
+// possessives are not what a sentence is about.
+func (e *extractor) personIn(ts []tok, want byte) string {
+	for i := 0; i < len(ts); {
+		if ts[i].kind != tWord || !ts[i].cap {
+			i++
+			continue
+		}
+		j := i
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j])) && j+1 < len(ts) && ts[j+1].cap) {
+			j++
+		}
+		run, opens := ts[i:j], i == 0
+		i = j
+		last := e.s(run[len(run)-1])
+		if w := e.wordBefore(int(run[0].pos)); objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
+			!opens && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
+			continue // of Johnny Depp, the French Open, about Parise's penchant
+		}
+		if determiners.has(e.lower(run[0])) {
+			continue // The Kurdish …: a person's name opens on no article
+		}
+		name := e.cleanName(run)
+		if name == "" {
+			continue
+		}
+		full := e.full(name, int(run[0].pos))
+		if !e.isPersonName(full, len(run) > 1 && honorifics.has(e.lower(run[0]))) { // Dr Vancheshwar
+			continue // a word at a sentence start, a place, a body
+		}
+		if g := e.genderOf(full); g == 0 || want == 0 || g == want {
+			return full
+		}
+	}
+	return ""
+}
+
+// objectWords before a name make it no subject: a preposition, an article.
+var objectWords = newWordSet(`in on at for with from by during after before since under over about into through
+across among amid against despite following until upon within without outside inside near beside behind toward
+towards to of between beyond around via like than the a an`)
+
+// wordBefore is the word before pos in lower case, skipping spaces; "" when
+// a mark or a line break comes first. Paragraphs far from quotes keep no
+// words in lower case among their tokens, so it reads the text.
+func (e *extractor) wordBefore(pos int) string {
+	j := pos
+	for j > 0 && e.text[j-1] == ' ' {
+		j--
+	}
+	i := j
+	for i > 0 && j-i < 20 && isWordByte(e.text[i-1]) {
+		i--
+	}
+	return strings.ToLower(e.text[i:j])
+}
+
+// orgWords end the names of bodies, which "he" and "she" never stand for.
+var orgWords = newWordSet(`group inc corp corporation co company companies association department ministry university
+college school party council commission committee court times post news journal bank fund agency office foundation
+institute administration house senate congress parliament police army navy force forces guard union league
+federation club team network service services board authority organisation organization industries enterprises
+holdings partners society center centre hospital church government state states republic kingdom nations reuters
+press tv radio magazine review channel airlines airways motors systems labs technologies station open cup
+championship league series awards festival movement coalition alliance campaign`)
+
+func isOrg(name string) bool {
+	return orgWords.hasFold(name[strings.LastIndexByte(name, ' ')+1:])
+}
+
 // genderOf is what the article tells of a person's gender, 0 when nothing.
 func (e *extractor) genderOf(name string) byte {
 	last := name[strings.LastIndexByte(name, ' ')+1:]
-	for _, p := range e.people {
+	for _, p := range e.names() {
 		if p.gender != 0 && (p.full == name || p.last == last) {
 			return p.gender
 		}
@@ -150,10 +322,10 @@ func (e *extractor) genderOf(name string) byte {
 	if i := strings.IndexByte(name, ' '); i > 0 {
 		first = name[:i]
 	}
-	return firstNameGender(strings.ToLower(first))
+	return firstNameGender(first)
 }
 
-var maleNames = wordSet(`john james robert michael william david richard joseph thomas charles christopher daniel
+var maleNames = newWordSet(`john james robert michael william david richard joseph thomas charles christopher daniel
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason jeffrey
 ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander
 raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
@@ -164,7 +336,7 @@ recep benjamin ilham nikol sergei dmitry viktor angela rudy rick ben lindsey chu
 keir rishi tony gordon david jeremy liam mohammed muhammad ahmed ali hassan omar ibrahim abdullah kim jean pierre
 francois hans karl friedrich olaf giuseppe luigi carlos luis miguel pedro antonio manuel francisco jorge`)
 
-var femaleNames = wordSet(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+var femaleNames = newWordSet(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
 betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
 sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine
 debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
@@ -174,13 +346,12 @@ brittany jane melanie natalie isabella charlotte rose alexis kayla hillary nancy
 chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula christine marine giorgia jacinda
 claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
 
-// firstNameGender knows the gender of common first names (given in lower
-// case), 0 for others.
+// firstNameGender knows the gender of common first names, 0 for others.
 func firstNameGender(f string) byte {
-	switch {
-	case femaleNames[f]:
+	switch c := lex.classFold(f); {
+	case c&femaleNames != 0:
 		return 'f'
-	case maleNames[f]:
+	case c&maleNames != 0:
 		return 'm'
 	}
 	return 0

@@ -59,7 +59,7 @@ var pool = sync.Pool{New: func() any { return new(extractor) }}
 
 func (e *extractor) release() {
 	clear(e.people)
-	*e = extractor{marks: e.marks[:0], parts: e.parts[:0], toks: e.toks[:0], people: e.people[:0], lowb: e.lowb[:0]}
+	*e = extractor{marks: e.marks[:0], parts: e.parts[:0], toks: e.toks[:0], caps: e.caps[:0], people: e.people[:0], lowb: e.lowb[:0], wins: e.wins[:0]}
 	pool.Put(e)
 }
 

@@ -55,10 +55,14 @@ func TestMarks(t *testing.T) {
 		{"ellipsis and brackets", `“We will … win [the election] in November,” said Jane Doe.`, []want{{"We will … win [the election] in November,", "Jane Doe"}}},
 		{"quote opening on an ellipsis", `Jane Doe said: “…and then we will win the vote.”`, []want{{"…and then we will win the vote.", "Jane Doe"}}},
 		{"html tags", `<p>“We will win the vote,” said <b>Jane Doe</b>.</p>`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"marks inside tags", `<a href="http://example.com/x" title="the site">“We will win the vote,” said Jane Doe.</a> <tweet author="@doe">`,
+			[]want{{"We will win the vote,", "Jane Doe"}}},
 		{"entity-encoded curly", `&ldquo;We will win the vote,&rdquo; said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
 		{"entity-encoded straight", `&quot;We will win the vote,&quot; said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
 		{"straight mark opening an excerpt in curly text", "\"Jane Doe defended the “peace for all” plan on Monday. “We will win the vote,” she said.",
 			[]want{{"We will win the vote,", "Jane Doe"}}},
+		{"doubled curly singles (AP)", `‘‘We will win the vote,’’ Jane Doe said.`, []want{{"We will win the vote,", "Jane Doe"}}},
+		{"doubled closing singles after a curly opener", `“We will win the vote,’’ Jane Doe said.`, []want{{"We will win the vote,", "Jane Doe"}}},
 		{"inches are not marks", `The 6'2" forward said nothing. "We will win the vote," said Jane Doe.`, []want{{"We will win the vote,", "Jane Doe"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) { check(t, c.text, c.want...) })
@@ -82,6 +86,25 @@ func TestUtterances(t *testing.T) {
 		}
 		check(t, text, want{"We will win the vote, … and then we will govern.", "Jane Doe"})
 	})
+	t.Run("next paragraph run into the line (BBC)", func(t *testing.T) {
+		text := `Jane Doe said: "We will win the vote. "Then we will govern." She left.`
+		qs := Extract(text, nil)
+		if len(qs) != 1 || len(qs[0].Spans) != 2 {
+			t.Fatalf("want one quote of two spans, got %+v", qs)
+		}
+		check(t, text, want{"We will win the vote. … Then we will govern.", "Jane Doe"})
+	})
+	t.Run("curly next paragraph run into the line", func(t *testing.T) {
+		check(t, "Jane Doe said: “We will win the vote. “Then we will govern.” She left.",
+			want{"We will win the vote. … Then we will govern.", "Jane Doe"})
+	})
+	t.Run("a mark inside a sentence still closes", func(t *testing.T) {
+		check(t, `"We will win the vote "and govern," Jane Doe said.`, want{"We will win the vote", "Jane Doe"})
+	})
+	t.Run("a straight mark after a quote runs on in curly text", func(t *testing.T) {
+		check(t, "Jane Doe spoke of the “peace” plan. “We will win,” she said. \"Then we will govern.\n\"And we will stay,” Jane Doe said.",
+			want{"We will win,", "Jane Doe"}, want{"Then we will govern. … And we will stay,", "Jane Doe"})
+	})
 	t.Run("unterminated at the end of the text", func(t *testing.T) {
 		check(t, `Jane Doe said: “We will win the vote`, want{"We will win the vote", "Jane Doe"})
 	})
@@ -96,9 +119,15 @@ func TestNotSpeech(t *testing.T) {
 		{"a term", `Officials call it the “dissent channel” in Washington.`, nil},
 		{"title of a show", `She appeared on “Fox News Sunday” to defend the plan.`, nil},
 		{"title of a show before a cue", `“This is the plan,” Jane Doe told “Fox News Sunday.”`, []want{{"This is the plan,", "Jane Doe"}}},
+		{"what a thing is called", `When the cause is feathers in a duvet, the illness is called “feather duvet lung.”`, nil},
+		{"a slogan quoted again and again", "The state’s new slogan drew attention.\n“Meth. We’re on it.”\nThe governor defended “Meth. We’re on it” on Monday.", nil},
 		{"nickname", `Trump called him “Little Marco” during the debate.`, nil},
 		{"slogan", `The crowd wore hats reading “Make America Great Again” at the rally.`, nil},
 		{"a chant is no title", `Trump walked onto the stage as the crowd chanted “U-S-A! U-S-A!”`, []want{{"U-S-A! U-S-A!", "the crowd"}}},
+		{"a word quoted in the writer's sentence", `The Tories dismissed the plan as "desperate", Jane Doe said.`, nil},
+		{"two words quoted in the writer's sentence", `Jane Doe said the outages had been “terribly disruptive” all year.`, nil},
+		{"a word that is a sentence of its own stays", `Jane Doe ended her speech saying “Enough.”`, []want{{"Enough.", "Jane Doe"}}},
+		{"a one-word answer stays", "Jane Doe was asked. “Amazing,” she said.", []want{{"Amazing,", "Jane Doe"}}},
 		{"short fragment with a cue stays", `“Absolutely not,” Jane Doe said.`, []want{{"Absolutely not,", "Jane Doe"}}},
 		{"short first-person quote without a cue stays", `Jane Doe was asked about the plan. “Neither do I.”`, []want{{"Neither do I.", "Jane Doe"}}},
 		{"short exclamation with a cue stays", `“Lock her up!” the crowd chanted.`, []want{{"Lock her up!", "the crowd"}}},
@@ -136,6 +165,14 @@ func TestSpeakers(t *testing.T) {
 		{"is telling", "Donald Trump is telling supporters that “we will win the vote in November.”", []want{{"we will win the vote in November.", "Donald Trump"}}},
 		{"a described speaker with capitals", q + " said a New Hampshire Republican, who spoke anonymously.",
 			[]want{{"We will win the vote in November,", "a New Hampshire Republican"}}},
+		{"verb first with a title in lower case", q + " said judge Jane Doe, chair of the panel.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"verb first with a description in lower case", q + " says veteran industry analyst Jane Doe.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"told names the listener", "The singer told the audience, “We will win the vote in November.”", []want{{"We will win the vote in November.", "The singer"}}},
+		{"warned puts the speaker after it", q + " warned Jane Doe.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"a cue that introduces the next quote is not the last one's", "Jane Doe spoke first. “We will win the vote in November.” John Smith added: “And then we will govern.”",
+			[]want{{"We will win the vote in November.", "Jane Doe"}, {"And then we will govern.", "John Smith"}}},
+		{"a cue and a lead into the next quote", q + " Jane Doe said, adding: “And then we will govern.”",
+			[]want{{"We will win the vote in November, … And then we will govern.", "Jane Doe"}}},
 		{"verb first with a title", q + " said Sen. Jane Doe.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"speech verb in the previous sentence", "Jane Doe explained her vote on Monday. “We needed the money for the schools.”",
 			[]want{{"We needed the money for the schools.", "Jane Doe"}}},
@@ -166,6 +203,43 @@ func TestSpeakers(t *testing.T) {
 		{"he skips a woman named alone", "John Smith spoke. “We will win,” Melanie said. " + q + " he said.",
 			[]want{{"We will win,", "Melanie"}, {"We will win the vote in November,", "John Smith"}}},
 		{"he to the man", "Jane Doe met John Smith on Monday. " + q + " he said.", []want{{"We will win the vote in November,", "John Smith"}}},
+		{"he to the man the sentence before is about", q + " John Smith said.\nBob Jones, the coach, admitted there had been incidents. “It was a tough game,” he said.",
+			[]want{{"We will win the vote in November,", "John Smith"}, {"It was a tough game,", "Bob Jones"}}},
+		{"he to the subject, not the object", q + " John Smith said.\nAfter the match, Roy Keane accused Patrick Vieira of starting the row. “I'm not having it,” he said.",
+			[]want{{"We will win the vote in November,", "John Smith"}, {"I'm not having it,", "Roy Keane"}}},
+		{"no name after a preposition", "John Smith spoke. “We will win,” he said. On the subject of Jane Doe, he said, “She is a friend.”",
+			[]want{{"We will win,", "John Smith"}, {"She is a friend.", "John Smith"}}},
+		{"he to the person of the sentence before, in a paragraph with no quote", "Bob Jones met the five men on Monday. Their solicitor John Smith said they did nothing wrong.\n" + q + " he said.",
+			[]want{{"We will win the vote in November,", "John Smith"}}},
+		{"a sentence about something else is no cue", "John Smith spoke. " + q + " he said. “Then we will govern.” They will appear in court on Monday, a police spokesman said.",
+			[]want{{"We will win the vote in November,", "John Smith"}, {"Then we will govern.", "John Smith"}}},
+		{"he to the one the sentence says spoke", "If John Smith did not want to take part, the broadcasters could go ahead, Lord Holme said. “We will win the vote in November,” he said.",
+			[]want{{"We will win the vote in November,", "Holme"}}},
+		{"a term in marks does not end the sentence he looks back on", "A spokesman for DLF Builders, Dr Vancheshwar, told the BBC this will mean \"better offerings\" for buyers. He said: \"We will win the vote in November.\"",
+			[]want{{"We will win the vote in November.", "Vancheshwar"}}},
+		{"a name of a person, then of where they work", "Jane Doe of Berenberg, the largest private bank, warned that “logic would suggest the vote in November.”",
+			[]want{{"logic would suggest the vote in November.", "Jane Doe"}}},
+		{"called a thing in words of three or more", "Sen. Jane Doe, R-Neb., called his death “a crisis of public trust” within the prison system.",
+			[]want{{"a crisis of public trust", "Jane Doe"}}},
+		{"a fragment does not end the sentence", `The "myth that ageing is a barrier" needs to be "exploded", Jane Doe said.`,
+			[]want{{"myth that ageing is a barrier", "Jane Doe"}}},
+		{"a possessive before the name is not part of it", q + " said Arsenal's Patrick Vieira.", []want{{"We will win the vote in November,", "Patrick Vieira"}}},
+		{"quoted as saying", q + " Jane Doe is quoted as saying.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"a title inside the sentence before", "As Jane Doe, author of “America's Unwritten Constitution,” put it, “we will win the vote in November.”",
+			[]want{{"we will win the vote in November.", "Jane Doe"}}},
+		{"revealed", "Jane Doe revealed, “We will win the vote in November.”", []want{{"We will win the vote in November.", "Jane Doe"}}},
+		{"the subject of an infinitive", "The change allowed Jane Doe to claim that the party wants “a vote that feels much less pressured.”",
+			[]want{{"a vote that feels much less pressured.", "Jane Doe"}}},
+		{"adding that is no speaker", "Prime Minister Jane Doe said in a statement, “We are profoundly pleased and relieved” at the release, adding that Weeks’ family was grateful.",
+			[]want{{"We are profoundly pleased and relieved", "Jane Doe"}}},
+		{"a name, a long appositive, then the verb", q + " Jane Doe, a research analyst at the Delhi-based Council on Energy, Environment and Water think tank told CBS News.",
+			[]want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"he is no role or body", "John Smith is under fire. Audience members laughed when he urged voters, “We will win the vote in November.”\nBefore stepping aside to become Chief Whip he said he would address “the damage caused by grade inflation.”",
+			[]want{{"We will win the vote in November.", "John Smith"}, {"the damage caused by grade inflation.", "John Smith"}}},
+		{"the actor to the actor named", "John Smith, 42, was voted off the show on Monday. " + q + " said the actor.",
+			[]want{{"We will win the vote in November,", "John Smith"}}},
+		{"a description that is no role stays", "John Smith spoke on Monday. " + q + " said a senior official.",
+			[]want{{"We will win the vote in November,", "a senior official"}}},
 		{"I and we inside the quote are not speakers", "“I will win and we will celebrate,” Jane Doe said.", []want{{"I will win and we will celebrate,", "Jane Doe"}}},
 		{"organisation", q + " the Kremlin said in a statement.", []want{{"We will win the vote in November,", "Kremlin"}}},
 		{"news organisation", "The Post reported: “We will win the vote in November.”", []want{{"We will win the vote in November.", "Post"}}},
@@ -239,6 +313,7 @@ func TestHostileInput(t *testing.T) {
 	long := strings.Repeat("word ", 400_000) // a 2 MB single line
 	for name, text := range map[string]string{
 		"5000 quotes in one paragraph":        many.String(),
+		"5000 bare short quotes, all alike":   strings.Repeat("“We win the vote.” ", 5000),
 		"2 MB line with an unterminated mark": "“" + long,
 		"2 MB line of marks":                  strings.Repeat("\"'“”‘’«»„", 200_000),
 		"unterminated marks":                  "“a\n“b\n‘c\n''d\n«e\n„f",

@@ -13,6 +13,9 @@ type part struct {
 	close   int  // offset just past the closing mark (or the paragraph end)
 	para    int  // paragraph index
 	openEnd bool // no closing mark before the paragraph ended
+	cont    bool // opened where the part before ran on unclosed: the same quote goes on
+	kept    bool // its utterance is a quote of the article, not a term or a title
+	frag    bool // a word or two, or a title, in marks inside the writer's sentence
 	group   int  // utterance it belongs to
 	tok     int  // its token
 }
@@ -24,10 +27,15 @@ type extractor struct {
 	quotes []Quote
 	marks  []mark // scratch, one paragraph's marks
 	toks   []tok
-	low    string // the text with the ASCII letters of its tokens in lower case
+	caps   []int32 // the tokens that are words with a capital
+	low    string  // the text with the ASCII letters of its tokens in lower case
 	lowb   []byte
 	curly  bool // the text quotes with curly marks
 	people []person
+	named  bool            // people gathered
+	quoted map[uint64]int  // how often each quote's words stand in marks, once asked
+	wins   []Span          // scratch, one paragraph's stretches read word by word
+	next   [len(leads)]int // where each lead byte of a mark is next found in the text
 }
 
 type markRole uint8
@@ -55,14 +63,9 @@ type glyph struct {
 	pair bool // '' or `` standing for a double mark (NYT, Penn Treebank)
 }
 
-// leadByte marks the bytes that can start a quotation mark, so the scan
-// skips everything else at memory speed.
-var leadByte = func() (t [256]bool) {
-	for _, c := range []byte{'"', '\'', '`', '&', 0xE2, 0xC2, 0xE3} {
-		t[c] = true
-	}
-	return
-}()
+// leads are the bytes that can start a quotation mark. The scan jumps from
+// one to the next with IndexByte, which reads many bytes at a time.
+var leads = [...]byte{'"', '\'', '`', '&', '<', 0xE2, 0xC2, 0xE3}
 
 // entities are the HTML spellings of quotation marks that reach the reader
 // in scraped text.
@@ -100,7 +103,17 @@ func (e *extractor) glyphAt(i, hi int) glyph {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	switch r {
-	case '"', '“', '”', '„', '‟', '«', '»', '「', '」', '『', '』', '‘', '’', '‚', '‹', '›':
+	case '‘', '’':
+		// ‘‘ and ’’ stand for double marks (AP wires, typesetters)
+		if strings.HasPrefix(s[n:], s[:n]) {
+			d := '“'
+			if r == '’' {
+				d = '”'
+			}
+			return glyph{d, 2 * n, true}
+		}
+		return glyph{r, n, false}
+	case '"', '“', '”', '„', '‟', '«', '»', '「', '」', '『', '』', '‚', '‹', '›':
 		return glyph{r, n, false}
 	}
 	return glyph{}
@@ -130,12 +143,18 @@ func (e *extractor) around(i, j int, p Span) (prev, next rune) {
 
 // boundaryBefore is true when a mark after r starts a run of words.
 func boundaryBefore(r rune) bool {
-	return r == 0 || unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:;\u00a0“‘\"«„‚‹「『", r)
+	if r < 0x80 {
+		return r == 0 || r <= ' ' && unicode.IsSpace(r) || strings.IndexByte("([{-/:;\"", byte(r)) >= 0
+	}
+	return unicode.IsSpace(r) || strings.ContainsRune("—–\u00a0“‘«„‚‹「『", r)
 }
 
 // boundaryAfter is true when a mark before r ends a run of words.
 func boundaryAfter(r rune) bool {
-	return r == 0 || unicode.IsSpace(r) || strings.ContainsRune(".,;:!?)]}—–-…”’\"»›」』*", r)
+	if r < 0x80 {
+		return r == 0 || r <= ' ' && unicode.IsSpace(r) || strings.IndexByte(".,;:!?)]}-\"*", byte(r)) >= 0
+	}
+	return unicode.IsSpace(r) || strings.ContainsRune("—–…”’»›」』", r)
 }
 
 // classify reads which way a mark points from its glyph, corrected by the
@@ -175,10 +194,20 @@ var elisions = []string{"em ", "til ", "tis ", "twas ", "cause ", "bout ", "n ",
 func (e *extractor) scanMarks(p Span) []mark {
 	ms := e.marks[:0]
 	text := e.text[:p.End]
-	for i := p.Start; i < len(text); {
+	next := &e.next
+	for i := p.Start; ; {
+		for k, at := range next {
+			if at < i {
+				next[k] = indexFrom(e.text, i, leads[k])
+			}
+		}
+		i = min(next[0], next[1], next[2], next[3], next[4], next[5], next[6], next[7])
+		if i >= len(text) {
+			break
+		}
 		c := text[i]
-		if !leadByte[c] {
-			i++
+		if c == '<' { // the marks of a tag's attributes quote nothing: <a href="…">
+			i += max(1, tagEnd(text[i:]))
 			continue
 		}
 		// the common apostrophe between two letters (don't, it’s) is no mark
@@ -198,8 +227,8 @@ func (e *extractor) scanMarks(p Span) []mark {
 		prev, next := e.around(i, i+g.n, p)
 		m := mark{pos: i, end: i + g.n, single: isSingle(g.r), low: g.r == '„' || g.r == '‚', straight: g.r == '"'}
 		i += g.n
-		if g.pair && g.r == '“' {
-			m.role = opening
+		if g.pair && g.r == '“' && g.n == 2 {
+			m.role = opening // `` is never a closing mark
 		} else {
 			m.role = classify(g.r, prev, next)
 		}
@@ -227,6 +256,14 @@ func (e *extractor) scanMarks(p Span) []mark {
 	return ms
 }
 
+// indexFrom is where byte c is next found in text from i, len(text) if nowhere.
+func indexFrom(text string, i int, c byte) int {
+	if j := strings.IndexByte(text[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(text)
+}
+
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func hasElision(s string) bool {
@@ -246,8 +283,19 @@ func hasElision(s string) bool {
 // marks nest (“… ‘…’ …”) and only the outermost quote is kept; single marks
 // make a quote only outside double ones, or around them (‘… “…” …’).
 func (e *extractor) findSpans() {
+	reset := func() {
+		for k := range e.next {
+			e.next[k] = -1 // not looked for yet
+		}
+	}
+	reset()
+	end := 0
 	e.curly = strings.Count(e.text, "“") > 1 && strings.Count(e.text, "”") > 1
 	for pi, p := range e.paras {
+		if p.Start < end {
+			reset() // paragraphs out of order: look again
+		}
+		end = p.End
 		ms := e.scanMarks(p)
 		if len(ms) == 0 {
 			continue
@@ -280,6 +328,13 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 			depth = 0
 			cur.span.End, cur.close = m.pos, m.end
 			e.addPart(cur)
+		case depth == 1 && m.role == opening && m.straight == outerStraight && e.endsSentenceAt(cur.span.Start, m.pos):
+			// “… 26 weeks. “We are going …”: a mark opening after a full
+			// sentence starts the quote's next paragraph, run into this one
+			cur.span.End, cur.close, cur.openEnd = m.pos, m.pos, true
+			e.addPart(cur)
+			cur = part{open: m.pos, para: pi, span: Span{Start: m.end}, cont: true}
+			lowOpen, outerStraight, inner = m.low, m.straight, inner[:0]
 		case m.role == opening && !m.straight:
 			depth++ // a nested quote in double marks
 			if depth == 2 {
@@ -300,8 +355,10 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 		return
 	}
 	// "Smith defended Trump’s “remark” …: in a text of curly quotes, a
-	// straight mark that never closes marks an excerpt, not a quote
-	if outerStraight && (len(inner) > 0 || e.curly) {
+	// straight mark that opens a paragraph and never closes marks an
+	// excerpt, not a quote; one after a quote in the paragraph (…,” he
+	// said. "The Bureau …) runs on into the next paragraph
+	if outerStraight && (len(inner) > 0 || e.curly && cur.open == p.Start) {
 		for _, q := range inner {
 			e.addPart(q)
 		}
@@ -309,6 +366,16 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 	}
 	cur.span.End, cur.close, cur.openEnd = p.End, p.End, true
 	e.addPart(cur)
+}
+
+// endsSentenceAt is true when the words from start to pos close a sentence.
+func (e *extractor) endsSentenceAt(start, pos int) bool {
+	s := strings.TrimRight(e.text[start:pos], " \t\u00a0")
+	if len(s) == len(e.text[start:pos]) || !hasLetter(s) {
+		return false // no space before the mark: it closes
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '?' || r == '!' || r == '…'
 }
 
 // closesLow tells whether a “ after a „ closes it, as German writes „so“.
@@ -404,10 +471,11 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// words counts the words of a span.
-func words(s string) int {
+// words counts the words of a span, up to limit: the callers only ask
+// whether a quote is short.
+func words(s string, limit int) int {
 	n, in := 0, false
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s) && n <= limit; i++ {
 		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
 		if !sp && !in {
 			n++

@@ -18,73 +18,234 @@ const (
 // whole quote part, so that the words around a quote read as a sentence.
 type tok struct {
 	pos, end int32
-	part     int32 // the part, for a quote
+	part     int32 // the part, for a quote; for a word with capitals, where it stands in lower case in e.low, else -1
 	para     int32
 	kind     tokKind
 	cap      bool // a word that starts with a capital
 }
 
 // tokenize cuts the paragraphs into tokens once; a quote part becomes one
-// token. Paragraphs with no quote in or after them only need their names,
-// so there the words in lower case are skipped and leave one break.
+// token. Only the sentences around the quotes are read word by word: the
+// cues stand there. Everywhere else only names and sentence ends are kept,
+// and the words in lower case between them leave one break.
 func (e *extractor) tokenize() {
-	e.lowb = append(e.lowb[:0], e.text...) // folded by word as it reads
-	e.toks = e.toks[:0]
-	pi := 0 // next part
+	e.lowb = e.lowb[:0]
+	e.toks, e.caps = e.toks[:0], e.caps[:0]
+	first := 0 // the paragraph's first part
 	for para, p := range e.paras {
-		// a quote here, or in the next paragraph when this one ends in a colon
-		full := pi < len(e.parts) && (e.parts[pi].para == para || e.parts[pi].para == para+1 && e.text[p.End-1] == ':') ||
-			pi > 0 && e.parts[pi-1].para == para-1 && startsWithDash(e.text[p.Start:p.End]) // "— Jane Doe" under a quote
-		for i := p.Start; i < p.End; {
-			if pi < len(e.parts) && e.parts[pi].para == para && i >= e.parts[pi].open {
-				e.parts[pi].tok = len(e.toks)
-				e.toks = append(e.toks, tok{pos: int32(e.parts[pi].open), end: int32(e.parts[pi].close), kind: tQuote, part: int32(pi), para: int32(para)})
-				i = max(i, e.parts[pi].close)
-				pi++
+		last := first
+		for last < len(e.parts) && e.parts[last].para == para {
+			last++
+		}
+		e.tokenizePara(para, p, first, last)
+		first = last
+	}
+	e.low = string(e.lowb) // the words with capitals, in lower case
+}
+
+// windows are the stretches of paragraph p that are read word by word:
+// the few sentences around each of its quotes (some 600 bytes before, 300
+// after), the end of a paragraph that leads into a quote with a colon, a
+// "— Jane Doe" line under a quote. The cues stand there.
+func (e *extractor) windows(para int, p Span, first, last int) []Span {
+	const before, after = 600, 300
+	ws := e.wins[:0]
+	switch {
+	case first < last:
+		for _, q := range e.parts[first:last] {
+			w := Span{e.wordStart(p.Start, q.open-before), e.wordEnd(q.close+after, p.End)}
+			if n := len(ws); n > 0 && w.Start <= ws[n-1].End {
+				ws[n-1].End = max(ws[n-1].End, w.End)
 				continue
 			}
-			stop := p.End
-			if pi < len(e.parts) && e.parts[pi].para == para {
-				stop = e.parts[pi].open
-			}
-			c := e.text[i]
-			switch {
-			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
-				i++
-			case !full && (c >= 'a' && c <= 'z' || c >= '0' && c <= '9'):
-				for i < stop && isWordByte(e.text[i]) {
-					i++
-				}
-				e.brk(i, para)
-			case c == '<' && tagEnd(e.text[i:stop]) > 0:
-				i += tagEnd(e.text[i:stop]) // markup reads as a space
-			case c < 0x80 && isWordByte(c):
-				i = e.word(i, stop, para)
-			case c < 0x80:
-				if full {
-					e.punct(i, i+1, para)
-				} else {
-					e.brk(i, para)
-				}
-				i++
-			default:
-				r, n := utf8.DecodeRuneInString(e.text[i:stop])
-				switch {
-				case unicode.IsLetter(r) || unicode.IsDigit(r):
-					i = e.word(i, stop, para)
-				case unicode.IsSpace(r):
-					i += n
-				default:
-					e.punct(i, i+n, para)
-					i += n
-				}
-			}
-			if i > stop && stop < p.End {
-				i = stop
-			}
+			ws = append(ws, w)
+		}
+	case last < len(e.parts) && e.parts[last].para == para+1 && e.text[p.End-1] == ':':
+		ws = append(ws, Span{e.wordStart(p.Start, p.End-before), p.End})
+	case first > 0 && e.parts[first-1].para == para-1 && startsWithDash(e.text[p.Start:p.End]):
+		ws = append(ws, p)
+	}
+	e.wins = ws
+	return ws
+}
+
+// wordStart is the first space at or after pos, no earlier than lo; wordEnd
+// the first at or after pos, no later than hi: windows start and end
+// between words.
+func (e *extractor) wordStart(lo, pos int) int {
+	if pos <= lo {
+		return lo
+	}
+	if j := strings.IndexByte(e.text[pos:], ' '); j >= 0 {
+		return pos + j
+	}
+	return len(e.text)
+}
+
+func (e *extractor) wordEnd(pos, hi int) int {
+	if pos >= hi {
+		return hi
+	}
+	if j := strings.IndexByte(e.text[pos:hi], ' '); j >= 0 {
+		return pos + j
+	}
+	return hi
+}
+
+// tokenizePara cuts paragraph p, whose quote parts are e.parts[first:last].
+func (e *extractor) tokenizePara(para int, p Span, first, last int) {
+	wins := e.windows(para, p, first, last)
+	k, w := first, 0
+	for i := p.Start; i < p.End; {
+		if k < last && i >= e.parts[k].open {
+			e.parts[k].tok = len(e.toks)
+			e.toks = append(e.toks, tok{pos: int32(e.parts[k].open), end: int32(e.parts[k].close), kind: tQuote, part: int32(k), para: int32(para)})
+			i = max(i, e.parts[k].close)
+			k++
+			continue
+		}
+		stop := p.End
+		if k < last {
+			stop = e.parts[k].open
+		}
+		for w < len(wins) && wins[w].End <= i {
+			w++
+		}
+		if w < len(wins) && i >= wins[w].Start {
+			i = e.scanWords(i, min(stop, wins[w].End), stop, para)
+		} else if w < len(wins) {
+			i = e.scanNames(i, min(stop, wins[w].Start), stop, para)
+		} else {
+			i = e.scanNames(i, stop, stop, para)
 		}
 	}
-	e.low = string(e.lowb)
+}
+
+// byte classes for the scanners
+const (
+	bSpace = 1 << iota
+	bWord  // letters, digits, @ and #
+	bUpper // A to Z
+	bLook  // what scanNames stops at: capitals, sentence ends, tags, UTF-8
+	bOther // other marks
+)
+
+var byteClass = func() (t [256]uint8) {
+	for _, c := range []byte(" \t\n\r") {
+		t[c] = bSpace
+	}
+	for c := 0; c < 256; c++ {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			t[c] = bWord | bUpper | bLook
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '@', c == '#':
+			t[c] = bWord
+		case c >= 0x80, c == '.', c == '?', c == '!', c == '<':
+			t[c] = bLook
+		case t[c] == 0:
+			t[c] = bOther
+		}
+	}
+	return
+}()
+
+// scanWords reads every word and mark from i to end, no word past stop.
+func (e *extractor) scanWords(i, end, stop, para int) int {
+	text := e.text[:stop]
+	for i < end && i < len(text) {
+		c := text[i]
+		switch cl := byteClass[c]; {
+		case cl&bSpace != 0:
+			i++
+		case cl&bWord != 0 && cl&bUpper == 0:
+			// most words are ASCII in lower case and end at a space or a
+			// comma: read them here; the others go to word
+			j := i + 1
+			for ; j < len(text); j++ {
+				if byteClass[text[j]]&(bWord|bUpper) != bWord {
+					break
+				}
+			}
+			if j < len(text) && (byteClass[text[j]]&(bSpace|bOther) == 0 || isJoiner(text[j])) {
+				i = e.word(i, stop, para)
+				continue
+			}
+			e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tWord, para: int32(para), part: -1})
+			i = j
+		case cl&bWord != 0:
+			i = e.word(i, stop, para)
+		case c == '<' && tagEnd(text[i:]) > 0:
+			i += tagEnd(text[i:]) // markup reads as a space
+		case c < 0x80:
+			e.punct(i, i+1, para)
+			i++
+		default:
+			i = e.other(i, stop, para)
+		}
+	}
+	return i
+}
+
+// scanNames reads from i to end what names and sentences need: words with
+// a capital, sentence ends and other marks; the words in lower case
+// between two names leave one break, so that names on either side stay apart.
+func (e *extractor) scanNames(i, end, stop, para int) int {
+	gap := false
+	for i < end {
+		var skipped uint8
+		s := e.text[i:end]
+		k := 0
+		for ; k < len(s); k++ {
+			cl := byteClass[s[k]]
+			if cl&bLook != 0 {
+				break
+			}
+			skipped |= cl
+		}
+		gap = gap || skipped&^bSpace != 0
+		if i += k; i == end {
+			break
+		}
+		c := e.text[i]
+		cl := byteClass[c]
+		if gap {
+			e.brk(i, para)
+			gap = false
+		}
+		switch {
+		case cl&bUpper != 0:
+			i = e.word(i, stop, para)
+		case c == '<':
+			if n := tagEnd(e.text[i:stop]); n > 0 {
+				i += n
+			} else {
+				gap = true
+				i++
+			}
+		case c < 0x80: // . ? !
+			e.punct(i, i+1, para)
+			i++
+		default:
+			i = e.other(i, stop, para)
+		}
+	}
+	if gap {
+		e.brk(i, para)
+	}
+	return i
+}
+
+// other reads what starts with a byte of UTF-8 at i: a word, a space or a mark.
+func (e *extractor) other(i, stop, para int) int {
+	r, n := utf8.DecodeRuneInString(e.text[i:stop])
+	switch {
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		return e.word(i, stop, para)
+	case unicode.IsSpace(r):
+		return i + n
+	}
+	e.punct(i, i+n, para)
+	return i + n
 }
 
 func startsWithDash(s string) bool {
@@ -126,46 +287,69 @@ func (e *extractor) punct(i, j, para int) {
 // word reads a word from i: letters and digits joined by - ' ’ and the dots
 // of U.S. or Sen. or J. that belong to it.
 func (e *extractor) word(i, stop, para int) int {
-	j := i
-	text, low := e.text[:stop], e.lowb[:stop]
-	for j < len(text) {
-		c := text[j]
-		if c < 0x80 {
-			if c >= 'A' && c <= 'Z' {
-				low[j] = c + 'a' - 'A'
-				j++
-				continue
+	text := e.text[i:stop]
+	j := 0
+	var seen uint8
+	for {
+		for ; j < len(text); j++ { // the common run of ASCII letters and digits
+			cl := byteClass[text[j]]
+			if cl&bWord == 0 {
+				break
 			}
-			if isWordByte(c) {
-				j++
-				continue
-			}
-			if (c == '-' || c == '\'' || c == '.' || c == '&') && j+1 < stop && isWordByte(e.text[j+1]) && e.text[j+1] != '@' {
+			seen |= cl
+		}
+		if j == len(text) {
+			break
+		}
+		if c := text[j]; c < 0x80 {
+			if (c == '-' || c == '\'' || c == '.' || c == '&') && j+1 < len(text) && byteClass[text[j+1]]&bWord != 0 && text[j+1] != '@' {
 				j++
 				continue
 			}
 			break
 		}
-		r, n := utf8.DecodeRuneInString(e.text[j:stop])
+		r, n := utf8.DecodeRuneInString(text[j:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 			j += n
 			continue
 		}
-		if r == '’' && j+n < stop {
-			if r2, _ := utf8.DecodeRuneInString(e.text[j+n : stop]); unicode.IsLetter(r2) {
+		if r == '’' && j+n < len(text) {
+			if r2, _ := utf8.DecodeRuneInString(text[j+n:]); unicode.IsLetter(r2) {
 				j += n
 				continue
 			}
 		}
 		break
 	}
-	if j < stop && e.text[j] == '.' && (e.keepsDot(i, j) || j+1 < stop && strings.IndexByte("),", e.text[j+1]) >= 0) {
+	if j < len(text) && text[j] == '.' && (e.keepsDot(i, i+j) || j+1 < len(text) && (text[j+1] == ')' || text[j+1] == ',')) {
 		j++
 	}
-	r, _ := utf8.DecodeRuneInString(e.text[i:j])
-	e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tWord, cap: unicode.IsUpper(r), para: int32(para)})
-	return j
+	capital := text[0] >= 'A' && text[0] <= 'Z'
+	if text[0] >= 0x80 {
+		r, _ := utf8.DecodeRuneInString(text)
+		capital = unicode.IsUpper(r)
+	}
+	if capital {
+		e.caps = append(e.caps, int32(len(e.toks)))
+	}
+	low := int32(-1)
+	if seen&bUpper != 0 { // keep a copy in lower case for the word lists
+		low = int32(len(e.lowb))
+		e.lowb = append(e.lowb, text[:j]...)
+		w := e.lowb[low:]
+		for k, c := range w {
+			if c >= 'A' && c <= 'Z' {
+				w[k] = c + 'a' - 'A'
+			}
+		}
+	}
+	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para), part: low})
+	return i + j
 }
+
+// isJoiner is true for the marks that can hold a word together: e-mail,
+// don't, AT&T; word decides whether they do.
+func isJoiner(c byte) bool { return c == '-' || c == '\'' || c == '&' }
 
 // keepsDot tells whether the period after a word is part of it: an initial,
 // a title (Sen.), or a dotted abbreviation (U.S., D-Mo.).
@@ -178,11 +362,11 @@ func (e *extractor) keepsDot(i, j int) bool {
 	if n == len(w) && unicode.IsUpper(r) {
 		return true
 	}
-	return j-i <= 6 && abbrevs[string(e.lowb[i:j])]
+	return j-i <= 6 && abbrevs.hasFold(w)
 }
 
 // abbrevs are words whose period does not end a sentence.
-var abbrevs = wordSet(`mr mrs ms dr sen sens rep reps gov gen lt col sgt capt prof jr sr st rev pres atty supt
+var abbrevs = newWordSet(`mr mrs ms dr sen sens rep reps gov gen lt col sgt capt prof jr sr st rev pres atty supt
 insp cmdr adm maj cpl pvt amb hon messrs mmes mme mlle fr msgr no vs etc inc corp co ltd jan feb mar apr aug sept
 sep oct nov dec ave blvd mt ft calif fla ill mass mich minn penn tenn tex wis ariz colo conn del ga ind kan ky la md
 miss mo mont neb nev okla ore pa va vt wash wyo ala ark`)
@@ -192,27 +376,34 @@ func (e *extractor) s(t tok) string { return e.text[t.pos:t.end] }
 // lower is a word in lower case without its final period; ASCII letters
 // only are folded, which is all the word lists need.
 func (e *extractor) lower(t tok) string {
-	end := t.end
-	if end > t.pos+1 && e.low[end-1] == '.' {
-		end--
+	w := e.lowerAll(t)
+	if len(w) > 1 && w[len(w)-1] == '.' {
+		w = w[:len(w)-1]
 	}
-	return e.low[t.pos:end]
+	return w
+}
+
+// lowerAll is a word in lower case, its final period kept. Most words are in
+// lower case in the text already; the others were copied when read.
+func (e *extractor) lowerAll(t tok) string {
+	if t.kind != tWord || t.part < 0 {
+		return e.text[t.pos:t.end]
+	}
+	return e.low[t.part : t.part+t.end-t.pos]
 }
 
 func (e *extractor) isPunct(t tok, set string) bool {
 	if t.kind != tPunct {
 		return false
 	}
+	if t.end == t.pos {
+		return false // a break
+	}
+	if c := e.text[t.pos]; c < 0x80 {
+		return strings.IndexByte(set, c) >= 0
+	}
 	r, _ := utf8.DecodeRuneInString(e.s(t))
 	return strings.ContainsRune(set, r)
 }
 
 const dashes = "—–―-"
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
