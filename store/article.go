@@ -41,6 +41,8 @@ type Article struct {
 	Body string
 	// Paras are the paragraphs of Body, in order.
 	Paras []Span
+	// TitleLine is true when the first paragraph of Body is the title line.
+	TitleLine bool
 	// Wrapped is true when the lines of a paragraph are hard-wrapped and
 	// belong together (text files with blank lines between paragraphs).
 	Wrapped bool
@@ -94,10 +96,12 @@ func parseText(text string, m *OffsetMap) *Article {
 	start := skipBlankLines(text, 0)
 	first, rest := lineAt(text, start)
 	if t := strings.TrimSpace(first); t != "" && isTitleLine(t) && strings.TrimSpace(lineOnly(text, rest)) == "" && rest < len(text) {
+		// the title line stays in the body, as its first paragraph: headlines
+		// quote people too ("Putin: ‘We will win’")
 		a.Title = collapseSpace(t)
-		body := skipBlankLines(text, rest)
-		a.Body = strings.TrimRight(text[body:], " \t\n")
-		a.offsets = m.Shift(body)
+		a.TitleLine = true
+		a.Body = strings.TrimRight(text[start:], " \t\n")
+		a.offsets = m.Shift(start)
 	} else {
 		a.Body = strings.TrimRight(text[start:], " \t\n")
 		a.offsets = m.Shift(start)

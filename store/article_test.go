@@ -23,14 +23,14 @@ func TestTitles(t *testing.T) {
 	tests := []struct {
 		name, data, title, bodyStart string
 	}{
-		{"title line", "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n", "Ad sales boost Time Warner profit", "Quarterly"},
-		{"title with question mark", "Is this the end?\n\nBody text here.", "Is this the end?", "Body"},
+		{"title line", "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant TimeWarner jumped 76%.\n", "Ad sales boost Time Warner profit", "Ad sales boost Time Warner profit\n\nQuarterly"},
+		{"title with question mark", "Is this the end?\n\nBody text here.", "Is this the end?", "Is this the end?\n\nBody"},
 		{"no blank line: headline from the first sentence", "Short first sentence. Then more.\nSecond para.", "Short first sentence", "Short"},
 		{"first line ends with a period", "This is a sentence.\n\nAnother.", "This is a sentence", "This is"},
 		{"abbreviation does not end the sentence", "Mr. Smith went to Washington. He stayed.", "Mr. Smith went to Washington", "Mr."},
 		{"long sentence cut near 80 cells", "During a visit to Baku, Russian President Vladimir Putin reaffirmed Moscow’s commitment to its historical role as a mediator in peace negotiations.",
 			"During a visit to Baku, Russian President Vladimir Putin reaffirmed Moscow’s…", "During"},
-		{"blank lines before the title", "\n\n  Headline here\n\nText.", "Headline here", "Text."},
+		{"blank lines before the title", "\n\n  Headline here\n\nText.", "Headline here", "  Headline here\n\nText."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,12 +60,12 @@ func TestHeadlineCJK(t *testing.T) {
 
 func TestParagraphs(t *testing.T) {
 	lines := parseOne(t, "a.txt", "Title\n\nOne line.\nTwo line.\nThree line.")
-	if len(lines.Paras) != 3 || lines.Wrapped {
-		t.Errorf("line paragraphs: %d, wrapped %v; want 3, false", len(lines.Paras), lines.Wrapped)
+	if len(lines.Paras) != 4 || lines.Wrapped || !lines.TitleLine { // the title line, then three
+		t.Errorf("line paragraphs: %d, wrapped %v; want 4, false", len(lines.Paras), lines.Wrapped)
 	}
 	wrapped := parseOne(t, "b.txt", "Title\n\nThis paragraph is\nhard wrapped at\nshort widths.\n\nAnd this one\nis too.\n")
-	if len(wrapped.Paras) != 2 || !wrapped.Wrapped {
-		t.Errorf("wrapped paragraphs: %d, wrapped %v; want 2, true", len(wrapped.Paras), wrapped.Wrapped)
+	if len(wrapped.Paras) != 3 || !wrapped.Wrapped {
+		t.Errorf("wrapped paragraphs: %d, wrapped %v; want 3, true", len(wrapped.Paras), wrapped.Wrapped)
 	}
 	for _, p := range wrapped.Paras {
 		if s := wrapped.Body[p.Start:p.End]; strings.HasPrefix(s, " ") || strings.HasSuffix(s, "\n") {
@@ -112,8 +112,8 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestWordsAndReadingTime(t *testing.T) {
-	a := parseOne(t, "a.txt", "T\n\n"+strings.Repeat("word ", 460))
-	if a.Words != 460 || a.ReadingMinutes() != 2 {
+	a := parseOne(t, "a.txt", "T\n\n"+strings.Repeat("word ", 459))
+	if a.Words != 460 || a.ReadingMinutes() != 2 { // the title counts
 		t.Errorf("words %d minutes %d", a.Words, a.ReadingMinutes())
 	}
 }
@@ -135,5 +135,16 @@ func TestFolderPapersSkipped(t *testing.T) {
 		if skipFile(name) != skip {
 			t.Errorf("skipFile(%q) = %v", name, !skip)
 		}
+	}
+}
+
+// A quote in the headline is found like any other.
+func TestHeadlineQuote(t *testing.T) {
+	a := parseOne(t, "h.txt", "Mayor: “We will rebuild the harbour this year”\n\nThe mayor spoke on Tuesday.")
+	if a.Title != "Mayor: “We will rebuild the harbour this year”" || len(a.Quotes) != 1 {
+		t.Fatalf("title %q, quotes %+v", a.Title, a.Quotes)
+	}
+	if q := a.Quotes[0]; a.Body[q.Spans[0].Start:q.Spans[0].End] != "We will rebuild the harbour this year" {
+		t.Errorf("quote %q", a.Body[q.Spans[0].Start:q.Spans[0].End])
 	}
 }

@@ -21,13 +21,17 @@ const maxNesting = 8
 func articleMarkdown(a *store.Article) (string, []spanRef) {
 	var b strings.Builder
 	b.Grow(len(a.Body) + len(a.Body)/8 + 256)
-	b.WriteString("# ")
-	b.WriteString(escapeInline(cleanLine(a.Title)))
-	b.WriteString("\n\n")
-	if meta := articleMeta(a); meta != "" {
-		b.WriteString("*")
-		b.WriteString(escapeInline(meta))
-		b.WriteString("*\n\n")
+	meta := articleMeta(a)
+	if meta != "" {
+		meta = "*" + escapeInline(meta) + "*\n\n"
+	}
+	titleLine := a.TitleLine && a.Format == store.FormatText && len(a.Paras) > 0
+	if !titleLine { // else the body's first paragraph is the heading, quotes and all
+		b.WriteString("# ")
+		b.WriteString(escapeInline(cleanLine(a.Title)))
+		b.WriteString("\n\n")
+		b.WriteString(meta)
+		meta = ""
 	}
 	var refs []spanRef
 	for qi, q := range a.Quotes {
@@ -57,7 +61,7 @@ func articleMarkdown(a *store.Article) (string, []spanRef) {
 	if a.Markdown() {
 		writeMarkdownBody(&b, a.Body, marks)
 	} else {
-		writeTextBody(&b, a, marks)
+		writeTextBody(&b, a, marks, titleLine, meta)
 	}
 	return protectHyphens(b.String()), refs
 }
@@ -108,11 +112,17 @@ func articleMeta(a *store.Article) string {
 }
 
 // writeTextBody writes plain-text paragraphs as escaped markdown paragraphs.
-func writeTextBody(b *strings.Builder, a *store.Article, marks []int) {
+func writeTextBody(b *strings.Builder, a *store.Article, marks []int, titleLine bool, meta string) {
 	mi := 0
 	for pi, p := range a.Paras {
 		if pi > 0 {
 			b.WriteString("\n\n")
+		}
+		if pi == 0 && titleLine {
+			b.WriteString("# ")
+		}
+		if pi == 1 && titleLine && meta != "" {
+			b.WriteString(meta)
 		}
 		pos := p.Start
 		lineStart := true

@@ -190,3 +190,16 @@ func TestLongArticleQuotes(t *testing.T) {
 		}
 	}
 }
+
+// A title line is the heading once, and a quote in it is highlighted there.
+func TestTitleLineHeading(t *testing.T) {
+	a := parse(t, "h.txt", "Mayor: “We will rebuild the harbour this year”\n\nThe mayor spoke on Tuesday.")
+	r := mustRender(t, a, 60)
+	text := strings.Join(r.plain, "\n")
+	if strings.Count(text, "Mayor:") != 1 {
+		t.Errorf("the title shows %d times:\n%s", strings.Count(text, "Mayor:"), text)
+	}
+	if len(r.quoteTop) != 1 || r.quoteTop[0] < 0 || r.quoteTop[0] > 2 {
+		t.Errorf("headline quote at line %v", r.quoteTop)
+	}
+}
