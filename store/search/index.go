@@ -1,0 +1,300 @@
+// Package search is the reader's full-text search: an in-memory inverted
+// index with word positions over the titles, text and quotes of the loaded
+// articles, ranked by BM25F (title matches weigh more), with a small query
+// language (see Syntax). It takes articles while it answers queries.
+package search
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"newsreader/store"
+)
+
+// segmentDocs is how many articles a segment holds before it is sealed
+// into its compact form; a query keeps one bitmap of this many bits per clause.
+const segmentDocs = 4096
+
+// Index is the search index. It is safe for concurrent use: Add and
+// AddBatch may run while Search answers.
+type Index struct {
+	dict     *dict
+	speakers *speakers
+	scratch  sync.Pool // *analysis
+
+	mu     sync.RWMutex
+	sealed []*segment
+	open   []*builder // every open segment, for queries
+	idle   []*builder // open segments no Add is writing to
+	stats  stats      // of the sealed segments
+}
+
+// New returns an empty index.
+func New() *Index {
+	return &Index{dict: newDict(), speakers: newSpeakers()}
+}
+
+// stats are what BM25 needs of a collection: its size and its mean lengths.
+type stats struct {
+	docs              int
+	titleLen, bodyLen int64
+}
+
+func (s *stats) add(o stats) {
+	s.docs += o.docs
+	s.titleLen += o.titleLen
+	s.bodyLen += o.bodyLen
+}
+
+// docInfo is what a segment keeps of one article.
+type docInfo struct {
+	art *store.Article
+	// Positions count words: the title's are [0, titleLen), the text's
+	// start at titleLen+1 so that no phrase runs from the title into the text.
+	titleLen, bodyLen uint32
+	quotes            []quoteRange
+}
+
+// quoteRange is one span of a quotation, as word positions [from, to).
+type quoteRange struct {
+	from, to uint32
+	speaker  uint32 // speaker ID + 1; 0 when nobody is named
+}
+
+// Len is the number of articles indexed.
+func (x *Index) Len() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	n := x.stats.docs
+	for _, b := range x.open {
+		b.mu.RLock()
+		n += len(b.docs)
+		b.mu.RUnlock()
+	}
+	return n
+}
+
+// AddBatch indexes articles on all cores.
+func (x *Index) AddBatch(arts []*store.Article) {
+	workers := min(runtime.GOMAXPROCS(0), (len(arts)+63)/64)
+	if workers <= 1 {
+		for _, a := range arts {
+			x.Add(a)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (len(arts) + workers - 1) / workers
+	for w := range workers {
+		part := arts[min(w*chunk, len(arts)):min((w+1)*chunk, len(arts))]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, a := range part {
+				x.Add(a)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// Add indexes one article: its title, its text and its quotes.
+func (x *Index) Add(a *store.Article) {
+	an, _ := x.scratch.Get().(*analysis)
+	if an == nil {
+		an = &analysis{}
+	}
+	an.analyze(x, a)
+	b := x.checkout()
+	b.add(an)
+	x.scratch.Put(an)
+	if len(b.docs) >= segmentDocs {
+		x.seal(b)
+		return
+	}
+	x.mu.Lock()
+	x.idle = append(x.idle, b)
+	x.mu.Unlock()
+}
+
+// checkout takes an open segment for one Add, making one when all are busy.
+func (x *Index) checkout() *builder {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if n := len(x.idle); n > 0 {
+		b := x.idle[n-1]
+		x.idle = x.idle[:n-1]
+		return b
+	}
+	b := &builder{}
+	x.open = append(x.open, b)
+	return b
+}
+
+// seal turns a full open segment into a compact one. The builder is left
+// as it is for the queries still reading it.
+func (x *Index) seal(b *builder) {
+	s := b.compact()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.dict.mu.Lock()
+	for _, t := range s.terms {
+		x.dict.df[t] += b.termDF[t]
+	}
+	for _, st := range b.stems {
+		x.dict.stemDF[st] += b.stemDF[st]
+	}
+	x.dict.mu.Unlock()
+	x.sealed = append(x.sealed, s)
+	x.open = slices.DeleteFunc(x.open, func(o *builder) bool { return o == b })
+	x.stats.add(b.stats)
+}
+
+// analysis is one article broken into words, before it goes into a segment.
+// It is scratch space, reused from article to article.
+type analysis struct {
+	doc    docInfo
+	folded []byte   // the folded words, one after the other
+	ends   []uint32 // end of each word in folded
+	ids    []uint32 // each word's term
+	missed []int    // words not yet in the dictionary
+
+	slot  []uint32 // term -> its index in terms + 1, 0 when absent
+	terms []uint32 // the distinct terms, in order of first occurrence
+	stems []uint32 // the stem of each distinct term
+	freq  []uint32 // occurrences of each distinct term
+	title []uint32 // of which in the title
+	first []uint32 // where each distinct term's positions start in pos
+	pos   []uint32 // positions grouped by term
+	cur   []uint32
+	spans []spanSpeaker
+}
+
+type spanSpeaker struct {
+	store.Span
+	speaker uint32
+}
+
+func (an *analysis) analyze(x *Index, a *store.Article) {
+	an.folded, an.ends, an.ids, an.missed = an.folded[:0], an.ends[:0], an.ids[:0], an.missed[:0]
+	an.doc = docInfo{art: a, quotes: an.doc.quotes[:0]}
+	tok := newTokenizer(a.Title)
+	for tok.next() {
+		an.word(tok.Term)
+	}
+	an.doc.titleLen = uint32(len(an.ends))
+	an.spans = an.spans[:0]
+	for _, q := range a.Quotes {
+		sp := uint32(0)
+		if q.Speaker != "" {
+			sp = x.speakers.id(q.Speaker) + 1
+		}
+		for _, s := range q.Spans {
+			an.spans = append(an.spans, spanSpeaker{s, sp})
+		}
+	}
+	slices.SortFunc(an.spans, func(a, b spanSpeaker) int { return a.Start - b.Start })
+	k, open := 0, -1 // the span a word is in, and the span of the last quote range
+	tok = newTokenizer(a.Body)
+	for tok.next() {
+		an.word(tok.Term)
+		for k < len(an.spans) && an.spans[k].End <= tok.Start {
+			k++
+		}
+		if k < len(an.spans) && an.spans[k].Start <= tok.Start && tok.End <= an.spans[k].End {
+			p := uint32(len(an.ends)) // the text's word i is at titleLen+1+i
+			if open == k {
+				an.doc.quotes[len(an.doc.quotes)-1].to = p + 1
+			} else {
+				an.doc.quotes = append(an.doc.quotes, quoteRange{from: p, to: p + 1, speaker: an.spans[k].speaker})
+				open = k
+			}
+		}
+	}
+	an.doc.bodyLen = uint32(len(an.ends)) - an.doc.titleLen
+	an.resolve(x.dict)
+	an.group()
+	x.dict.mu.RLock()
+	an.stems = an.stems[:0]
+	for _, t := range an.terms {
+		an.stems = append(an.stems, x.dict.stemOf[t])
+	}
+	x.dict.mu.RUnlock()
+}
+
+func (an *analysis) word(term []byte) {
+	an.folded = append(an.folded, term...)
+	an.ends = append(an.ends, uint32(len(an.folded)))
+}
+
+// resolve finds each word's term, adding the words never seen before.
+func (an *analysis) resolve(d *dict) {
+	an.ids = slices.Grow(an.ids[:0], len(an.ends))[:len(an.ends)]
+	d.mu.RLock()
+	start := uint32(0)
+	for i, end := range an.ends {
+		id, ok := d.lookup(an.folded[start:end])
+		if !ok {
+			an.missed = append(an.missed, i)
+		}
+		an.ids[i] = id
+		start = end
+	}
+	d.mu.RUnlock()
+	if len(an.missed) == 0 {
+		return
+	}
+	d.mu.Lock()
+	for _, i := range an.missed {
+		start := uint32(0)
+		if i > 0 {
+			start = an.ends[i-1]
+		}
+		an.ids[i] = d.insert(string(an.folded[start:an.ends[i]]))
+	}
+	d.mu.Unlock()
+}
+
+// group gathers the positions of each distinct term.
+func (an *analysis) group() {
+	an.terms, an.freq, an.title = an.terms[:0], an.freq[:0], an.title[:0]
+	for i, t := range an.ids {
+		if int(t) >= len(an.slot) {
+			an.slot = append(an.slot, make([]uint32, int(t)+1-len(an.slot)+1024)...)
+		}
+		j := an.slot[t]
+		if j == 0 {
+			an.terms = append(an.terms, t)
+			an.freq = append(an.freq, 0)
+			an.title = append(an.title, 0)
+			j = uint32(len(an.terms))
+			an.slot[t] = j
+		}
+		an.freq[j-1]++
+		if uint32(i) < an.doc.titleLen {
+			an.title[j-1]++
+		}
+	}
+	an.first = slices.Grow(an.first[:0], len(an.terms)+1)[:len(an.terms)+1]
+	off := uint32(0)
+	for j, f := range an.freq {
+		an.first[j] = off
+		off += f
+	}
+	an.first[len(an.terms)] = off
+	an.pos = slices.Grow(an.pos[:0], int(off))[:off]
+	an.cur = append(an.cur[:0], an.first...)
+	for i, t := range an.ids {
+		j := an.slot[t] - 1
+		p := uint32(i)
+		if p >= an.doc.titleLen {
+			p++
+		}
+		an.pos[an.cur[j]] = p
+		an.cur[j]++
+	}
+	for _, t := range an.terms {
+		an.slot[t] = 0
+	}
+}

@@ -1,0 +1,225 @@
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxTermLen caps a folded term: longer runs (URLs, garbage) are cut, the
+// same way in the text and in the query, so they still match each other.
+const maxTermLen = 64
+
+// tokenizer walks the words of a text. A word is a run of letters and
+// digits; an apostrophe between letters stays inside it ("don't"), as does
+// a point or comma between digits ("1.13bn", "11,000"). A final "'s" is
+// left out of the word, so "Blair's" is the word "Blair".
+type tokenizer struct {
+	text string
+	pos  int
+	// the current word: its bytes in text, and its folded form
+	Start, End int
+	Term       []byte
+}
+
+func newTokenizer(text string) tokenizer { return tokenizer{text: text} }
+
+// next moves to the next word; false at the end of the text.
+func (t *tokenizer) next() bool {
+	for t.scan() {
+		if len(t.Term) > 0 { // a run of accents alone folds to nothing
+			return true
+		}
+	}
+	return false
+}
+
+func (t *tokenizer) scan() bool {
+	s := t.text
+	i := t.pos
+	// skip to the start of a word
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isWordRune(r) {
+			break
+		}
+		i += n
+	}
+	if i >= len(s) {
+		t.pos = i
+		return false
+	}
+	t.Start = i
+	t.Term = t.Term[:0]
+	end := i
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if asciiWord[c] {
+				t.Term = append(t.Term, asciiFold[c])
+				i++
+				end = i
+				continue
+			}
+			if (c == '.' || c == ',') && i > 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]) {
+				t.Term = append(t.Term, c)
+				i++
+				continue
+			}
+			if c == '\'' && wordAfter(s, i+1) {
+				t.Term = append(t.Term, '\'')
+				i++
+				continue
+			}
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isApostrophe(r) && wordAfter(s, i+n) {
+			t.Term = append(t.Term, '\'')
+			i += n
+			continue
+		}
+		if !isWordRune(r) {
+			break
+		}
+		t.Term = appendFolded(t.Term, r)
+		i += n
+		end = i
+	}
+	t.pos = i
+	t.End = end
+	// the possessive: "Blair's" is "Blair"
+	if k := len(t.Term); k > 2 && t.Term[k-1] == 's' && t.Term[k-2] == '\'' {
+		t.Term = t.Term[:k-2]
+		t.End = possessiveStart(s, t.Start, t.End)
+	}
+	if len(t.Term) > maxTermLen {
+		t.Term = cutTerm(t.Term)
+	}
+	return true
+}
+
+// possessiveStart is where the "'s" ending at end begins.
+func possessiveStart(s string, start, end int) int {
+	if end-start < 2 || s[end-1] != 's' {
+		return end
+	}
+	if r, n := utf8.DecodeLastRuneInString(s[start : end-1]); isApostrophe(r) {
+		return end - 1 - n
+	}
+	return end
+}
+
+// cutTerm cuts a folded term to maxTermLen bytes on a rune boundary.
+func cutTerm(b []byte) []byte {
+	n := maxTermLen
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return b[:n]
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ'
+}
+
+// wordAfter reports a letter or digit at s[i], so an apostrophe is inside a word.
+func wordAfter(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	if s[i] < utf8.RuneSelf {
+		return asciiWord[s[i]]
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+var asciiWord, asciiFold = func() (w [128]bool, f [128]byte) {
+	for c := range 128 {
+		f[c] = byte(c)
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			w[c] = true
+		case c >= 'A' && c <= 'Z':
+			w[c] = true
+			f[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return
+}()
+
+// latinFold holds the folded form of the runes below 0x530 (Latin, Greek,
+// Cyrillic), computed once: the text of most articles needs no more.
+var latinFold = func() (t [0x530]string) {
+	for r := rune(0x80); r < 0x530; r++ {
+		t[r] = foldSlow(r)
+	}
+	return
+}()
+
+// appendFolded appends the folded form of one rune: lower case, accents off.
+func appendFolded(dst []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		return append(dst, asciiFold[r])
+	}
+	if r < rune(len(latinFold)) {
+		return append(dst, latinFold[r]...)
+	}
+	return append(dst, foldSlow(r)...)
+}
+
+// letters that do not decompose into a base letter and an accent
+var foldSpecial = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ø': "o", 'Ø': "o",
+	'đ': "d", 'Đ': "d", 'ł': "l", 'Ł': "l", 'þ': "th", 'Þ': "th", 'ı': "i", 'ð': "d", 'Ð': "d",
+	'ς': "σ",
+}
+
+// foldSlow lowercases r and drops its accents through the compatibility
+// decomposition (so "é" is "e" and the ligature "ﬁ" is "fi").
+func foldSlow(r rune) string {
+	if s, ok := foldSpecial[r]; ok {
+		return s
+	}
+	var out []byte
+	for _, d := range norm.NFKD.String(string(r)) {
+		if unicode.Is(unicode.Mn, d) {
+			continue
+		}
+		if !isWordRune(d) || isApostrophe(d) {
+			continue // a compatibility form with punctuation in it ("½" is "1⁄2", "ŉ" is "ʼn")
+		}
+		if s, ok := foldSpecial[d]; ok {
+			out = append(out, s...)
+			continue
+		}
+		out = utf8.AppendRune(out, unicode.ToLower(d))
+	}
+	return string(out)
+}
+
+// Fold returns the words of s, folded the way the index folds them.
+func Fold(s string) []string {
+	var out []string
+	t := newTokenizer(s)
+	for t.next() {
+		out = append(out, string(t.Term))
+	}
+	return out
+}
