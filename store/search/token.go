@@ -76,7 +76,7 @@ func (t *tokenizer) scan() bool {
 				continue
 			}
 			if c == '\'' && wordAfter(s, i+1) {
-				t.Term = append(t.Term, '\'')
+				t.Term = appendApostrophe(t.Term)
 				i++
 				continue
 			}
@@ -84,7 +84,7 @@ func (t *tokenizer) scan() bool {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isApostrophe(r) && wordAfter(s, i+n) {
-			t.Term = append(t.Term, '\'')
+			t.Term = appendApostrophe(t.Term)
 			i += n
 			continue
 		}
@@ -97,6 +97,9 @@ func (t *tokenizer) scan() bool {
 	}
 	t.pos = i
 	t.End = end
+	for k := len(t.Term); k > 0 && t.Term[k-1] == '\''; k-- { // before a lone accent
+		t.Term = t.Term[:k-1]
+	}
 	// the possessive: "Blair's" is "Blair"
 	if k := len(t.Term); k > 2 && t.Term[k-1] == 's' && t.Term[k-2] == '\'' {
 		t.Term = t.Term[:k-2]
@@ -106,6 +109,15 @@ func (t *tokenizer) scan() bool {
 		t.Term = cutTerm(t.Term)
 	}
 	return true
+}
+
+// appendApostrophe keeps one apostrophe between letters, and none first:
+// the letters around it may fold to nothing (a lone accent).
+func appendApostrophe(term []byte) []byte {
+	if len(term) == 0 || term[len(term)-1] == '\'' {
+		return term
+	}
+	return append(term, '\'')
 }
 
 // possessiveStart is where the "'s" ending at end begins.
