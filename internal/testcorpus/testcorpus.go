@@ -3,17 +3,18 @@
 package testcorpus
 
 import (
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"newsreader/internal/corpusgen"
 )
 
 // Shared returns the shared folder, ../shared from the module root, or
 // skips the test when there is none.
 func Shared(tb testing.TB) string {
 	tb.Helper()
-	dir, err := SharedDir()
+	dir, err := corpusgen.FindShared()
 	if err != nil {
 		tb.Skip(err)
 	}
@@ -28,27 +29,4 @@ func BBC(tb testing.TB) string {
 		tb.Skip("no BBC corpus: ", err)
 	}
 	return dir
-}
-
-// SharedDir finds the shared folder: ../shared beside the nearest folder
-// at or above the working directory that holds a go.mod and has one
-// (a nested module's go.mod is passed over).
-func SharedDir() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(filepath.Dir(dir), "shared")
-			if fi, err := os.Stat(shared); err == nil && fi.IsDir() {
-				return shared, nil
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no ../shared beside the module")
-		}
-		dir = parent
-	}
 }
