@@ -97,9 +97,6 @@ func (t *tokenizer) scan() bool {
 	}
 	t.pos = i
 	t.End = end
-	for k := len(t.Term); k > 0 && t.Term[k-1] == '\''; k-- { // before a lone accent
-		t.Term = t.Term[:k-1]
-	}
 	// the possessive: "Blair's" is "Blair"
 	if k := len(t.Term); k > 2 && t.Term[k-1] == 's' && t.Term[k-2] == '\'' {
 		t.Term = t.Term[:k-2]
@@ -107,6 +104,10 @@ func (t *tokenizer) scan() bool {
 	}
 	if len(t.Term) > maxTermLen {
 		t.Term = cutTerm(t.Term)
+	}
+	// an apostrophe before a lone accent, or a cut, must not end the word
+	for k := len(t.Term); k > 0 && (t.Term[k-1] == '\'' || t.Term[k-1] == '.' || t.Term[k-1] == ','); k-- {
+		t.Term = t.Term[:k-1]
 	}
 	return true
 }
