@@ -218,11 +218,12 @@ func foldSlow(r rune) string {
 		if !isWordRune(d) || isApostrophe(d) {
 			continue // a compatibility form with punctuation in it ("½" is "1⁄2", "ŉ" is "ʼn")
 		}
+		d = unicode.ToLower(d)
 		if s, ok := foldSpecial[d]; ok {
 			out = append(out, s...)
 			continue
 		}
-		out = utf8.AppendRune(out, unicode.ToLower(d))
+		out = utf8.AppendRune(out, d)
 	}
 	return string(out)
 }
