@@ -98,7 +98,7 @@ func (t *tokenizer) scan() bool {
 	t.pos = i
 	t.End = end
 	// the possessive: "Blair's" is "Blair"
-	if k := len(t.Term); k > 2 && t.Term[k-1] == 's' && t.Term[k-2] == '\'' {
+	for k := len(t.Term); k > 2 && t.Term[k-1] == 's' && t.Term[k-2] == '\''; k -= 2 {
 		t.Term = t.Term[:k-2]
 		t.End = possessiveStart(s, t.Start, t.End)
 	}
@@ -123,7 +123,7 @@ func appendApostrophe(term []byte) []byte {
 
 // possessiveStart is where the "'s" ending at end begins.
 func possessiveStart(s string, start, end int) int {
-	if end-start < 2 || s[end-1] != 's' {
+	if end-start < 2 || s[end-1] != 's' && s[end-1] != 'S' {
 		return end
 	}
 	if r, n := utf8.DecodeLastRuneInString(s[start : end-1]); isApostrophe(r) {
