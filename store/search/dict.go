@@ -14,7 +14,7 @@ import (
 // never change, so segments index their tables by them.
 type dict struct {
 	mu     sync.RWMutex
-	ids    map[string]uint32
+	table  termTable
 	terms  []string
 	stemOf []uint32 // term -> stem
 	stems  map[string]uint32
@@ -28,23 +28,22 @@ type dict struct {
 }
 
 func newDict() *dict {
-	return &dict{ids: make(map[string]uint32), stems: make(map[string]uint32)}
+	return &dict{table: newTermTable(), stems: make(map[string]uint32)}
 }
 
 // lookup returns the ID of a folded word, if it is known. The caller holds mu.
 func (d *dict) lookup(term []byte) (uint32, bool) {
-	id, ok := d.ids[string(term)]
-	return id, ok
+	return d.table.get(term, d.table.keyOf(term), d.terms)
 }
 
 // insert adds a word, returning its ID. The caller holds mu for writing.
 func (d *dict) insert(term string) uint32 {
-	if id, ok := d.ids[term]; ok {
+	if id, ok := d.lookup([]byte(term)); ok {
 		return id
 	}
 	id := uint32(len(d.terms))
-	d.ids[term] = id
 	d.terms = append(d.terms, term)
+	d.table.put([]byte(term), id, d.terms)
 	st := stem(term)
 	sid, ok := d.stems[st]
 	if !ok {

@@ -46,7 +46,7 @@ func (a *acc) hit(doc uint32, body, title uint32) {
 }
 
 type postingSource interface {
-	postings(t uint32) (docs, pos []byte)
+	postings(t uint32) []byte
 }
 
 // segment evaluates the query on one segment, pushes the matching articles
@@ -178,11 +178,11 @@ func (e *evaluator) phrase(c *cclause, a *acc, docs []docInfo, src postingSource
 	k := len(c.slots)
 	e.cs = e.cs[:0]
 	for _, t := range c.slots {
-		d, p := src.postings(t)
+		d := src.postings(t)
 		if len(d) == 0 {
 			return
 		}
-		e.cs = append(e.cs, newCursor(d, p))
+		e.cs = append(e.cs, newCursor(d))
 	}
 	e.pl = grow(e.pl, k)
 	for i := range e.cs {

@@ -140,7 +140,7 @@ func (x *Index) seal(b *builder) {
 	defer x.mu.Unlock()
 	x.dict.mu.Lock()
 	for _, t := range s.terms {
-		x.dict.df[t] += b.termDF[t]
+		x.dict.df[t] += b.post[t].df
 	}
 	for _, st := range b.stems {
 		x.dict.stemDF[st] += b.stemDF[st]
@@ -160,15 +160,18 @@ type analysis struct {
 	ids    []uint32 // each word's term
 	missed []int    // words not yet in the dictionary
 
-	slot  []uint32 // term -> its index in terms + 1, 0 when absent
-	terms []uint32 // the distinct terms, in order of first occurrence
-	stems []uint32 // the stem of each distinct term
-	freq  []uint32 // occurrences of each distinct term
-	title []uint32 // of which in the title
-	first []uint32 // where each distinct term's positions start in pos
-	pos   []uint32 // positions grouped by term
-	cur   []uint32
-	spans []spanSpeaker
+	slot     []uint32 // term -> its index in terms + 1, 0 when absent
+	terms    []uint32 // the distinct terms, in order of first occurrence
+	stems    []uint32 // the distinct stems of the terms
+	stemMark []uint32 // stem -> gen when it is among stems
+	gen      uint32   // which article this is, for stemMark
+	freq     []uint32 // occurrences of each distinct term
+	title    []uint32 // of which in the title
+	first    []uint32 // where each distinct term's positions start in pos
+	pos      []uint32 // positions grouped by term
+	cur      []uint32
+	cache    wordCache
+	spans    []spanSpeaker
 }
 
 type spanSpeaker struct {
@@ -179,11 +182,13 @@ type spanSpeaker struct {
 func (an *analysis) analyze(x *Index, a *store.Article) {
 	an.folded, an.ends, an.ids, an.missed = an.folded[:0], an.ends[:0], an.ids[:0], an.missed[:0]
 	an.doc = docInfo{art: a, quotes: an.doc.quotes[:0]}
-	tok := newTokenizer(a.Title)
+	// room for the folded words, which are as long as the text but for rare letters
+	tok := newTokenizerAfter(a.Title, slices.Grow(an.folded[:0], len(a.Title)+len(a.Body)+16))
+	ends := an.ends[:0] // a local, not a field: see tokenizer on write barriers
 	for tok.next() {
-		an.word(tok.Term)
+		ends = append(ends, uint32(tok.n))
 	}
-	an.doc.titleLen = uint32(len(an.ends))
+	an.doc.titleLen = uint32(len(ends))
 	an.spans = an.spans[:0]
 	for _, q := range a.Quotes {
 		sp := uint32(0)
@@ -195,51 +200,71 @@ func (an *analysis) analyze(x *Index, a *store.Article) {
 		}
 	}
 	slices.SortFunc(an.spans, func(a, b spanSpeaker) int { return a.Start - b.Start })
+	spans := an.spans
 	k, open := 0, -1 // the span a word is in, and the span of the last quote range
-	tok = newTokenizer(a.Body)
+	tok = newTokenizerAfter(a.Body, tok.folded())
 	for tok.next() {
-		an.word(tok.Term)
-		for k < len(an.spans) && an.spans[k].End <= tok.Start {
+		ends = append(ends, uint32(tok.n))
+		if len(spans) == 0 {
+			continue
+		}
+		for k < len(spans) && spans[k].End <= tok.Start {
 			k++
 		}
-		if k < len(an.spans) && an.spans[k].Start <= tok.Start && tok.End <= an.spans[k].End {
-			p := uint32(len(an.ends)) // the text's word i is at titleLen+1+i
+		if k < len(spans) && spans[k].Start <= tok.Start && tok.End <= spans[k].End {
+			p := uint32(len(ends)) // the text's word i is at titleLen+1+i
 			if open == k {
 				an.doc.quotes[len(an.doc.quotes)-1].to = p + 1
 			} else {
-				an.doc.quotes = append(an.doc.quotes, quoteRange{from: p, to: p + 1, speaker: an.spans[k].speaker})
+				an.doc.quotes = append(an.doc.quotes, quoteRange{from: p, to: p + 1, speaker: spans[k].speaker})
 				open = k
 			}
 		}
 	}
+	an.folded, an.ends = tok.folded(), ends
 	an.doc.bodyLen = uint32(len(an.ends)) - an.doc.titleLen
 	an.resolve(x.dict)
 	an.group()
-	x.dict.mu.RLock()
+	// the distinct stems, for the stems' article counts
+	an.gen++
 	an.stems = an.stems[:0]
+	x.dict.mu.RLock()
 	for _, t := range an.terms {
-		an.stems = append(an.stems, x.dict.stemOf[t])
+		st := x.dict.stemOf[t]
+		if int(st) >= len(an.stemMark) {
+			an.stemMark = append(an.stemMark, make([]uint32, int(st)+1-len(an.stemMark)+1024)...)
+		}
+		if an.stemMark[st] != an.gen {
+			an.stemMark[st] = an.gen
+			an.stems = append(an.stems, st)
+		}
 	}
 	x.dict.mu.RUnlock()
-}
-
-func (an *analysis) word(term []byte) {
-	an.folded = append(an.folded, term...)
-	an.ends = append(an.ends, uint32(len(an.folded)))
 }
 
 // resolve finds each word's term, adding the words never seen before.
 func (an *analysis) resolve(d *dict) {
 	an.ids = slices.Grow(an.ids[:0], len(an.ends))[:len(an.ends)]
+	n := len(an.folded)
+	an.folded = append(an.folded, make([]byte, 8)...) // so headAt may read 8 bytes past any word
+	defer func() { an.folded = an.folded[:n] }()
 	d.mu.RLock()
 	start := uint32(0)
 	for i, end := range an.ends {
-		id, ok := d.lookup(an.folded[start:end])
-		if !ok {
+		w := an.folded[start:end]
+		k := d.table.key(w, headAt(an.folded, int(start), int(end)))
+		start = end
+		if id, ok := an.cache.get(w, k, d.terms); ok {
+			an.ids[i] = id
+			continue
+		}
+		id, ok := d.table.get(w, k, d.terms)
+		if ok {
+			an.cache.put(k, id)
+		} else {
 			an.missed = append(an.missed, i)
 		}
 		an.ids[i] = id
-		start = end
 	}
 	d.mu.RUnlock()
 	if len(an.missed) == 0 {

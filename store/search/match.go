@@ -43,12 +43,11 @@ type matcher struct {
 
 func (m *matcher) words(s string, dst []mword) []mword {
 	dst = dst[:0]
-	t := newTokenizer(s)
+	t := newTokenizerAfter(s, m.buf)
 	for t.next() {
-		from := len(m.buf)
-		m.buf = append(m.buf, t.Term...)
-		dst = append(dst, mword{start: t.Start, end: t.End, from: from, to: len(m.buf)})
+		dst = append(dst, mword{start: t.Start, end: t.End, from: t.from, to: t.n})
 	}
+	m.buf = t.folded()
 	return dst
 }
 

@@ -125,9 +125,7 @@ func (s *snapshot) termDF(t uint32) int {
 	s.x.dict.mu.RUnlock()
 	for _, b := range s.open {
 		b.mu.RLock()
-		if int(t) < len(b.termDF) {
-			n += int(b.termDF[t])
-		}
+		n += b.termDF(t)
 		b.mu.RUnlock()
 	}
 	return n
@@ -199,7 +197,7 @@ func (x *Index) known(w string, exact bool) bool {
 	x.dict.mu.RLock()
 	defer x.dict.mu.RUnlock()
 	if exact {
-		_, ok := x.dict.ids[w]
+		_, ok := x.dict.lookup([]byte(w))
 		return ok
 	}
 	_, ok := x.dict.stemID(w)
@@ -223,7 +221,7 @@ func (x *Index) resolve(c Clause, snap *snapshot) cclause {
 	case c.Prefix:
 	case c.Phrase:
 		for _, w := range c.Words {
-			id, ok := d.ids[w]
+			id, ok := d.lookup([]byte(w))
 			cc.slots = append(cc.slots, id)
 			cc.missing = cc.missing || !ok
 		}

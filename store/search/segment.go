@@ -7,25 +7,48 @@ import (
 	"sync"
 )
 
-// A posting list has two streams per term. The article stream holds, for
-// each article with the term, the gap from the previous article's number
-// and then freq<<2 | min(occurrences in the title, 3). The position stream
-// holds each occurrence's position as the gap from the previous one in the
-// same article (the first from 0). Both are unsigned varints.
+// A term's postings are one stream of unsigned varints: for each article
+// holding the term, the gap from the previous article's number, then
+// freq<<2 | min(occurrences in the title, 3), then the freq positions,
+// each as the gap from the one before (the first from 0).
 
 // builder is an open segment: articles are added to it until it is full.
 type builder struct {
-	mu      sync.RWMutex
-	docs    []docInfo
-	docPost [][]byte // term -> article stream
-	posPost [][]byte // term -> position stream
-	last    []uint32 // term -> the last article's number + 1
-	termDF  []uint32 // term -> articles holding it
-	stemDF  []uint32 // stem -> articles holding one of its words
-	marks   []uint32 // stem -> the last article counted + 1
-	terms   []uint32 // the terms present, as first seen
-	stems   []uint32 // the stems present, as first seen
-	stats   stats
+	mu     sync.RWMutex
+	docs   []docInfo
+	post   []termPostings // by term
+	stemDF []uint32       // stem -> articles holding one of its words
+	terms  []uint32       // the terms present, as first seen
+	stems  []uint32       // the stems present, as first seen
+	slab   []byte         // free space the posting lists grow into
+	stats  stats
+}
+
+// termPostings is one term's postings in an open segment.
+type termPostings struct {
+	buf  []byte
+	last uint32 // the last article's number + 1
+	df   uint32 // articles holding the term
+}
+
+// slabSize is the memory the posting lists of an open segment take at a
+// time: one allocation the garbage collector need not scan, instead of one
+// per term and growth.
+const slabSize = 1 << 20
+
+// room makes room for n more bytes at the end of p, moving it to a new
+// place in the slab twice its size when it is full.
+func (b *builder) room(p *[]byte, n int) {
+	if cap(*p)-len(*p) >= n {
+		return
+	}
+	size := max(16, 2*cap(*p), len(*p)+n)
+	if len(b.slab) < size {
+		b.slab = make([]byte, max(slabSize, size))
+	}
+	moved := append(b.slab[:0:size], *p...)
+	b.slab = b.slab[size:]
+	*p = moved
 }
 
 // add appends one analysed article.
@@ -37,104 +60,97 @@ func (b *builder) add(an *analysis) {
 	d.quotes = slices.Clone(d.quotes)
 	b.docs = append(b.docs, d)
 	for j, t := range an.terms {
-		if int(t) >= len(b.docPost) {
-			n := int(t) + 1 + 4096
-			b.docPost = append(b.docPost, make([][]byte, n-len(b.docPost))...)
-			b.posPost = append(b.posPost, make([][]byte, n-len(b.posPost))...)
-			b.last = append(b.last, make([]uint32, n-len(b.last))...)
-			b.termDF = append(b.termDF, make([]uint32, n-len(b.termDF))...)
+		if int(t) >= len(b.post) {
+			b.post = append(b.post, make([]termPostings, int(t)+1+4096-len(b.post))...)
 		}
-		if b.termDF[t] == 0 {
+		tp := &b.post[t]
+		if tp.df == 0 {
 			b.terms = append(b.terms, t)
 		}
-		b.termDF[t]++
-		dp := binary.AppendUvarint(b.docPost[t], uint64(doc-b.last[t]))
-		b.docPost[t] = binary.AppendUvarint(dp, uint64(an.freq[j])<<2|uint64(min(an.title[j], 3)))
-		b.last[t] = doc + 1
-		pp, prev := b.posPost[t], uint32(0)
-		for _, p := range an.pos[an.first[j]:an.first[j+1]] {
-			pp = binary.AppendUvarint(pp, uint64(p-prev))
+		tp.df++
+		ps := an.pos[an.first[j]:an.first[j+1]]
+		b.room(&tp.buf, (2+len(ps))*binary.MaxVarintLen32)
+		buf := binary.AppendUvarint(tp.buf, uint64(doc-tp.last))
+		buf = binary.AppendUvarint(buf, uint64(an.freq[j])<<2|uint64(min(an.title[j], 3)))
+		prev := uint32(0)
+		for _, p := range ps {
+			buf = binary.AppendUvarint(buf, uint64(p-prev))
 			prev = p
 		}
-		b.posPost[t] = pp
-		st := an.stems[j]
+		tp.buf, tp.last = buf, doc+1
+	}
+	for _, st := range an.stems {
 		if int(st) >= len(b.stemDF) {
-			n := int(st) + 1 + 4096
-			b.stemDF = append(b.stemDF, make([]uint32, n-len(b.stemDF))...)
-			b.marks = append(b.marks, make([]uint32, n-len(b.marks))...)
+			b.stemDF = append(b.stemDF, make([]uint32, int(st)+1+4096-len(b.stemDF))...)
 		}
-		if b.marks[st] != doc+1 {
-			b.marks[st] = doc + 1
-			if b.stemDF[st] == 0 {
-				b.stems = append(b.stems, st)
-			}
-			b.stemDF[st]++
+		if b.stemDF[st] == 0 {
+			b.stems = append(b.stems, st)
 		}
+		b.stemDF[st]++
 	}
 	b.stats.docs++
 	b.stats.titleLen += int64(d.titleLen)
 	b.stats.bodyLen += int64(d.bodyLen)
 }
 
-func (b *builder) postings(t uint32) ([]byte, []byte) {
-	if int(t) >= len(b.docPost) {
-		return nil, nil
+func (b *builder) postings(t uint32) []byte {
+	if int(t) >= len(b.post) {
+		return nil
 	}
-	return b.docPost[t], b.posPost[t]
+	return b.post[t].buf
 }
 
-// segment is a sealed segment: its posting lists packed in two arrays.
+func (b *builder) termDF(t uint32) int {
+	if int(t) >= len(b.post) {
+		return 0
+	}
+	return int(b.post[t].df)
+}
+
+// segment is a sealed segment: its posting lists packed in one array.
 type segment struct {
-	docs    []docInfo
-	terms   []uint32 // sorted
-	docOff  []uint32 // where each term's article stream starts; one more at the end
-	posOff  []uint32
-	docData []byte
-	posData []byte
+	docs  []docInfo
+	terms []uint32 // sorted
+	off   []uint32 // where each term's postings start in data; one more at the end
+	data  []byte
 }
 
 // compact packs a builder no Add writes to any more.
 func (b *builder) compact() *segment {
 	s := &segment{docs: b.docs, terms: slices.Clone(b.terms)}
 	slices.Sort(s.terms)
-	var nd, np int
+	size := 0
 	for _, t := range s.terms {
-		nd += len(b.docPost[t])
-		np += len(b.posPost[t])
+		size += len(b.post[t].buf)
 	}
-	s.docData = make([]byte, 0, nd)
-	s.posData = make([]byte, 0, np)
-	s.docOff = make([]uint32, 0, len(s.terms)+1)
-	s.posOff = make([]uint32, 0, len(s.terms)+1)
+	s.data = make([]byte, 0, size)
+	s.off = make([]uint32, 0, len(s.terms)+1)
 	for _, t := range s.terms {
-		s.docOff = append(s.docOff, uint32(len(s.docData)))
-		s.posOff = append(s.posOff, uint32(len(s.posData)))
-		s.docData = append(s.docData, b.docPost[t]...)
-		s.posData = append(s.posData, b.posPost[t]...)
+		s.off = append(s.off, uint32(len(s.data)))
+		s.data = append(s.data, b.post[t].buf...)
 	}
-	s.docOff = append(s.docOff, uint32(len(s.docData)))
-	s.posOff = append(s.posOff, uint32(len(s.posData)))
+	s.off = append(s.off, uint32(len(s.data)))
 	return s
 }
 
-func (s *segment) postings(t uint32) ([]byte, []byte) {
+func (s *segment) postings(t uint32) []byte {
 	i, ok := slices.BinarySearch(s.terms, t)
 	if !ok {
-		return nil, nil
+		return nil
 	}
-	return s.docData[s.docOff[i]:s.docOff[i+1]], s.posData[s.posOff[i]:s.posOff[i+1]]
+	return s.data[s.off[i]:s.off[i+1]]
 }
 
-// cursor walks one term's posting lists in a segment.
+// cursor walks one term's postings in a segment.
 type cursor struct {
-	docs, pos []byte
-	next      uint32 // the number after the current article
+	data []byte
+	next uint32 // the number after the current article
 	// the current article
 	doc, freq, title uint32
-	posLeft          uint32 // its positions not read yet
+	posLeft          uint32 // its positions not read yet, at the start of data
 }
 
-func newCursor(docs, pos []byte) cursor { return cursor{docs: docs, pos: pos} }
+func newCursor(data []byte) cursor { return cursor{data: data} }
 
 // advance moves to the next article; false at the end. The positions of
 // the article left are skipped.
@@ -142,12 +158,12 @@ func (c *cursor) advance() bool {
 	if c.posLeft > 0 {
 		c.skipPositions()
 	}
-	if len(c.docs) == 0 {
+	if len(c.data) == 0 {
 		return false
 	}
-	gap, n := binary.Uvarint(c.docs)
-	f, m := binary.Uvarint(c.docs[n:])
-	c.docs = c.docs[n+m:]
+	gap, n := binary.Uvarint(c.data)
+	f, m := binary.Uvarint(c.data[n:])
+	c.data = c.data[n+m:]
 	c.doc = c.next + uint32(gap)
 	c.next = c.doc + 1
 	c.freq, c.title = uint32(f>>2), uint32(f&3)
@@ -170,12 +186,12 @@ func (c *cursor) seek(doc uint32) bool {
 func (c *cursor) skipPositions() {
 	i, left := 0, c.posLeft
 	for left > 0 {
-		if c.pos[i] < 0x80 {
+		if c.data[i] < 0x80 {
 			left--
 		}
 		i++
 	}
-	c.pos = c.pos[i:]
+	c.data = c.data[i:]
 	c.posLeft = 0
 }
 
@@ -183,8 +199,8 @@ func (c *cursor) skipPositions() {
 func (c *cursor) positions(dst []uint32) []uint32 {
 	p := uint32(0)
 	for ; c.posLeft > 0; c.posLeft-- {
-		gap, n := binary.Uvarint(c.pos)
-		c.pos = c.pos[n:]
+		gap, n := binary.Uvarint(c.data)
+		c.data = c.data[n:]
 		p += uint32(gap)
 		dst = append(dst, p)
 	}

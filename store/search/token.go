@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,20 +16,38 @@ const maxTermLen = 64
 // digits; an apostrophe between letters stays inside it ("don't"), as does
 // a point or comma between digits ("1.13bn", "11,000"). A final "'s" is
 // left out of the word, so "Blair's" is the word "Blair".
+//
+// The state is kept in numbers rather than slices where it changes each
+// word: a pointer written while the garbage collector marks costs a write
+// barrier, and loading writes many words while it allocates.
 type tokenizer struct {
 	text string
 	pos  int
-	// the current word: its bytes in text, and its folded form
+	buf  []byte // buf[:n] holds the folded words read so far, one after the other
+	n    int
+	// the current word: its bytes in text, and its folded form buf[from:n]
 	Start, End int
-	Term       []byte
+	from       int
 }
 
 func newTokenizer(text string) tokenizer { return tokenizer{text: text} }
 
+// newTokenizerAfter reads text, adding its folded words after those of
+// folded, which it may reuse.
+func newTokenizerAfter(text string, folded []byte) tokenizer {
+	return tokenizer{text: text, buf: folded, n: len(folded)}
+}
+
+// term is the current word, folded.
+func (t *tokenizer) term() []byte { return t.buf[t.from:t.n] }
+
+// folded is every word read so far, folded.
+func (t *tokenizer) folded() []byte { return t.buf[:t.n] }
+
 // next moves to the next word; false at the end of the text.
 func (t *tokenizer) next() bool {
 	for t.scan() {
-		if len(t.Term) > 0 { // a run of accents alone folds to nothing
+		if t.n > t.from { // a run of accents alone folds to nothing
 			return true
 		}
 	}
@@ -59,24 +78,36 @@ func (t *tokenizer) scan() bool {
 		return false
 	}
 	t.Start = i
-	t.Term = t.Term[:0]
+	b, mark := t.buf[:t.n], t.n
 	end := i
 	for i < len(s) {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if asciiWord[c] {
-				t.Term = append(t.Term, asciiFold[c])
-				i++
-				end = i
+				// a run of ASCII letters and digits, folded as it is read
+				if cap(b)-len(b) < len(s)-i {
+					b = slices.Grow(b, len(s)-i)
+				}
+				k, room := len(b), b[:cap(b)]
+				for i < len(s) {
+					c := s[i]
+					if c >= utf8.RuneSelf || !asciiWord[c] {
+						break
+					}
+					room[k] = asciiFold[c]
+					k++
+					i++
+				}
+				b, end = room[:k], i
 				continue
 			}
 			if (c == '.' || c == ',') && i > 0 && isDigit(s[i-1]) && i+1 < len(s) && isDigit(s[i+1]) {
-				t.Term = append(t.Term, c)
+				b = append(b, c)
 				i++
 				continue
 			}
 			if c == '\'' && wordAfter(s, i+1) {
-				t.Term = appendApostrophe(t.Term)
+				b = appendApostrophe(b, mark)
 				i++
 				continue
 			}
@@ -84,41 +115,45 @@ func (t *tokenizer) scan() bool {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isApostrophe(r) && wordAfter(s, i+n) {
-			t.Term = appendApostrophe(t.Term)
+			b = appendApostrophe(b, mark)
 			i += n
 			continue
 		}
 		if !isWordRune(r) {
 			break
 		}
-		t.Term = appendFolded(t.Term, r)
+		b = appendFolded(b, r)
 		i += n
 		end = i
 	}
 	t.pos = i
 	t.End = end
 	// the possessive: "Blair's" is "Blair"
-	for k := len(t.Term); k > 2 && t.Term[k-1] == 's' && t.Term[k-2] == '\''; k -= 2 {
-		t.Term = t.Term[:k-2]
+	for k := len(b); k-mark > 2 && b[k-1] == 's' && b[k-2] == '\''; k -= 2 {
+		b = b[:k-2]
 		t.End = possessiveStart(s, t.Start, t.End)
 	}
-	if len(t.Term) > maxTermLen {
-		t.Term = cutTerm(t.Term)
+	if len(b)-mark > maxTermLen {
+		b = b[:mark+cutLen(b[mark:])]
 	}
 	// an apostrophe before a lone accent, or a cut, must not end the word
-	for k := len(t.Term); k > 0 && (t.Term[k-1] == '\'' || t.Term[k-1] == '.' || t.Term[k-1] == ','); k-- {
-		t.Term = t.Term[:k-1]
+	for k := len(b); k > mark && (b[k-1] == '\'' || b[k-1] == '.' || b[k-1] == ','); k-- {
+		b = b[:k-1]
 	}
+	if cap(b) != cap(t.buf) {
+		t.buf = b
+	}
+	t.n, t.from = len(b), mark
 	return true
 }
 
 // appendApostrophe keeps one apostrophe between letters, and none first:
 // the letters around it may fold to nothing (a lone accent).
-func appendApostrophe(term []byte) []byte {
-	if len(term) == 0 || term[len(term)-1] == '\'' {
-		return term
+func appendApostrophe(b []byte, mark int) []byte {
+	if len(b) == mark || b[len(b)-1] == '\'' {
+		return b
 	}
-	return append(term, '\'')
+	return append(b, '\'')
 }
 
 // possessiveStart is where the "'s" ending at end begins.
@@ -132,13 +167,13 @@ func possessiveStart(s string, start, end int) int {
 	return end
 }
 
-// cutTerm cuts a folded term to maxTermLen bytes on a rune boundary.
-func cutTerm(b []byte) []byte {
+// cutLen is where a folded term longer than maxTermLen is cut, on a rune boundary.
+func cutLen(b []byte) int {
 	n := maxTermLen
 	for n > 0 && !utf8.RuneStart(b[n]) {
 		n--
 	}
-	return b[:n]
+	return n
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -233,7 +268,7 @@ func Fold(s string) []string {
 	var out []string
 	t := newTokenizer(s)
 	for t.next() {
-		out = append(out, string(t.Term))
+		out = append(out, string(t.term()))
 	}
 	return out
 }
