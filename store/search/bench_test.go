@@ -231,6 +231,12 @@ func BenchmarkQuery(b *testing.B) {
 			runtime.LockOSThread() // for the thread's CPU time
 			defer runtime.UnlockOSThread()
 			var wall, cpu []time.Duration
+			type timed struct {
+				q   string
+				cpu time.Duration
+				n   int
+			}
+			var slowest []timed
 			for range b.N {
 				for _, q := range queries {
 					start, startCPU := time.Now(), threadCPU()
@@ -240,7 +246,12 @@ func BenchmarkQuery(b *testing.B) {
 					if r.Total == 0 {
 						b.Fatalf("%q found nothing", q)
 					}
+					slowest = append(slowest, timed{q, cpu[len(cpu)-1], r.Total})
 				}
+			}
+			slices.SortFunc(slowest, func(a, b timed) int { return int(b.cpu - a.cpu) })
+			for _, t := range slowest[:min(5, len(slowest))] {
+				b.Logf("slow: %q %v CPU, %d found", t.q, t.cpu, t.n)
 			}
 			reportPercentiles(b, "", wall)
 			reportPercentiles(b, "cpu-", cpu)

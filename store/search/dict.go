@@ -22,6 +22,7 @@ type dict struct {
 	df     []uint32   // term -> articles in sealed segments
 	stemDF []uint32   // stem -> articles in sealed segments
 	masks  []uint32   // term -> letters it holds, to skip far terms fast when correcting typos
+	common []bool     // term -> one of the commonWords
 
 	sortMu sync.Mutex
 	sorted []uint32 // term IDs in word order, covering the first len(sorted) terms
@@ -56,8 +57,28 @@ func (d *dict) insert(term string) uint32 {
 	d.stemOf = append(d.stemOf, sid)
 	d.df = append(d.df, 0)
 	d.masks = append(d.masks, letterMask(term))
+	d.common = append(d.common, isCommonWord(term))
 	return id
 }
+
+// isCommonWord: the words most frequent in English news. Two of them in a
+// row are indexed as one more term as well, "to the" (Lucene's common
+// grams): a phrase of them would otherwise read the positions of the
+// commonest words in every article.
+func isCommonWord(w string) bool {
+	switch w {
+	case "the", "of", "to", "and", "a", "in", "is", "that", "for", "it", "on", "was", "with", "he",
+		"as", "at", "by", "be", "has", "have", "from", "his", "are", "said", "will", "but", "not",
+		"this", "an", "its", "they", "had", "who", "been", "were", "which", "their", "or", "i", "we",
+		"after", "would", "also", "more", "than", "there", "she", "her", "can", "all", "one", "up",
+		"out", "about", "into", "if", "new", "could", "so", "no":
+		return true
+	}
+	return false
+}
+
+// isPair: a term made of two common words, "to the".
+func isPair(term string) bool { return strings.IndexByte(term, ' ') >= 0 }
 
 // stem is the English stem of a folded word; words with digits or other
 // scripts are their own stem.
@@ -111,7 +132,9 @@ func (d *dict) withPrefix(p string, limit int, df func(uint32) int) []uint32 {
 	lo, _ := slices.BinarySearchFunc(d.sorted, p, func(id uint32, p string) int { return strings.Compare(terms[id], p) })
 	var out []uint32
 	for i := lo; i < len(d.sorted) && strings.HasPrefix(terms[d.sorted[i]], p); i++ {
-		out = append(out, d.sorted[i])
+		if !isPair(terms[d.sorted[i]]) {
+			out = append(out, d.sorted[i])
+		}
 	}
 	if len(out) > limit {
 		slices.SortStableFunc(out, func(a, b uint32) int { return df(b) - df(a) })
@@ -158,6 +181,9 @@ func (d *dict) nearest(w string, df func(uint32) int) string {
 	var scratch [3][]int
 	for id, t := range terms {
 		if abs(len(t)-n) > limit || bits.OnesCount32(masks[id]^mask) > 2*limit {
+			continue
+		}
+		if isPair(t) {
 			continue
 		}
 		dist := editDistance(w, t, limit, &scratch)

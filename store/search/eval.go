@@ -10,7 +10,13 @@ type evaluator struct {
 	cand []uint64
 	cs   []cursor
 	pl   [][]uint32 // positions of each phrase word in the current article
-	idx  []int      // how far phraseCount has read each of pl
+
+	avgT, avgB float64 // mean title and text lengths
+	phrases    int     // positive phrase clauses
+	// articles where a positive phrase was checked, held it, and was not
+	// checked because they could not rank
+	checked, held, unchecked int
+	idx                      []int // how far phraseCount has read each of pl
 }
 
 // acc is one clause's answer in one segment: which articles match, and
@@ -46,7 +52,7 @@ func (a *acc) hit(doc uint32, body, title uint32) {
 }
 
 type postingSource interface {
-	postings(t uint32) []byte
+	postings(t uint32) ([]byte, []skip)
 }
 
 // segment evaluates the query on one segment, pushes the matching articles
@@ -66,16 +72,24 @@ func (e *evaluator) segment(docs []docInfo, src postingSource, top *topK) int {
 	if n%64 != 0 {
 		e.cand[len(e.cand)-1] = 1<<(n%64) - 1
 	}
-	// positive clauses first, so the candidates narrow before the rest
-	for pass := range 2 {
+	e.avgT = float64(e.st.titleLen) / float64(max(e.st.docs, 1))
+	e.avgB = float64(e.st.bodyLen) / float64(max(e.st.docs, 1))
+	// The clauses that need no positions first, so the candidates narrow
+	// before the phrases, whose positions are read only for candidates;
+	// then those that leave articles out.
+	for pass := range 3 {
 		for i := range e.q.clauses {
 			c := &e.q.clauses[i]
-			if c.Not != (pass == 1) {
+			if pass != e.passOf(c) {
 				continue
 			}
 			a := &e.accs[i]
 			a.reset(n)
-			e.fill(c, a, docs, src)
+			if c.isPhrase() {
+				e.phrase(i, docs, src, top)
+			} else {
+				e.fill(c, a, docs, src)
+			}
 			for w := range e.cand {
 				if c.Not {
 					e.cand[w] &^= a.bits[w]
@@ -85,34 +99,52 @@ func (e *evaluator) segment(docs []docInfo, src postingSource, top *topK) int {
 			}
 		}
 	}
-	avgT := float64(e.st.titleLen) / float64(max(e.st.docs, 1))
-	avgB := float64(e.st.bodyLen) / float64(max(e.st.docs, 1))
 	found := 0
 	for w, word := range e.cand {
 		for word != 0 {
 			doc := uint32(w*64 + bits.TrailingZeros64(word))
 			word &= word - 1
 			found++
-			d := &docs[doc]
-			normT := 1 - titleB + titleB*float64(d.titleLen)/max(avgT, 1)
-			normB := 1 - bodyB + bodyB*float64(d.bodyLen)/max(avgB, 1)
-			score := 0.0
-			for i := range e.q.clauses {
-				c := &e.q.clauses[i]
-				if c.Not {
-					continue
-				}
-				a := &e.accs[i]
-				tf := titleWeight*float64(a.title[doc])/normT + float64(a.body[doc])/normB
-				score += c.idf * tf * (k1 + 1) / (k1 + tf)
-			}
-			top.push(scored{score: score, art: d.art})
+			top.push(scored{score: e.score(docs, doc, -1, 0, 0), art: docs[doc].art})
 		}
 	}
 	return found
 }
 
-// fill finds where one clause matches in the segment.
+// passOf orders the clauses: 0 without positions, 1 phrases, 2 excluded.
+func (e *evaluator) passOf(c *cclause) int {
+	switch {
+	case c.Not:
+		return 2
+	case c.isPhrase():
+		return 1
+	}
+	return 0
+}
+
+// score is an article's score; clause skip, when not -1, counts with the
+// given matches instead of its accumulator's.
+func (e *evaluator) score(docs []docInfo, doc uint32, skip int, body, title uint32) float64 {
+	d := &docs[doc]
+	normT := 1 - titleB + titleB*float64(d.titleLen)/max(e.avgT, 1)
+	normB := 1 - bodyB + bodyB*float64(d.bodyLen)/max(e.avgB, 1)
+	score := 0.0
+	for i := range e.q.clauses {
+		c := &e.q.clauses[i]
+		if c.Not {
+			continue
+		}
+		b, t := uint32(e.accs[i].body[doc]), uint32(e.accs[i].title[doc])
+		if i == skip {
+			b, t = body, title
+		}
+		tf := titleWeight*float64(t)/normT + float64(b)/normB
+		score += c.idf * tf * (k1 + 1) / (k1 + tf)
+	}
+	return score
+}
+
+// fill finds where a clause other than a phrase matches in the segment.
 func (e *evaluator) fill(c *cclause, a *acc, docs []docInfo, src postingSource) {
 	switch {
 	case c.Field == BySpeaker:
@@ -125,8 +157,6 @@ func (e *evaluator) fill(c *cclause, a *acc, docs []docInfo, src postingSource) 
 			}
 			a.hit(uint32(doc), k, 0)
 		}
-	case c.isPhrase():
-		e.phrase(c, a, docs, src)
 	default:
 		for _, t := range c.terms {
 			cur := newCursor(src.postings(t))
@@ -173,80 +203,108 @@ func inQuote(qs []quoteRange, p, n uint32) bool {
 	return false
 }
 
-// phrase finds the articles where the clause's words stand in a row.
-func (e *evaluator) phrase(c *cclause, a *acc, docs []docInfo, src postingSource) {
-	k := len(c.slots)
+// phrase finds the articles where the words of clause ci stand in a row,
+// among the candidates left by the clauses before it. The part with the
+// shortest postings leads; the others are sought to its articles.
+//
+// Reading positions is most of a phrase's cost when its words are common
+// ("the company in" holds two of the commonest), so a positive phrase is not
+// checked in an article that could not rank among the hits kept so far even
+// if it held the phrase as often as the leading part occurs there. Such
+// articles are counted apart, and the total becomes an estimate.
+func (e *evaluator) phrase(ci int, docs []docInfo, src postingSource, top *topK) {
+	c, a := &e.q.clauses[ci], &e.accs[ci]
 	e.cs = e.cs[:0]
-	for _, t := range c.slots {
-		d := src.postings(t)
+	lead := 0
+	for i, p := range c.parts {
+		d, skips := src.postings(p.term)
 		if len(d) == 0 {
 			return
 		}
-		e.cs = append(e.cs, newCursor(d))
-	}
-	e.pl = grow(e.pl, k)
-	for i := range e.cs {
-		if !e.cs[i].advance() {
-			return
+		e.cs = append(e.cs, newCursor(d, skips))
+		if len(d) < len(e.cs[lead].all) {
+			lead = i
 		}
 	}
-	for {
-		target := uint32(0)
-		for i := range e.cs {
-			target = max(target, e.cs[i].doc)
-		}
-		same := true
-		for i := range e.cs {
-			if e.cs[i].doc < target && !e.cs[i].seek(target) {
-				return
-			}
-			same = same && e.cs[i].doc == target
-		}
-		if !same {
+	e.pl = grow(e.pl, len(e.cs))
+	prune := !c.Not && e.phrases == 1
+	l := &e.cs[lead]
+next:
+	for l.advance() {
+		doc := l.doc
+		if e.cand[doc/64]&(1<<(doc%64)) == 0 {
 			continue
+		}
+		if limit, full := top.threshold(); prune && full {
+			body, title := l.freq-l.title, l.title
+			if c.Field == InTitle {
+				body = 0
+			}
+			if e.score(docs, doc, ci, body, title) < limit {
+				e.unchecked++
+				continue
+			}
+		}
+		if !c.Not {
+			e.checked++
+		}
+		for i := range e.cs {
+			if i != lead && (!e.cs[i].seek(doc) || e.cs[i].doc != doc) {
+				continue next
+			}
 		}
 		for i := range e.cs {
 			e.pl[i] = e.cs[i].positions(e.pl[i][:0])
 		}
-		body, title := e.phraseCount(e.pl[:k], &docs[target], c.Field)
-		a.hit(target, body, title)
-		for i := range e.cs {
-			if !e.cs[i].advance() {
-				return
-			}
+		body, title := e.phraseCount(c, e.pl[:len(e.cs)], &docs[doc])
+		a.hit(doc, body, title)
+		if !c.Not && body+title > 0 {
+			e.held++
 		}
 	}
 }
 
-// phraseCount counts where the position lists follow each other, in the
-// text and in the title, as the field allows.
-func (e *evaluator) phraseCount(pl [][]uint32, d *docInfo, f Field) (body, title uint32) {
+// phraseCount counts where the position lists of the phrase's parts
+// follow each other, in the text and in the title, as the field allows.
+// The shortest list leads: in "the new" each "new" is looked for after a
+// "the", not the other way.
+func (e *evaluator) phraseCount(c *cclause, pl [][]uint32, d *docInfo) (body, title uint32) {
+	k := uint32(len(c.Words))
+	lead := 0
+	for i := range pl {
+		if len(pl[i]) < len(pl[lead]) {
+			lead = i
+		}
+	}
 	e.idx = resize(e.idx, len(pl))
 	idx := e.idx
-	k := uint32(len(pl))
-	for _, p := range pl[0] {
-		all := true
-		for i := 1; i < len(pl); i++ {
-			want := p + uint32(i)
-			for idx[i] < len(pl[i]) && pl[i][idx[i]] < want {
-				idx[i]++
-			}
-			if idx[i] >= len(pl[i]) {
-				return
-			}
-			if pl[i][idx[i]] != want {
-				all = false
-				break
-			}
-		}
-		if !all {
+next:
+	for _, q := range pl[lead] {
+		if q < c.parts[lead].off {
 			continue
+		}
+		p := q - c.parts[lead].off // where the phrase would start
+		for i, list := range pl {
+			if i == lead {
+				continue
+			}
+			want, j := p+c.parts[i].off, idx[i]
+			for j < len(list) && list[j] < want {
+				j++
+			}
+			idx[i] = j
+			if j == len(list) {
+				break next
+			}
+			if list[j] != want {
+				continue next
+			}
 		}
 		inTitle := p+k <= d.titleLen
 		switch {
-		case f == InTitle && inTitle, f == Anywhere && inTitle:
+		case c.Field == InTitle && inTitle, c.Field == Anywhere && inTitle:
 			title++
-		case f == Anywhere && p > d.titleLen, f == InQuote && inQuote(d.quotes, p, k):
+		case c.Field == Anywhere && p > d.titleLen, c.Field == InQuote && inQuote(d.quotes, p, k):
 			body++
 		}
 	}

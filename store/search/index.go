@@ -23,6 +23,8 @@ type Index struct {
 	speakers *speakers
 	scratch  sync.Pool // *analysis
 
+	segmentDocs int // segmentDocs, but in tests
+
 	mu     sync.RWMutex
 	sealed []*segment
 	open   []*builder // every open segment, for queries
@@ -32,7 +34,7 @@ type Index struct {
 
 // New returns an empty index.
 func New() *Index {
-	return &Index{dict: newDict(), speakers: newSpeakers()}
+	return &Index{dict: newDict(), speakers: newSpeakers(), segmentDocs: segmentDocs}
 }
 
 // stats are what BM25 needs of a collection: its size and its mean lengths.
@@ -109,7 +111,7 @@ func (x *Index) Add(a *store.Article) {
 	b := x.checkout()
 	b.add(an)
 	x.scratch.Put(an)
-	if len(b.docs) >= segmentDocs {
+	if len(b.docs) >= x.segmentDocs {
 		x.seal(b)
 		return
 	}
@@ -171,6 +173,8 @@ type analysis struct {
 	pos      []uint32 // positions grouped by term
 	cur      []uint32
 	cache    wordCache
+	extra    []occurrence // the pairs of common words
+	pair     []byte
 	spans    []spanSpeaker
 }
 
@@ -224,6 +228,7 @@ func (an *analysis) analyze(x *Index, a *store.Article) {
 	an.folded, an.ends = tok.folded(), ends
 	an.doc.bodyLen = uint32(len(an.ends)) - an.doc.titleLen
 	an.resolve(x.dict)
+	an.pairs(x.dict)
 	an.group()
 	// the distinct stems, for the stems' article counts
 	an.gen++
@@ -281,25 +286,74 @@ func (an *analysis) resolve(d *dict) {
 	d.mu.Unlock()
 }
 
+// pairs finds two common words in a row, in the title or in the text, and
+// adds the pair's term at the first one's position.
+func (an *analysis) pairs(d *dict) {
+	an.extra = an.extra[:0]
+	d.mu.RLock()
+	common := d.common
+	d.mu.RUnlock()
+	for i := 1; i < len(an.ids); i++ {
+		if !common[an.ids[i-1]] || !common[an.ids[i]] || uint32(i) == an.doc.titleLen {
+			continue
+		}
+		start := uint32(0)
+		if i > 1 {
+			start = an.ends[i-2]
+		}
+		pair := append(append(append(an.pair[:0], an.folded[start:an.ends[i-1]]...), ' '), an.folded[an.ends[i-1]:an.ends[i]]...)
+		an.pair = pair
+		k := d.table.keyOf(pair)
+		p := uint32(i - 1)
+		if p >= an.doc.titleLen {
+			p++
+		}
+		d.mu.RLock()
+		id, ok := an.cache.get(pair, k, d.terms)
+		if !ok {
+			id, ok = d.table.get(pair, k, d.terms)
+		}
+		d.mu.RUnlock()
+		if !ok {
+			d.mu.Lock()
+			id = d.insert(string(pair))
+			d.mu.Unlock()
+		}
+		an.cache.put(k, id)
+		an.extra = append(an.extra, occurrence{id, p})
+	}
+}
+
+// count adds one occurrence of term t.
+func (an *analysis) count(t uint32, inTitle bool) {
+	if int(t) >= len(an.slot) {
+		an.slot = append(an.slot, make([]uint32, int(t)+1-len(an.slot)+1024)...)
+	}
+	j := an.slot[t]
+	if j == 0 {
+		an.terms = append(an.terms, t)
+		an.freq = append(an.freq, 0)
+		an.title = append(an.title, 0)
+		j = uint32(len(an.terms))
+		an.slot[t] = j
+	}
+	an.freq[j-1]++
+	if inTitle {
+		an.title[j-1]++
+	}
+}
+
+// occurrence is a term at a position, when it is not a word of the text.
+type occurrence struct{ term, pos uint32 }
+
 // group gathers the positions of each distinct term.
 func (an *analysis) group() {
 	an.terms, an.freq, an.title = an.terms[:0], an.freq[:0], an.title[:0]
 	for i, t := range an.ids {
-		if int(t) >= len(an.slot) {
-			an.slot = append(an.slot, make([]uint32, int(t)+1-len(an.slot)+1024)...)
-		}
-		j := an.slot[t]
-		if j == 0 {
-			an.terms = append(an.terms, t)
-			an.freq = append(an.freq, 0)
-			an.title = append(an.title, 0)
-			j = uint32(len(an.terms))
-			an.slot[t] = j
-		}
-		an.freq[j-1]++
-		if uint32(i) < an.doc.titleLen {
-			an.title[j-1]++
-		}
+		an.count(t, uint32(i) < an.doc.titleLen)
+	}
+	for _, o := range an.extra {
+		an.count(o.term, o.pos+2 <= an.doc.titleLen)
 	}
 	an.first = slices.Grow(an.first[:0], len(an.terms)+1)[:len(an.terms)+1]
 	off := uint32(0)
@@ -317,6 +371,11 @@ func (an *analysis) group() {
 			p++
 		}
 		an.pos[an.cur[j]] = p
+		an.cur[j]++
+	}
+	for _, o := range an.extra {
+		j := an.slot[o.term] - 1
+		an.pos[an.cur[j]] = o.pos
 		an.cur[j]++
 	}
 	for _, t := range an.terms {

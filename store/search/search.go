@@ -13,6 +13,10 @@ type Result struct {
 	Query Query // as read, with any correction applied
 	Hits  []Hit // best first
 	Total int   // articles that match, of which Hits are the best
+	// Estimated says Total is an estimate: a phrase of common words was not
+	// looked for in articles that could not rank among the hits, and Total
+	// counts as many of them as the share of those checked that held it.
+	Estimated bool
 	// Suggestion is the query with each word that is in no article
 	// replaced by the nearest indexed word; Hits answer it. "" when every
 	// word was found.
@@ -55,6 +59,12 @@ func (x *Index) Search(query string, limit int) Result {
 // SearchContext is Search that stops early, with ctx's error, once ctx
 // is done: a query overtaken by the next keystroke need not finish.
 func (x *Index) SearchContext(ctx context.Context, query string, limit int) (Result, error) {
+	return x.search(ctx, query, limit, true)
+}
+
+// search answers a query; without details, the hits have only their
+// article and score.
+func (x *Index) search(ctx context.Context, query string, limit int, details bool) (Result, error) {
 	q := Parse(query)
 	snap := x.snapshot()
 	cq, corrected := x.compile(q, snap)
@@ -68,6 +78,11 @@ func (x *Index) SearchContext(ctx context.Context, query string, limit int) (Res
 	cq.weigh(snap)
 	top := topK{limit: limit}
 	ev := evaluator{q: cq, st: snap.stats}
+	for _, c := range cq.clauses {
+		if !c.Not && c.isPhrase() {
+			ev.phrases++
+		}
+	}
 	for _, s := range snap.sealed {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -82,6 +97,11 @@ func (x *Index) SearchContext(ctx context.Context, query string, limit int) (Res
 		res.Total += ev.segment(b.docs, b, &top)
 		b.mu.RUnlock()
 	}
+	if ev.unchecked > 0 {
+		// as many of them hold the phrase as of the articles checked
+		res.Total += int(math.Round(float64(ev.unchecked) * float64(ev.held) / float64(max(ev.checked, 1))))
+		res.Estimated = true
+	}
 	hits := top.sorted()
 	res.Hits = make([]Hit, len(hits))
 	var m matcher
@@ -91,7 +111,10 @@ func (x *Index) SearchContext(ctx context.Context, query string, limit int) (Res
 				return res, err
 			}
 		}
-		res.Hits[i] = m.hit(cq, h.art)
+		res.Hits[i] = Hit{Article: h.art}
+		if details {
+			res.Hits[i] = m.hit(cq, h.art)
+		}
 		res.Hits[i].Score = h.score
 	}
 	return res, nil
@@ -155,6 +178,7 @@ type cclause struct {
 	Clause
 	terms    []uint32        // word or prefix: any of these terms
 	slots    []uint32        // phrase: the term of each word
+	parts    []part          // phrase: the terms to read, pairs of common words as one
 	stem     uint32          // word: its stem
 	missing  bool            // some word is in no article
 	speakers []bool          // speaker: which speaker IDs + 1 match
@@ -225,8 +249,22 @@ func (x *Index) resolve(c Clause, snap *snapshot) cclause {
 			cc.slots = append(cc.slots, id)
 			cc.missing = cc.missing || !ok
 		}
-		if len(cc.slots) == 1 && !cc.missing {
+		if cc.missing {
+			break
+		}
+		if len(cc.slots) == 1 {
 			cc.terms = cc.slots
+		}
+		for i := 0; i < len(c.Words); i++ {
+			if i+1 < len(c.Words) && d.common[cc.slots[i]] && d.common[cc.slots[i+1]] {
+				// every such pair in the text is indexed: none means no match
+				id, ok := d.lookup([]byte(c.Words[i] + " " + c.Words[i+1]))
+				cc.parts = append(cc.parts, part{id, uint32(i)})
+				cc.missing = cc.missing || !ok
+				i++
+				continue
+			}
+			cc.parts = append(cc.parts, part{cc.slots[i], uint32(i)})
 		}
 	default:
 		st, ok := d.stemID(c.Words[0])
@@ -243,6 +281,9 @@ func (x *Index) resolve(c Clause, snap *snapshot) cclause {
 	}
 	return cc
 }
+
+// part is a term of a phrase and its offset from the phrase's start.
+type part struct{ term, off uint32 }
 
 // isPhrase: several words that must stand together.
 func (c Clause) isPhrase() bool { return c.Phrase && len(c.Words) > 1 }
@@ -310,6 +351,14 @@ func better(a, b scored) bool {
 type topK struct {
 	limit int
 	h     []scored
+}
+
+// threshold is the score a hit must beat to be kept, once there are limit.
+func (t *topK) threshold() (float64, bool) {
+	if t.limit <= 0 || len(t.h) < t.limit {
+		return 0, false
+	}
+	return t.h[0].score, true
 }
 
 func (t *topK) push(s scored) {

@@ -2,15 +2,18 @@ package search
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
 )
 
 // A term's postings are one stream of unsigned varints: for each article
-// holding the term, the gap from the previous article's number, then
-// freq<<2 | min(occurrences in the title, 3), then the freq positions,
-// each as the gap from the one before (the first from 0).
+// holding the term, the gap from the previous article's number, then a
+// head, then the positions. Most terms occur once in an article, so then
+// the head holds the position: pos<<3 | 4 | min(title occurrences, 3).
+// Otherwise it is freq<<3 | min(title occurrences, 3), and the freq
+// positions follow, each as the gap from the one before (the first from 0).
 
 // builder is an open segment: articles are added to it until it is full.
 type builder struct {
@@ -71,11 +74,16 @@ func (b *builder) add(an *analysis) {
 		ps := an.pos[an.first[j]:an.first[j+1]]
 		b.room(&tp.buf, (2+len(ps))*binary.MaxVarintLen32)
 		buf := binary.AppendUvarint(tp.buf, uint64(doc-tp.last))
-		buf = binary.AppendUvarint(buf, uint64(an.freq[j])<<2|uint64(min(an.title[j], 3)))
-		prev := uint32(0)
-		for _, p := range ps {
-			buf = binary.AppendUvarint(buf, uint64(p-prev))
-			prev = p
+		title := uint64(min(an.title[j], 3))
+		if len(ps) == 1 {
+			buf = binary.AppendUvarint(buf, uint64(ps[0])<<3|4|title)
+		} else {
+			buf = binary.AppendUvarint(buf, uint64(len(ps))<<3|title)
+			prev := uint32(0)
+			for _, p := range ps {
+				buf = binary.AppendUvarint(buf, uint64(p-prev))
+				prev = p
+			}
 		}
 		tp.buf, tp.last = buf, doc+1
 	}
@@ -93,11 +101,11 @@ func (b *builder) add(an *analysis) {
 	b.stats.bodyLen += int64(d.bodyLen)
 }
 
-func (b *builder) postings(t uint32) []byte {
+func (b *builder) postings(t uint32) ([]byte, []skip) {
 	if int(t) >= len(b.post) {
-		return nil
+		return nil, nil
 	}
-	return b.post[t].buf
+	return b.post[t].buf, nil
 }
 
 func (b *builder) termDF(t uint32) int {
@@ -113,7 +121,19 @@ type segment struct {
 	terms []uint32 // sorted
 	off   []uint32 // where each term's postings start in data; one more at the end
 	data  []byte
+	// skips of each term with at least skipEvery articles, from skipOff[i]
+	// to skipOff[i+1] in skips
+	skipOff []uint32
+	skips   []skip
 }
+
+// skipEvery is how many articles of a term's postings a skip passes: a
+// phrase with "the" seeks through most articles.
+const skipEvery = 64
+
+// skip is a place to start reading a term's postings: the offset of an
+// article's entry and the number after the article before it.
+type skip struct{ next, off uint32 }
 
 // compact packs a builder no Add writes to any more.
 func (b *builder) compact() *segment {
@@ -125,32 +145,58 @@ func (b *builder) compact() *segment {
 	}
 	s.data = make([]byte, 0, size)
 	s.off = make([]uint32, 0, len(s.terms)+1)
+	s.skipOff = make([]uint32, 0, len(s.terms)+1)
 	for _, t := range s.terms {
-		s.off = append(s.off, uint32(len(s.data)))
+		start := len(s.data)
+		s.off = append(s.off, uint32(start))
+		s.skipOff = append(s.skipOff, uint32(len(s.skips)))
 		s.data = append(s.data, b.post[t].buf...)
+		if b.post[t].df < 2*skipEvery {
+			continue
+		}
+		c := newCursor(s.data[start:], nil)
+		for n := 0; ; n++ {
+			if c.posLeft > 0 {
+				c.skipPositions()
+			}
+			off, next := len(s.data)-len(c.data), c.next
+			if !c.advance() {
+				break
+			}
+			if n > 0 && n%skipEvery == 0 {
+				s.skips = append(s.skips, skip{next: next, off: uint32(off - start)})
+			}
+		}
 	}
 	s.off = append(s.off, uint32(len(s.data)))
+	s.skipOff = append(s.skipOff, uint32(len(s.skips)))
+	s.skips = slices.Clip(s.skips)
 	return s
 }
 
-func (s *segment) postings(t uint32) []byte {
+func (s *segment) postings(t uint32) ([]byte, []skip) {
 	i, ok := slices.BinarySearch(s.terms, t)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	return s.data[s.off[i]:s.off[i+1]]
+	return s.data[s.off[i]:s.off[i+1]], s.skips[s.skipOff[i]:s.skipOff[i+1]]
 }
 
 // cursor walks one term's postings in a segment.
 type cursor struct {
-	data []byte
-	next uint32 // the number after the current article
+	all   []byte // the postings
+	skips []skip
+	data  []byte // what is left to read
+	next  uint32 // the number after the current article
 	// the current article
 	doc, freq, title uint32
 	posLeft          uint32 // its positions not read yet, at the start of data
+	only             int32  // its one position, from the head; -1 when they follow
 }
 
-func newCursor(data []byte) cursor { return cursor{data: data} }
+func newCursor(data []byte, skips []skip) cursor {
+	return cursor{all: data, skips: skips, data: data}
+}
 
 // advance moves to the next article; false at the end. The positions of
 // the article left are skipped.
@@ -161,18 +207,33 @@ func (c *cursor) advance() bool {
 	if len(c.data) == 0 {
 		return false
 	}
-	gap, n := binary.Uvarint(c.data)
-	f, m := binary.Uvarint(c.data[n:])
+	gap, n := uvarint(c.data)
+	h, m := uvarint(c.data[n:])
 	c.data = c.data[n+m:]
-	c.doc = c.next + uint32(gap)
+	c.doc = c.next + gap
 	c.next = c.doc + 1
-	c.freq, c.title = uint32(f>>2), uint32(f&3)
-	c.posLeft = c.freq
+	c.title = h & 3
+	if h&4 != 0 {
+		c.freq, c.posLeft, c.only = 1, 0, int32(h>>3)
+	} else {
+		c.freq, c.posLeft, c.only = h>>3, h>>3, -1
+	}
 	return true
 }
 
 // seek moves to the first article at or after doc; false at the end.
 func (c *cursor) seek(doc uint32) bool {
+	if len(c.skips) > 0 && c.next <= doc {
+		// the last skip to an article before doc, if it is ahead
+		i, _ := slices.BinarySearchFunc(c.skips, doc, func(s skip, doc uint32) int { return int(s.next) - int(doc) })
+		if i > 0 && c.skips[i-1].next > c.next {
+			s := c.skips[i-1]
+			c.data, c.next, c.posLeft = c.all[s.off:], s.next, 0
+			if !c.advance() {
+				return false
+			}
+		}
+	}
 	for c.next <= doc || c.next == 0 {
 		if !c.advance() {
 			return false
@@ -184,27 +245,62 @@ func (c *cursor) seek(doc uint32) bool {
 // skipPositions passes over the current article's positions: each ends in
 // a byte below 0x80.
 func (c *cursor) skipPositions() {
-	i, left := 0, c.posLeft
-	for left > 0 {
-		if c.data[i] < 0x80 {
-			left--
-		}
-		i++
-	}
-	c.data = c.data[i:]
+	c.data = c.data[skipVarints(c.data, c.posLeft):]
 	c.posLeft = 0
+}
+
+// skipVarints is the length of the first n varints of b. It reads 8 bytes
+// at a time while they hold fewer than the varints left, so that all 8
+// belong to them: a common word's positions are many.
+func skipVarints(b []byte, n uint32) int {
+	i := 0
+	for n > 8 && i+8 <= len(b) {
+		ends := uint32(bits.OnesCount64(^binary.LittleEndian.Uint64(b[i:]) & 0x8080808080808080))
+		if ends >= n {
+			break
+		}
+		n -= ends
+		i += 8
+	}
+	for ; n > 0; i++ {
+		if b[i] < 0x80 {
+			n--
+		}
+	}
+	return i
 }
 
 // positions appends the current article's positions to dst.
 func (c *cursor) positions(dst []uint32) []uint32 {
-	p := uint32(0)
-	for ; c.posLeft > 0; c.posLeft-- {
-		gap, n := binary.Uvarint(c.data)
-		c.data = c.data[n:]
-		p += uint32(gap)
-		dst = append(dst, p)
+	if c.only >= 0 {
+		return append(dst, uint32(c.only))
 	}
+	n := len(dst)
+	dst = slices.Grow(dst, int(c.posLeft))[:n+int(c.posLeft)]
+	out := dst[n:]
+	p, data := uint32(0), c.data
+	for i := range out {
+		if b := data[0]; b < 0x80 { // most gaps take one byte
+			p += uint32(b)
+			data = data[1:]
+		} else {
+			gap, k := binary.Uvarint(data)
+			p += uint32(gap)
+			data = data[k:]
+		}
+		out[i] = p
+	}
+	c.data, c.posLeft = data, 0
 	return dst
+}
+
+// uvarint is binary.Uvarint with the one-byte case, most gaps, inlined.
+func uvarint(b []byte) (uint32, int) {
+	if len(b) > 0 && b[0] < 0x80 {
+		return uint32(b[0]), 1
+	}
+	v, n := binary.Uvarint(b)
+	return uint32(v), n
 }
 
 // speakers names everyone quoted, with the folded words of each name.
