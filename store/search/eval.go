@@ -1,6 +1,9 @@
 package search
 
-import "math/bits"
+import (
+	"math"
+	"math/bits"
+)
 
 // evaluator finds and scores the articles of one segment at a time.
 type evaluator struct {
@@ -229,29 +232,46 @@ func (e *evaluator) phrase(ci int, docs []docInfo, src postingSource, top *topK)
 	e.pl = grow(e.pl, len(e.cs))
 	prune := !c.Not && e.phrases == 1
 	l := &e.cs[lead]
+	// cannotRank: even held as often as the parts read so far allow, the
+	// phrase would not make the article a hit
+	cannotRank := func(doc uint32, parts []cursor) bool {
+		limit, full := top.threshold()
+		if !prune || !full {
+			return false
+		}
+		body, title := uint32(math.MaxUint32), uint32(math.MaxUint32)
+		for i := range parts {
+			body, title = min(body, parts[i].freq-parts[i].title), min(title, parts[i].title)
+		}
+		if c.Field == InTitle {
+			body = 0
+		}
+		return e.score(docs, doc, ci, body, title) < limit
+	}
 next:
 	for l.advance() {
 		doc := l.doc
 		if e.cand[doc/64]&(1<<(doc%64)) == 0 {
 			continue
 		}
-		if limit, full := top.threshold(); prune && full {
-			body, title := l.freq-l.title, l.title
-			if c.Field == InTitle {
-				body = 0
-			}
-			if e.score(docs, doc, ci, body, title) < limit {
-				e.unchecked++
-				continue
-			}
-		}
-		if !c.Not {
-			e.checked++
+		if cannotRank(doc, e.cs[lead:lead+1]) {
+			e.unchecked++
+			continue
 		}
 		for i := range e.cs {
 			if i != lead && (!e.cs[i].seek(doc) || e.cs[i].doc != doc) {
+				if !c.Not {
+					e.checked++
+				}
 				continue next
 			}
+		}
+		if cannotRank(doc, e.cs) { // the bound with every part's count
+			e.unchecked++
+			continue
+		}
+		if !c.Not {
+			e.checked++
 		}
 		for i := range e.cs {
 			e.pl[i] = e.cs[i].positions(e.pl[i][:0])

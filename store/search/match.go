@@ -110,6 +110,9 @@ func (m *matcher) find(c *cclause, ci int, words []mword, quotes []store.Span, d
 		k := len(c.Words)
 	next:
 		for i := 0; i+k <= len(words); i++ {
+			if !c.first[m.buf[words[i].from]] {
+				continue
+			}
 			for j, w := range c.Words {
 				if string(m.term(words[i+j])) != w {
 					continue next
@@ -124,7 +127,7 @@ func (m *matcher) find(c *cclause, ci int, words []mword, quotes []store.Span, d
 		return dst
 	}
 	for _, w := range words {
-		if !c.surfaces[string(m.term(w))] {
+		if !c.first[m.buf[w.from]] || !c.surfaces[string(m.term(w))] {
 			continue
 		}
 		s := store.Span{Start: w.start, End: w.end}

@@ -183,6 +183,7 @@ type cclause struct {
 	missing  bool            // some word is in no article
 	speakers []bool          // speaker: which speaker IDs + 1 match
 	surfaces map[string]bool // word or prefix: the folded words that match
+	first    [256]bool       // the first bytes of the words that match, to pass over the rest fast
 	idf      float64
 }
 
@@ -277,7 +278,10 @@ func (x *Index) resolve(c Clause, snap *snapshot) cclause {
 		cc.surfaces = make(map[string]bool, len(cc.terms))
 		for _, t := range cc.terms {
 			cc.surfaces[d.terms[t]] = true
+			cc.first[d.terms[t][0]] = true
 		}
+	} else {
+		cc.first[c.Words[0][0]] = true
 	}
 	return cc
 }

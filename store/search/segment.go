@@ -121,10 +121,11 @@ type segment struct {
 	terms []uint32 // sorted
 	off   []uint32 // where each term's postings start in data; one more at the end
 	data  []byte
-	// skips of each term with at least skipEvery articles, from skipOff[i]
-	// to skipOff[i+1] in skips
-	skipOff []uint32
-	skips   []skip
+	// the terms with skips (indexes in terms, sorted), and theirs in skips
+	// from skipOff[i] to skipOff[i+1]: few terms are long enough
+	skipTerms []uint32
+	skipOff   []uint32
+	skips     []skip
 }
 
 // skipEvery is how many articles of a term's postings a skip passes: a
@@ -145,15 +146,15 @@ func (b *builder) compact() *segment {
 	}
 	s.data = make([]byte, 0, size)
 	s.off = make([]uint32, 0, len(s.terms)+1)
-	s.skipOff = make([]uint32, 0, len(s.terms)+1)
-	for _, t := range s.terms {
+	for i, t := range s.terms {
 		start := len(s.data)
 		s.off = append(s.off, uint32(start))
-		s.skipOff = append(s.skipOff, uint32(len(s.skips)))
 		s.data = append(s.data, b.post[t].buf...)
 		if b.post[t].df < 2*skipEvery {
 			continue
 		}
+		s.skipTerms = append(s.skipTerms, uint32(i))
+		s.skipOff = append(s.skipOff, uint32(len(s.skips)))
 		c := newCursor(s.data[start:], nil)
 		for n := 0; ; n++ {
 			if c.posLeft > 0 {
@@ -170,7 +171,7 @@ func (b *builder) compact() *segment {
 	}
 	s.off = append(s.off, uint32(len(s.data)))
 	s.skipOff = append(s.skipOff, uint32(len(s.skips)))
-	s.skips = slices.Clip(s.skips)
+	s.skipTerms, s.skipOff, s.skips = slices.Clip(s.skipTerms), slices.Clip(s.skipOff), slices.Clip(s.skips)
 	return s
 }
 
@@ -179,7 +180,11 @@ func (s *segment) postings(t uint32) ([]byte, []skip) {
 	if !ok {
 		return nil, nil
 	}
-	return s.data[s.off[i]:s.off[i+1]], s.skips[s.skipOff[i]:s.skipOff[i+1]]
+	var skips []skip
+	if j, ok := slices.BinarySearch(s.skipTerms, uint32(i)); ok {
+		skips = s.skips[s.skipOff[j]:s.skipOff[j+1]]
+	}
+	return s.data[s.off[i]:s.off[i+1]], skips
 }
 
 // cursor walks one term's postings in a segment.
