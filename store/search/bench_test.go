@@ -8,7 +8,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"runtime"
 	"slices"
@@ -20,6 +19,7 @@ import (
 	"newsreader/internal/corpusgen"
 	"newsreader/internal/testcorpus"
 	"newsreader/store"
+	"newsreader/store/search/internal/benchq"
 )
 
 func benchSize(b *testing.B) int {
@@ -156,53 +156,6 @@ func BenchmarkIndexMemory(b *testing.B) {
 	runtime.KeepAlive(x)
 }
 
-// benchQueries are one- to three-word queries and phrases of two and three
-// words, taken from random articles so each finds at least one.
-func benchQueries(arts []*store.Article, n int) []string {
-	rng := rand.New(rand.NewPCG(2, 3))
-	var out []string
-	for len(out) < n {
-		a := arts[rng.IntN(len(arts))]
-		words := Fold(a.Body)
-		var content []string // words a reader would type
-		for _, w := range words {
-			if len(w) >= 4 && !stopWord[w] {
-				content = append(content, w)
-			}
-		}
-		if len(content) < 3 || len(words) < 4 {
-			continue
-		}
-		switch kind := len(out) % 4; kind {
-		case 0, 1, 2:
-			q := ""
-			for i := range kind + 1 {
-				if i > 0 {
-					q += " "
-				}
-				q += content[rng.IntN(len(content))]
-			}
-			out = append(out, q)
-		case 3:
-			k := 2 + rng.IntN(2)
-			i := rng.IntN(len(words) - k)
-			q := `"`
-			for j := range k {
-				if j > 0 {
-					q += " "
-				}
-				q += words[i+j]
-			}
-			out = append(out, q+`"`)
-		}
-	}
-	return out
-}
-
-var stopWord = map[string]bool{"that": true, "with": true, "have": true, "this": true, "from": true, "they": true,
-	"been": true, "were": true, "said": true, "which": true, "their": true, "will": true, "would": true, "there": true,
-	"about": true, "also": true, "more": true, "than": true, "when": true, "what": true, "into": true, "some": true}
-
 var built struct {
 	sync.Mutex
 	n int
@@ -225,7 +178,11 @@ func benchIndex(b *testing.B) (*Index, []*store.Article) {
 // percentiles; run it with -cpu 1 for one core.
 func BenchmarkQuery(b *testing.B) {
 	x, arts := benchIndex(b)
-	queries := benchQueries(arts, 1000)
+	texts := make([]string, len(arts))
+	for i, a := range arts {
+		texts[i] = a.Body
+	}
+	queries := benchq.Queries(texts, 1000)
 	for _, limit := range []int{20, 500} {
 		b.Run(fmt.Sprintf("limit=%d", limit), func(b *testing.B) {
 			runtime.LockOSThread() // for the thread's CPU time
