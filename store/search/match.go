@@ -73,7 +73,7 @@ func (m *matcher) hit(cq *compiled, a *store.Article) Hit {
 		switch c.Field {
 		case BySpeaker:
 			for _, q := range a.Quotes {
-				if q.Speaker != "" && nameHas(Fold(q.Speaker), c.Words, c.Prefix) {
+				if c.MatchesSpeaker(q.Speaker) {
 					for _, s := range q.Spans {
 						m.inBody = append(m.inBody, match{Span: s, clause: ci})
 					}

@@ -142,6 +142,13 @@ func (c Clause) String() string {
 	return b.String()
 }
 
+// MatchesSpeaker reports whether a speaker: clause names this speaker:
+// every word of the clause is a word of the name (the last may start one
+// with word*), case and accents aside. The speakers view can filter with it.
+func (c Clause) MatchesSpeaker(name string) bool {
+	return c.Field == BySpeaker && name != "" && nameHas(Fold(name), c.Words, c.Prefix)
+}
+
 // SyntaxLine is one line of the query language's help.
 type SyntaxLine struct{ Example, Meaning string }
 

@@ -207,6 +207,28 @@ func TestOperators(t *testing.T) {
 	}
 }
 
+func TestMatchesSpeaker(t *testing.T) {
+	tests := []struct {
+		query, name string
+		want        bool
+	}{
+		{"speaker:putin", "Vladimir Putin", true},
+		{"speaker:PUTIN", "Vladimir Putin", true},
+		{`speaker:"vladimir putin"`, "Vladimir Putin", true},
+		{`speaker:"tony putin"`, "Vladimir Putin", false},
+		{"speaker:put*", "Vladimir Putin", true},
+		{"speaker:put", "Vladimir Putin", false},
+		{"speaker:zoe", "Zoë Ball", true},
+		{"speaker:putin", "", false},
+		{"putin", "Vladimir Putin", false}, // not a speaker: clause
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.query).Clauses[0].MatchesSpeaker(tt.name); got != tt.want {
+			t.Errorf("%q matches %q: %v, want %v", tt.query, tt.name, got, tt.want)
+		}
+	}
+}
+
 func TestTitleWeighsMore(t *testing.T) {
 	x := indexOf(t,
 		"Markets today\n\nShares rose and the budget was discussed at length by the committee.\n",
