@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 )
@@ -14,8 +15,8 @@ type evaluator struct {
 	cs   []cursor
 	pl   [][]uint32 // positions of each phrase word in the current article
 
-	avgT, avgB float64 // mean title and text lengths
-	phrases    int     // positive phrase clauses
+	invAvgT, invAvgB float64 // 1 / the mean title and text lengths
+	phrases          int     // positive phrase clauses
 	// articles where a positive phrase was checked, held it, and was not
 	// checked because they could not rank
 	checked, held, unchecked int
@@ -55,7 +56,7 @@ func (a *acc) hit(doc uint32, body, title uint32) {
 }
 
 type postingSource interface {
-	postings(t uint32) ([]byte, []skip)
+	postings(t uint32) ([]byte, jumps)
 }
 
 // segment evaluates the query on one segment, pushes the matching articles
@@ -75,8 +76,8 @@ func (e *evaluator) segment(docs []docInfo, src postingSource, top *topK) int {
 	if n%64 != 0 {
 		e.cand[len(e.cand)-1] = 1<<(n%64) - 1
 	}
-	e.avgT = float64(e.st.titleLen) / float64(max(e.st.docs, 1))
-	e.avgB = float64(e.st.bodyLen) / float64(max(e.st.docs, 1))
+	e.invAvgT = 1 / max(float64(e.st.titleLen)/float64(max(e.st.docs, 1)), 1)
+	e.invAvgB = 1 / max(float64(e.st.bodyLen)/float64(max(e.st.docs, 1)), 1)
 	// The clauses that need no positions first, so the candidates narrow
 	// before the phrases, whose positions are read only for candidates;
 	// then those that leave articles out.
@@ -129,8 +130,9 @@ func (e *evaluator) passOf(c *cclause) int {
 // given matches instead of its accumulator's.
 func (e *evaluator) score(docs []docInfo, doc uint32, skip int, body, title uint32) float64 {
 	d := &docs[doc]
-	normT := 1 - titleB + titleB*float64(d.titleLen)/max(e.avgT, 1)
-	normB := 1 - bodyB + bodyB*float64(d.bodyLen)/max(e.avgB, 1)
+	// each field's length normalisation, inverted once for all clauses
+	perT := titleWeight / (1 - titleB + titleB*float64(d.titleLen)*e.invAvgT)
+	perB := 1 / (1 - bodyB + bodyB*float64(d.bodyLen)*e.invAvgB)
 	score := 0.0
 	for i := range e.q.clauses {
 		c := &e.q.clauses[i]
@@ -141,7 +143,7 @@ func (e *evaluator) score(docs []docInfo, doc uint32, skip int, body, title uint
 		if i == skip {
 			b, t = body, title
 		}
-		tf := titleWeight*float64(t)/normT + float64(b)/normB
+		tf := float64(t)*perT + float64(b)*perB
 		score += c.idf * tf * (k1 + 1) / (k1 + tf)
 	}
 	return score
@@ -162,7 +164,12 @@ func (e *evaluator) fill(c *cclause, a *acc, docs []docInfo, src postingSource) 
 		}
 	default:
 		for _, t := range c.terms {
-			cur := newCursor(src.postings(t))
+			data, jumps := src.postings(t)
+			if c.Field != InQuote {
+				countDocs(data, a, c.Field == InTitle)
+				continue
+			}
+			cur := newCursor(data, jumps)
 			for cur.advance() {
 				switch c.Field {
 				case Anywhere:
@@ -185,6 +192,40 @@ func (e *evaluator) fill(c *cclause, a *acc, docs []docInfo, src postingSource) 
 					a.hit(cur.doc, k, 0)
 				}
 			}
+		}
+	}
+}
+
+// countDocs adds a term's occurrences in each article to a, those in the
+// title only when titleOnly. It is cursor.advance unrolled: most of the
+// time of a query of words is here.
+func countDocs(data []byte, a *acc, titleOnly bool) {
+	next := uint32(0)
+	for len(data) > 0 {
+		var gap, h uint32
+		if b := data[0]; b < 0x80 {
+			gap, data = uint32(b), data[1:]
+		} else {
+			v, n := binary.Uvarint(data)
+			gap, data = uint32(v), data[n:]
+		}
+		if b := data[0]; b < 0x80 {
+			h, data = uint32(b), data[1:]
+		} else {
+			v, n := binary.Uvarint(data)
+			h, data = uint32(v), data[n:]
+		}
+		doc := next + gap
+		next = doc + 1
+		freq, title := uint32(1), h&3
+		if h&4 == 0 {
+			freq = h >> 3
+			data = data[skipVarints(data, freq):]
+		}
+		if titleOnly {
+			a.hit(doc, 0, title)
+		} else {
+			a.hit(doc, freq-title, title)
 		}
 	}
 }
@@ -220,11 +261,11 @@ func (e *evaluator) phrase(ci int, docs []docInfo, src postingSource, top *topK)
 	e.cs = e.cs[:0]
 	lead := 0
 	for i, p := range c.parts {
-		d, skips := src.postings(p.term)
+		d, j := src.postings(p.term)
 		if len(d) == 0 {
 			return
 		}
-		e.cs = append(e.cs, newCursor(d, skips))
+		e.cs = append(e.cs, newCursor(d, j))
 		if len(d) < len(e.cs[lead].all) {
 			lead = i
 		}

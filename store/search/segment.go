@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -101,11 +102,11 @@ func (b *builder) add(an *analysis) {
 	b.stats.bodyLen += int64(d.bodyLen)
 }
 
-func (b *builder) postings(t uint32) ([]byte, []skip) {
+func (b *builder) postings(t uint32) ([]byte, jumps) {
 	if int(t) >= len(b.post) {
-		return nil, nil
+		return nil, jumps{}
 	}
-	return b.post[t].buf, nil
+	return b.post[t].buf, jumps{}
 }
 
 func (b *builder) termDF(t uint32) int {
@@ -126,6 +127,42 @@ type segment struct {
 	skipTerms []uint32
 	skipOff   []uint32
 	skips     []skip
+	// the terms in most articles (indexes in terms, sorted), and where
+	// each article's entry is for each
+	atTerms []uint32
+	at      []entries
+}
+
+// jumps let a cursor seek without reading every article on the way.
+type jumps struct {
+	skips []skip
+	// at is, for a term in most articles, where each article's entry is:
+	// "of england in" seeks "of" and "in" to every "england".
+	at *entries
+}
+
+// entries holds where each article's entry is in a term's postings: the
+// offset of the first entry of every 64 articles, and each article's
+// entry's offset from there + 1, 0 where the term is absent. About 2
+// bytes an article, for the dozen terms in most articles.
+type entries struct {
+	base []uint32
+	rel  []uint16
+}
+
+// atShare is the share of a segment's articles a term must be in to keep
+// where its every entry is.
+const atShare = 0.85
+
+// find returns the offset of the entry of the first article at or after
+// doc that has one.
+func (e *entries) find(doc uint32) (uint32, uint32, bool) {
+	for d := doc; int(d) < len(e.rel); d++ {
+		if r := e.rel[d]; r != 0 {
+			return d, e.base[d/64] + uint32(r) - 1, true
+		}
+	}
+	return 0, 0, false
 }
 
 // skipEvery is how many articles of a term's postings a skip passes: a
@@ -155,7 +192,16 @@ func (b *builder) compact() *segment {
 		}
 		s.skipTerms = append(s.skipTerms, uint32(i))
 		s.skipOff = append(s.skipOff, uint32(len(s.skips)))
-		c := newCursor(s.data[start:], nil)
+		var at *entries
+		if float64(b.post[t].df) >= atShare*float64(len(b.docs)) {
+			s.atTerms = append(s.atTerms, uint32(i))
+			s.at = append(s.at, entries{base: make([]uint32, (len(b.docs)+63)/64), rel: make([]uint16, len(b.docs))})
+			at = &s.at[len(s.at)-1]
+			for k := range at.base {
+				at.base[k] = math.MaxUint32
+			}
+		}
+		c := newCursor(s.data[start:], jumps{})
 		for n := 0; ; n++ {
 			if c.posLeft > 0 {
 				c.skipPositions()
@@ -167,6 +213,18 @@ func (b *builder) compact() *segment {
 			if n > 0 && n%skipEvery == 0 {
 				s.skips = append(s.skips, skip{next: next, off: uint32(off - start)})
 			}
+			if at != nil {
+				o, blk := uint32(off-start), c.doc/64
+				if at.base[blk] == math.MaxUint32 {
+					at.base[blk] = o
+				}
+				if o-at.base[blk]+1 > math.MaxUint16 {
+					at = nil // an unlikely long block: this term goes without
+					s.atTerms, s.at = s.atTerms[:len(s.atTerms)-1], s.at[:len(s.at)-1]
+					continue
+				}
+				at.rel[c.doc] = uint16(o-at.base[blk]) + 1
+			}
 		}
 	}
 	s.off = append(s.off, uint32(len(s.data)))
@@ -175,32 +233,35 @@ func (b *builder) compact() *segment {
 	return s
 }
 
-func (s *segment) postings(t uint32) ([]byte, []skip) {
+func (s *segment) postings(t uint32) ([]byte, jumps) {
 	i, ok := slices.BinarySearch(s.terms, t)
 	if !ok {
-		return nil, nil
+		return nil, jumps{}
 	}
-	var skips []skip
-	if j, ok := slices.BinarySearch(s.skipTerms, uint32(i)); ok {
-		skips = s.skips[s.skipOff[j]:s.skipOff[j+1]]
+	var j jumps
+	if k, ok := slices.BinarySearch(s.skipTerms, uint32(i)); ok {
+		j.skips = s.skips[s.skipOff[k]:s.skipOff[k+1]]
 	}
-	return s.data[s.off[i]:s.off[i+1]], skips
+	if k, ok := slices.BinarySearch(s.atTerms, uint32(i)); ok {
+		j.at = &s.at[k]
+	}
+	return s.data[s.off[i]:s.off[i+1]], j
 }
 
 // cursor walks one term's postings in a segment.
 type cursor struct {
-	all   []byte // the postings
-	skips []skip
-	data  []byte // what is left to read
-	next  uint32 // the number after the current article
+	all []byte // the postings
+	jumps
+	data []byte // what is left to read
+	next uint32 // the number after the current article
 	// the current article
 	doc, freq, title uint32
 	posLeft          uint32 // its positions not read yet, at the start of data
 	only             int32  // its one position, from the head; -1 when they follow
 }
 
-func newCursor(data []byte, skips []skip) cursor {
-	return cursor{all: data, skips: skips, data: data}
+func newCursor(data []byte, j jumps) cursor {
+	return cursor{all: data, jumps: j, data: data}
 }
 
 // advance moves to the next article; false at the end. The positions of
@@ -213,21 +274,37 @@ func (c *cursor) advance() bool {
 		return false
 	}
 	gap, n := uvarint(c.data)
-	h, m := uvarint(c.data[n:])
-	c.data = c.data[n+m:]
-	c.doc = c.next + gap
-	c.next = c.doc + 1
+	c.data = c.data[n:]
+	c.head(c.next + gap)
+	return true
+}
+
+// head reads the head of article doc's entry, at the start of data.
+func (c *cursor) head(doc uint32) {
+	h, m := uvarint(c.data)
+	c.data = c.data[m:]
+	c.doc, c.next = doc, doc+1
 	c.title = h & 3
 	if h&4 != 0 {
 		c.freq, c.posLeft, c.only = 1, 0, int32(h>>3)
 	} else {
 		c.freq, c.posLeft, c.only = h>>3, h>>3, -1
 	}
-	return true
 }
 
 // seek moves to the first article at or after doc; false at the end.
 func (c *cursor) seek(doc uint32) bool {
+	if c.at != nil && c.next <= doc {
+		d, o, ok := c.at.find(doc)
+		if !ok {
+			c.data, c.posLeft = nil, 0
+			return false
+		}
+		_, n := uvarint(c.all[o:])
+		c.data, c.posLeft = c.all[int(o)+n:], 0
+		c.head(d)
+		return true
+	}
 	if len(c.skips) > 0 && c.next <= doc {
 		// the last skip to an article before doc, if it is ahead
 		i, _ := slices.BinarySearchFunc(c.skips, doc, func(s skip, doc uint32) int { return int(s.next) - int(doc) })
