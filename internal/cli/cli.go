@@ -34,6 +34,7 @@ Usage:
   newsreader [PATH...]                  read in the terminal (default: ./seeds, else the built-in seeds)
   newsreader quotes [--json] PATH...    print every quote found, with its speaker
   newsreader list [--json] PATH...      print one line per article
+  newsreader search [--json] [--limit N] QUERY PATH...  the articles that answer QUERY, best first
   newsreader --help                     this help
   newsreader --version                  the version
 
@@ -77,6 +78,8 @@ func dispatch(args []string, env Env) int {
 			return runQuotes(args[1:], env)
 		case "list":
 			return runList(args[1:], env)
+		case "search":
+			return runSearch(args[1:], env)
 		case "help":
 			fmt.Fprint(env.Stdout, usage)
 			return 0

@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strconv"
+
+	"newsreader/store/search"
+)
+
+// searchRecord is one line of `search --json`. Matches are byte ranges in
+// the file as it is on disk, of the matches in the article's text.
+type searchRecord struct {
+	File    string   `json:"file"`
+	Title   string   `json:"title"`
+	Score   float64  `json:"score"`
+	Snippet string   `json:"snippet"`
+	Matches [][2]int `json:"matches"`
+}
+
+const searchUsage = "usage: newsreader search [--json] [--limit N] QUERY PATH...\n"
+
+func runSearch(args []string, env Env) int {
+	fl := flag.NewFlagSet("search", flag.ContinueOnError)
+	fl.SetOutput(env.Stderr)
+	asJSON := fl.Bool("json", false, "print one JSON object per line")
+	limit := fl.Int("limit", 20, "print at most N results, 0 for all")
+	fl.Usage = func() {
+		fmt.Fprint(env.Stderr, searchUsage)
+		fl.PrintDefaults()
+		fmt.Fprintln(env.Stderr, "QUERY:")
+		for _, l := range search.Syntax() {
+			fmt.Fprintf(env.Stderr, "  %-20s %s\n", l.Example, l.Meaning)
+		}
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() < 2 || *limit < 0 {
+		fl.Usage()
+		return 2
+	}
+	query, paths := fl.Arg(0), fl.Args()[1:]
+	arts, allRead := loadAll(paths, env)
+	idx := search.New()
+	idx.AddBatch(arts)
+	r := idx.Search(query, *limit)
+	if r.Suggestion != "" {
+		fmt.Fprintf(env.Stderr, "newsreader: some words are in no article; results for: %s\n", oneLine(r.Suggestion))
+	}
+	out := bufio.NewWriter(env.Stdout)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for _, h := range r.Hits {
+		a := h.Article
+		if !*asJSON {
+			fmt.Fprintf(out, "%s\t%s\t%s\t%d matches\t%s\n", oneLine(a.Path), oneLine(a.Title),
+				strconv.FormatFloat(h.Score, 'f', 3, 64), h.Matches, oneLine(h.Snippet))
+			continue
+		}
+		rec := searchRecord{File: a.Path, Title: a.Title, Score: h.Score, Snippet: h.Snippet, Matches: [][2]int{}}
+		for _, m := range h.Ranges {
+			rec.Matches = append(rec.Matches, [2]int{a.FileOffset(m.Start), a.FileOffset(m.End)})
+		}
+		if err := enc.Encode(rec); err != nil {
+			return 1
+		}
+	}
+	if !allRead {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestSearchJSON: the offsets of each match point at the matched word in
+// the file as on disk, also where decoding moved the bytes (CRLF line
+// ends, a Windows-1252 byte, a byte-order mark).
+func TestSearchJSON(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"crlf.txt":   "Oil markets\r\n\r\nThe OIL price rose.\r\nTraders said oil would fall: \"Oil is dear,\" said Ann Lee.\r\n",
+		"cp1252.txt": "Caf\xe9 owners\r\n\r\nThe caf\xe9 owners \x93fear\x94 the oil price and oil's fall.\n",
+		"bom.txt":    "\xef\xbb\xbfOil again\n\nNothing but oil here.\n",
+		"none.txt":   "Football\n\nA match was played.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errs, code := runCLI(t, "search", "--json", "oil", dir)
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d results, want 3:\n%s", len(lines), out)
+	}
+	for _, l := range lines {
+		var r searchRecord
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("%s: %v", l, err)
+		}
+		raw, err := os.ReadFile(r.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Matches) == 0 || r.Title == "" || r.Score <= 0 || !strings.Contains(strings.ToLower(r.Snippet), "oil") {
+			t.Errorf("%s: record %+v", r.File, r)
+		}
+		for _, m := range r.Matches {
+			if m[0] < 0 || m[0] > m[1] || m[1] > len(raw) || strings.ToLower(string(raw[m[0]:m[1]])) != "oil" {
+				t.Errorf("%s: match %v is %q, want oil", filepath.Base(r.File), m, raw[max(0, min(m[0], len(raw))):max(0, min(m[1], len(raw)))])
+			}
+		}
+	}
+}
+
+func TestSearchText(t *testing.T) {
+	dir := t.TempDir()
+	for i, text := range []string{"Oil one\n\noil oil oil.\n", "Oil two\n\noil.\n", "Oil three\n\nThe oil, the oil.\n"} {
+		os.WriteFile(filepath.Join(dir, string(rune('a'+i))+".txt"), []byte(text), 0o644)
+	}
+	out, _, code := runCLI(t, "search", "--limit", "2", "oil", dir)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], filepath.Join(dir, "a.txt")+"\tOil one\t") {
+		t.Errorf("exit %d, output:\n%s", code, out)
+	}
+	out, errs, _ := runCLI(t, "search", "oli", dir)
+	if !strings.Contains(errs, "results for: oil") || len(strings.Split(strings.TrimSpace(out), "\n")) != 3 {
+		t.Errorf("typo: stderr %q, output:\n%s", errs, out)
+	}
+	if _, errs, code := runCLI(t, "search", "oil"); code != 2 || !strings.Contains(errs, "usage") {
+		t.Errorf("no PATH: exit %d, stderr %q", code, errs)
+	}
+	if _, _, code := runCLI(t, "search", "oil", filepath.Join(dir, "missing")); code != 1 {
+		t.Errorf("a missing PATH: exit %d, want 1", code)
+	}
+}

@@ -1,0 +1,283 @@
+package search
+
+// Benchmarks on articles generated from the BBC corpus (skipped without
+// ../shared). The size is NEWSREADER_BENCH_N articles, 10,000 unless set:
+//
+//	NEWSREADER_BENCH_N=100000 go test -run XXX -bench . -cpu 1 -benchtime 1x ./store/search
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"newsreader/internal/corpusgen"
+	"newsreader/internal/testcorpus"
+	"newsreader/store"
+	"newsreader/store/search/internal/benchq"
+)
+
+func benchSize(b *testing.B) int {
+	if s := os.Getenv("NEWSREADER_BENCH_N"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 {
+			b.Fatalf("NEWSREADER_BENCH_N=%q: want a positive number", s)
+		}
+		return n
+	}
+	return 10000
+}
+
+var generated struct {
+	sync.Mutex
+	n     int
+	texts [][]byte // the files
+	arts  []*store.Article
+	bytes int64 // title and text
+}
+
+// benchArticles are the generated articles, parsed as the reader parses a file.
+func benchArticles(b *testing.B) ([]*store.Article, int64) {
+	n := benchSize(b)
+	generated.Lock()
+	defer generated.Unlock()
+	if generated.n == n {
+		return generated.arts, generated.bytes
+	}
+	src, err := corpusgen.Load(testcorpus.BBC(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := make([]*store.Article, 0, n)
+	texts := make([][]byte, 0, n)
+	var size int64
+	err = src.Generate(n, 1, func(i int, a corpusgen.Article) error {
+		texts = append(texts, []byte(a.Text()))
+		parsed, err := store.Parse(corpusgen.FileName(i), texts[i])
+		if err != nil {
+			return err
+		}
+		arts = append(arts, parsed...)
+		size += int64(len(parsed[0].Title) + len(parsed[0].Body))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	generated.n, generated.texts, generated.arts, generated.bytes = n, texts, arts, size
+	return arts, size
+}
+
+// BenchmarkParseThenIndex parses the generated files (decode, parse,
+// quotes: what a load does but reading) and indexes the articles, a
+// thousand at a time, and reports indexing's CPU time as a share of
+// parsing's. Machines here are shared, so each thousand counts at its
+// fastest of the b.N rounds: run it with -benchtime 5x or more.
+func BenchmarkParseThenIndex(b *testing.B) {
+	benchArticles(b)
+	texts := generated.texts
+	const chunk = 1000
+	chunks := (len(texts) + chunk - 1) / chunk
+	parse := make([]time.Duration, chunks)
+	index := make([]time.Duration, chunks)
+	fastest := func(d *time.Duration, v time.Duration) {
+		if *d == 0 || v < *d {
+			*d = v
+		}
+	}
+	for range b.N {
+		x := New()
+		for c := range chunks {
+			part := texts[c*chunk : min(len(texts), (c+1)*chunk)]
+			start := processCPU()
+			arts := make([]*store.Article, 0, len(part))
+			for i, t := range part {
+				a, err := store.Parse(corpusgen.FileName(c*chunk+i), t)
+				if err != nil {
+					b.Fatal(err)
+				}
+				arts = append(arts, a...)
+			}
+			fastest(&parse[c], processCPU()-start)
+			start = processCPU()
+			x.AddBatch(arts)
+			fastest(&index[c], processCPU()-start)
+		}
+	}
+	var p, ix time.Duration
+	for c := range chunks {
+		p += parse[c]
+		ix += index[c]
+	}
+	n := float64(len(texts))
+	b.ReportMetric(float64(p.Microseconds())/n, "parse-cpu-µs/article")
+	b.ReportMetric(float64(ix.Microseconds())/n, "index-cpu-µs/article")
+	b.ReportMetric(100*ix.Seconds()/p.Seconds(), "index/parse-%")
+	b.ReportMetric(0, "ns/op")
+}
+
+func BenchmarkIndex(b *testing.B) {
+	arts, size := benchArticles(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	cpu := processCPU()
+	for range b.N {
+		x := New()
+		x.AddBatch(arts)
+	}
+	cpu = processCPU() - cpu
+	b.ReportMetric(float64(len(arts))*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	b.ReportMetric(float64(cpu.Microseconds())/float64(len(arts)*b.N), "cpu-µs/article")
+	b.ReportMetric(float64(size)*float64(b.N)/cpu.Seconds()/1e6, "MB/cpu-s")
+}
+
+// BenchmarkIndexMemory reports the heap the index holds per byte of
+// article text (title and body).
+func BenchmarkIndexMemory(b *testing.B) {
+	arts, size := benchArticles(b)
+	var x *Index
+	for range b.N {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		x = New()
+		x.AddBatch(arts)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(size), "index-bytes/text-byte")
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "index-MB")
+		b.ReportMetric(float64(size)/(1<<20), "text-MB")
+	}
+	runtime.KeepAlive(x)
+}
+
+var built struct {
+	sync.Mutex
+	n int
+	x *Index
+}
+
+func benchIndex(b *testing.B) (*Index, []*store.Article) {
+	arts, _ := benchArticles(b)
+	built.Lock()
+	defer built.Unlock()
+	if built.n != len(arts) {
+		built.x = New()
+		built.x.AddBatch(arts)
+		built.n = len(arts)
+	}
+	return built.x, arts
+}
+
+// BenchmarkQuery times each query of a fixed set and reports the
+// percentiles; run it with -cpu 1 for one core.
+func BenchmarkQuery(b *testing.B) {
+	x, arts := benchIndex(b)
+	texts := make([]string, len(arts))
+	for i, a := range arts {
+		texts[i] = a.Body
+	}
+	queries := benchq.Queries(texts, 1000)
+	for _, limit := range []int{20, 500} {
+		b.Run(fmt.Sprintf("limit=%d", limit), func(b *testing.B) {
+			runtime.LockOSThread() // for the thread's CPU time
+			defer runtime.UnlockOSThread()
+			var wall, cpu []time.Duration
+			type timed struct {
+				q   string
+				cpu time.Duration
+				n   int
+			}
+			var slowest []timed
+			for range b.N {
+				for _, q := range queries {
+					start, startCPU := time.Now(), threadCPU()
+					r := x.Search(q, limit)
+					cpu = append(cpu, threadCPU()-startCPU)
+					wall = append(wall, time.Since(start))
+					if r.Total == 0 {
+						b.Fatalf("%q found nothing", q)
+					}
+					slowest = append(slowest, timed{q, cpu[len(cpu)-1], r.Total})
+				}
+			}
+			slices.SortFunc(slowest, func(a, b timed) int { return int(b.cpu - a.cpu) })
+			for _, t := range slowest[:min(5, len(slowest))] {
+				b.Logf("slow: %q %v CPU, %d found", t.q, t.cpu, t.n)
+			}
+			reportPercentiles(b, "", wall)
+			reportPercentiles(b, "cpu-", cpu)
+			b.ReportMetric(0, "ns/op")
+		})
+	}
+}
+
+func reportPercentiles(b *testing.B, prefix string, times []time.Duration) {
+	slices.Sort(times)
+	at := func(p float64) float64 {
+		return float64(times[min(len(times)-1, int(p*float64(len(times))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(at(0.50), prefix+"p50-ms")
+	b.ReportMetric(at(0.99), prefix+"p99-ms")
+	b.ReportMetric(at(1), prefix+"max-ms")
+}
+
+// BenchmarkLoad compares loading the generated articles from files
+// (store.Load: read, decode, parse, quotes) with loading them while the
+// index takes each batch as it arrives; each figure is the fastest of the
+// b.N rounds.
+func BenchmarkLoad(b *testing.B) {
+	n := benchSize(b)
+	src, err := corpusgen.Load(testcorpus.BBC(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if err := src.WriteDir(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	load := func(index bool) (time.Duration, time.Duration) {
+		runtime.GC()
+		start, startCPU := time.Now(), processCPU()
+		x := New()
+		got := 0
+		for batch := range store.Load(context.Background(), store.Source{Paths: []string{dir}}) {
+			got += len(batch.Articles)
+			if index {
+				x.AddBatch(batch.Articles)
+			}
+		}
+		if got != n || index && x.Len() != n {
+			b.Fatalf("loaded %d and indexed %d of %d", got, x.Len(), n)
+		}
+		return time.Since(start), processCPU() - startCPU
+	}
+	load(false) // the files into the page cache
+	// each at its fastest of the b.N rounds: the machines are shared
+	var plain, indexed, plainCPU, indexedCPU time.Duration
+	fastest := func(d *time.Duration, v time.Duration) {
+		if *d == 0 || v < *d {
+			*d = v
+		}
+	}
+	for range b.N {
+		w, c := load(false)
+		fastest(&plain, w)
+		fastest(&plainCPU, c)
+		w, c = load(true)
+		fastest(&indexed, w)
+		fastest(&indexedCPU, c)
+	}
+	b.ReportMetric(plain.Seconds(), "load-s")
+	b.ReportMetric(indexed.Seconds(), "load+index-s")
+	b.ReportMetric(100*(indexed.Seconds()/plain.Seconds()-1), "index-overhead-%")
+	b.ReportMetric(plainCPU.Seconds(), "load-cpu-s")
+	b.ReportMetric(indexedCPU.Seconds(), "load+index-cpu-s")
+	b.ReportMetric(100*(indexedCPU.Seconds()/plainCPU.Seconds()-1), "index-cpu-overhead-%")
+	b.ReportMetric(0, "ns/op")
+}

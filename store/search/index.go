@@ -1,0 +1,384 @@
+// Package search is the reader's full-text search: an in-memory inverted
+// index with word positions over the titles, text and quotes of the loaded
+// articles, ranked by BM25F (title matches weigh more), with a small query
+// language (see Syntax). It takes articles while it answers queries.
+package search
+
+import (
+	"runtime"
+	"slices"
+	"sync"
+
+	"newsreader/store"
+)
+
+// segmentDocs is how many articles a segment holds before it is sealed
+// into its compact form; a query keeps one bitmap of this many bits per clause.
+const segmentDocs = 4096
+
+// Index is the search index. It is safe for concurrent use: Add and
+// AddBatch may run while Search answers.
+type Index struct {
+	dict     *dict
+	speakers *speakers
+	scratch  sync.Pool // *analysis
+
+	segmentDocs int // segmentDocs, but in tests
+
+	mu     sync.RWMutex
+	sealed []*segment
+	open   []*builder // every open segment, for queries
+	idle   []*builder // open segments no Add is writing to
+	stats  stats      // of the sealed segments
+}
+
+// New returns an empty index.
+func New() *Index {
+	return &Index{dict: newDict(), speakers: newSpeakers(), segmentDocs: segmentDocs}
+}
+
+// stats are what BM25 needs of a collection: its size and its mean lengths.
+type stats struct {
+	docs              int
+	titleLen, bodyLen int64
+}
+
+func (s *stats) add(o stats) {
+	s.docs += o.docs
+	s.titleLen += o.titleLen
+	s.bodyLen += o.bodyLen
+}
+
+// docInfo is what a segment keeps of one article.
+type docInfo struct {
+	art *store.Article
+	// Positions count words: the title's are [0, titleLen), the text's
+	// start at titleLen+1 so that no phrase runs from the title into the text.
+	titleLen, bodyLen uint32
+	quotes            []quoteRange
+}
+
+// quoteRange is one span of a quotation, as word positions [from, to).
+type quoteRange struct {
+	from, to uint32
+	speaker  uint32 // speaker ID + 1; 0 when nobody is named
+}
+
+// Len is the number of articles indexed.
+func (x *Index) Len() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	n := x.stats.docs
+	for _, b := range x.open {
+		b.mu.RLock()
+		n += len(b.docs)
+		b.mu.RUnlock()
+	}
+	return n
+}
+
+// AddBatch indexes articles on all cores.
+func (x *Index) AddBatch(arts []*store.Article) {
+	workers := min(runtime.GOMAXPROCS(0), (len(arts)+63)/64)
+	if workers <= 1 {
+		for _, a := range arts {
+			x.Add(a)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	chunk := (len(arts) + workers - 1) / workers
+	for w := range workers {
+		part := arts[min(w*chunk, len(arts)):min((w+1)*chunk, len(arts))]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, a := range part {
+				x.Add(a)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// Add indexes one article: its title, its text and its quotes.
+func (x *Index) Add(a *store.Article) {
+	an, _ := x.scratch.Get().(*analysis)
+	if an == nil {
+		an = &analysis{}
+	}
+	an.analyze(x, a)
+	b := x.checkout()
+	b.add(an)
+	x.scratch.Put(an)
+	if len(b.docs) >= x.segmentDocs {
+		x.seal(b)
+		return
+	}
+	x.mu.Lock()
+	x.idle = append(x.idle, b)
+	x.mu.Unlock()
+}
+
+// checkout takes an open segment for one Add, making one when all are busy.
+func (x *Index) checkout() *builder {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if n := len(x.idle); n > 0 {
+		b := x.idle[n-1]
+		x.idle = x.idle[:n-1]
+		return b
+	}
+	b := &builder{}
+	x.open = append(x.open, b)
+	return b
+}
+
+// seal turns a full open segment into a compact one. The builder is left
+// as it is for the queries still reading it.
+func (x *Index) seal(b *builder) {
+	s := b.compact()
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.dict.mu.Lock()
+	for _, t := range s.terms {
+		x.dict.df[t] += b.post[t].df
+	}
+	for _, st := range b.stems {
+		x.dict.stemDF[st] += b.stemDF[st]
+	}
+	x.dict.mu.Unlock()
+	x.sealed = append(x.sealed, s)
+	x.open = slices.DeleteFunc(x.open, func(o *builder) bool { return o == b })
+	x.stats.add(b.stats)
+}
+
+// analysis is one article broken into words, before it goes into a segment.
+// It is scratch space, reused from article to article.
+type analysis struct {
+	doc    docInfo
+	folded []byte   // the folded words, one after the other
+	ends   []uint32 // end of each word in folded
+	ids    []uint32 // each word's term
+	missed []int    // words not yet in the dictionary
+
+	slot     []uint32 // term -> its index in terms + 1, 0 when absent
+	terms    []uint32 // the distinct terms, in order of first occurrence
+	stems    []uint32 // the distinct stems of the terms
+	stemMark []uint32 // stem -> gen when it is among stems
+	gen      uint32   // which article this is, for stemMark
+	freq     []uint32 // occurrences of each distinct term
+	title    []uint32 // of which in the title
+	first    []uint32 // where each distinct term's positions start in pos
+	pos      []uint32 // positions grouped by term
+	cur      []uint32
+	cache    wordCache
+	extra    []occurrence // the pairs of common words
+	pair     []byte
+	spans    []spanSpeaker
+}
+
+type spanSpeaker struct {
+	store.Span
+	speaker uint32
+}
+
+func (an *analysis) analyze(x *Index, a *store.Article) {
+	an.folded, an.ends, an.ids, an.missed = an.folded[:0], an.ends[:0], an.ids[:0], an.missed[:0]
+	an.doc = docInfo{art: a, quotes: an.doc.quotes[:0]}
+	// room for the folded words, which are as long as the text but for rare letters
+	tok := newTokenizerAfter(a.Title, slices.Grow(an.folded[:0], len(a.Title)+len(a.Body)+16))
+	ends := an.ends[:0] // a local, not a field: see tokenizer on write barriers
+	for tok.next() {
+		ends = append(ends, uint32(tok.n))
+	}
+	an.doc.titleLen = uint32(len(ends))
+	an.spans = an.spans[:0]
+	for _, q := range a.Quotes {
+		sp := uint32(0)
+		if q.Speaker != "" {
+			sp = x.speakers.id(q.Speaker) + 1
+		}
+		for _, s := range q.Spans {
+			an.spans = append(an.spans, spanSpeaker{s, sp})
+		}
+	}
+	slices.SortFunc(an.spans, func(a, b spanSpeaker) int { return a.Start - b.Start })
+	spans := an.spans
+	k, open := 0, -1 // the span a word is in, and the span of the last quote range
+	tok = newTokenizerAfter(a.Body, tok.folded())
+	for tok.next() {
+		ends = append(ends, uint32(tok.n))
+		if len(spans) == 0 {
+			continue
+		}
+		for k < len(spans) && spans[k].End <= tok.Start {
+			k++
+		}
+		if k < len(spans) && spans[k].Start <= tok.Start && tok.End <= spans[k].End {
+			p := uint32(len(ends)) // the text's word i is at titleLen+1+i
+			if open == k {
+				an.doc.quotes[len(an.doc.quotes)-1].to = p + 1
+			} else {
+				an.doc.quotes = append(an.doc.quotes, quoteRange{from: p, to: p + 1, speaker: spans[k].speaker})
+				open = k
+			}
+		}
+	}
+	an.folded, an.ends = tok.folded(), ends
+	an.doc.bodyLen = uint32(len(an.ends)) - an.doc.titleLen
+	an.resolve(x.dict)
+	an.pairs(x.dict)
+	an.group()
+	// the distinct stems, for the stems' article counts
+	an.gen++
+	an.stems = an.stems[:0]
+	x.dict.mu.RLock()
+	for _, t := range an.terms {
+		st := x.dict.stemOf[t]
+		if int(st) >= len(an.stemMark) {
+			an.stemMark = append(an.stemMark, make([]uint32, int(st)+1-len(an.stemMark)+1024)...)
+		}
+		if an.stemMark[st] != an.gen {
+			an.stemMark[st] = an.gen
+			an.stems = append(an.stems, st)
+		}
+	}
+	x.dict.mu.RUnlock()
+}
+
+// resolve finds each word's term, adding the words never seen before.
+func (an *analysis) resolve(d *dict) {
+	an.ids = slices.Grow(an.ids[:0], len(an.ends))[:len(an.ends)]
+	n := len(an.folded)
+	an.folded = append(an.folded, make([]byte, 8)...) // so headAt may read 8 bytes past any word
+	defer func() { an.folded = an.folded[:n] }()
+	d.mu.RLock()
+	start := uint32(0)
+	for i, end := range an.ends {
+		w := an.folded[start:end]
+		k := d.table.key(w, headAt(an.folded, int(start), int(end)))
+		start = end
+		if id, ok := an.cache.get(w, k, d.terms); ok {
+			an.ids[i] = id
+			continue
+		}
+		id, ok := d.table.get(w, k, d.terms)
+		if ok {
+			an.cache.put(k, id)
+		} else {
+			an.missed = append(an.missed, i)
+		}
+		an.ids[i] = id
+	}
+	d.mu.RUnlock()
+	if len(an.missed) == 0 {
+		return
+	}
+	d.mu.Lock()
+	for _, i := range an.missed {
+		start := uint32(0)
+		if i > 0 {
+			start = an.ends[i-1]
+		}
+		an.ids[i] = d.insert(string(an.folded[start:an.ends[i]]))
+	}
+	d.mu.Unlock()
+}
+
+// pairs finds two common words in a row, in the title or in the text, and
+// adds the pair's term at the first one's position.
+func (an *analysis) pairs(d *dict) {
+	an.extra = an.extra[:0]
+	d.mu.RLock()
+	common := d.common
+	d.mu.RUnlock()
+	for i := 1; i < len(an.ids); i++ {
+		if !common[an.ids[i-1]] || !common[an.ids[i]] || uint32(i) == an.doc.titleLen {
+			continue
+		}
+		start := uint32(0)
+		if i > 1 {
+			start = an.ends[i-2]
+		}
+		pair := append(append(append(an.pair[:0], an.folded[start:an.ends[i-1]]...), ' '), an.folded[an.ends[i-1]:an.ends[i]]...)
+		an.pair = pair
+		k := d.table.keyOf(pair)
+		p := uint32(i - 1)
+		if p >= an.doc.titleLen {
+			p++
+		}
+		d.mu.RLock()
+		id, ok := an.cache.get(pair, k, d.terms)
+		if !ok {
+			id, ok = d.table.get(pair, k, d.terms)
+		}
+		d.mu.RUnlock()
+		if !ok {
+			d.mu.Lock()
+			id = d.insert(string(pair))
+			d.mu.Unlock()
+		}
+		an.cache.put(k, id)
+		an.extra = append(an.extra, occurrence{id, p})
+	}
+}
+
+// count adds one occurrence of term t.
+func (an *analysis) count(t uint32, inTitle bool) {
+	if int(t) >= len(an.slot) {
+		an.slot = append(an.slot, make([]uint32, int(t)+1-len(an.slot)+1024)...)
+	}
+	j := an.slot[t]
+	if j == 0 {
+		an.terms = append(an.terms, t)
+		an.freq = append(an.freq, 0)
+		an.title = append(an.title, 0)
+		j = uint32(len(an.terms))
+		an.slot[t] = j
+	}
+	an.freq[j-1]++
+	if inTitle {
+		an.title[j-1]++
+	}
+}
+
+// occurrence is a term at a position, when it is not a word of the text.
+type occurrence struct{ term, pos uint32 }
+
+// group gathers the positions of each distinct term.
+func (an *analysis) group() {
+	an.terms, an.freq, an.title = an.terms[:0], an.freq[:0], an.title[:0]
+	for i, t := range an.ids {
+		an.count(t, uint32(i) < an.doc.titleLen)
+	}
+	for _, o := range an.extra {
+		an.count(o.term, o.pos+2 <= an.doc.titleLen)
+	}
+	an.first = slices.Grow(an.first[:0], len(an.terms)+1)[:len(an.terms)+1]
+	off := uint32(0)
+	for j, f := range an.freq {
+		an.first[j] = off
+		off += f
+	}
+	an.first[len(an.terms)] = off
+	an.pos = slices.Grow(an.pos[:0], int(off))[:off]
+	an.cur = append(an.cur[:0], an.first...)
+	for i, t := range an.ids {
+		j := an.slot[t] - 1
+		p := uint32(i)
+		if p >= an.doc.titleLen {
+			p++
+		}
+		an.pos[an.cur[j]] = p
+		an.cur[j]++
+	}
+	for _, o := range an.extra {
+		j := an.slot[o.term] - 1
+		an.pos[an.cur[j]] = o.pos
+		an.cur[j]++
+	}
+	for _, t := range an.terms {
+		an.slot[t] = 0
+	}
+}

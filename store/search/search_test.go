@@ -1,0 +1,466 @@
+package search
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"newsreader/store"
+)
+
+// article parses text the way the reader loads a file: title on the
+// first line, a blank line, then the text.
+func article(t testing.TB, name, text string) *store.Article {
+	t.Helper()
+	arts, err := store.Parse(name, []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return arts[0]
+}
+
+// indexOf indexes texts named a0.txt, a1.txt, ...
+func indexOf(t testing.TB, texts ...string) *Index {
+	t.Helper()
+	x := New()
+	for i, s := range texts {
+		x.Add(article(t, fmt.Sprintf("a%d.txt", i), s))
+	}
+	return x
+}
+
+// found is the names of the hits, best first.
+func found(r Result) []string {
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.Article.Path)
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []Clause
+		str  string
+	}{
+		{"", nil, ""},
+		{"   ", nil, ""},
+		{"Oil Prices", []Clause{{Words: []string{"oil"}}, {Words: []string{"prices"}}}, "oil prices"},
+		{`"Prime Minister"`, []Clause{{Words: []string{"prime", "minister"}, Phrase: true}}, `"prime minister"`},
+		{`“prime minister”`, []Clause{{Words: []string{"prime", "minister"}, Phrase: true}}, `"prime minister"`},
+		{`"prime minister`, []Clause{{Words: []string{"prime", "minister"}, Phrase: true}}, `"prime minister"`},
+		{`"blair"`, []Clause{{Words: []string{"blair"}, Phrase: true}}, `"blair"`},
+		{"-football", []Clause{{Not: true, Words: []string{"football"}}}, "-football"},
+		{"econom*", []Clause{{Words: []string{"econom"}, Prefix: true}}, "econom*"},
+		{"title:Budget", []Clause{{Field: InTitle, Words: []string{"budget"}}}, "title:budget"},
+		{"TITLE:budget", []Clause{{Field: InTitle, Words: []string{"budget"}}}, "title:budget"},
+		{`quote:"no comment"`, []Clause{{Field: InQuote, Words: []string{"no", "comment"}, Phrase: true}}, `quote:"no comment"`},
+		{"speaker:putin", []Clause{{Field: BySpeaker, Words: []string{"putin"}}}, "speaker:putin"},
+		{`speaker:"Tony Blair"`, []Clause{{Field: BySpeaker, Words: []string{"tony", "blair"}}}, `speaker:"tony blair"`},
+		{"speaker:bla*", []Clause{{Field: BySpeaker, Words: []string{"bla"}, Prefix: true}}, "speaker:bla*"},
+		{"-title:war", []Clause{{Not: true, Field: InTitle, Words: []string{"war"}}}, "-title:war"},
+		{"high-speed", []Clause{{Words: []string{"high", "speed"}, Phrase: true}}, `"high speed"`},
+		{"Blair’s", []Clause{{Words: []string{"blair"}}}, "blair"},
+		{"don’t", []Clause{{Words: []string{"don't"}}}, "don't"},
+		{"Café", []Clause{{Words: []string{"cafe"}}}, "cafe"},
+		{"- * title: -", nil, ""},
+		{"author:smith", []Clause{{Words: []string{"author", "smith"}, Phrase: true}}, `"author smith"`},
+		{`oil"gas"`, []Clause{{Words: []string{"oil"}}, {Words: []string{"gas"}, Phrase: true}}, `oil "gas"`},
+	}
+	for _, tt := range tests {
+		q := Parse(tt.in)
+		if !reflect.DeepEqual(q.Clauses, tt.want) {
+			t.Errorf("Parse(%q) = %#v, want %#v", tt.in, q.Clauses, tt.want)
+		}
+		if got := q.String(); got != tt.str {
+			t.Errorf("Parse(%q).String() = %q, want %q", tt.in, got, tt.str)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{`oil "prime minister" -war econ* title:x quote:"a b" speaker:"tony blair"`,
+		`"unclosed`, `-`, `title:`, `speaker:put*`, `Café don’t 1.13bn high-speed`, "\xff\"", `““”`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		q := Parse(s)
+		for _, c := range q.Clauses {
+			if len(c.Words) == 0 {
+				t.Fatalf("Parse(%q): a clause without words", s)
+			}
+			for _, w := range c.Words {
+				if got := Fold(w); len(got) != 1 || got[0] != w {
+					t.Fatalf("Parse(%q): word %q is not folded (folds to %q)", s, w, got)
+				}
+			}
+			if c.Prefix && len(c.Words) != 1 {
+				t.Fatalf("Parse(%q): a prefix of several words", s)
+			}
+		}
+		again := Parse(q.String())
+		if !reflect.DeepEqual(again, q) {
+			t.Fatalf("Parse(%q) = %#v; its String %q parses to %#v", s, q, q.String(), again)
+		}
+	})
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Ad sales boost Time Warner", []string{"ad", "sales", "boost", "time", "warner"}},
+		{"Café CRÈME, naïve Zoë", []string{"cafe", "creme", "naive", "zoe"}},
+		{"Straße Øresund Łódź", []string{"strasse", "oresund", "lodz"}},
+		{"don't don’t", []string{"don't", "don't"}},
+		{"Blair's Blair’s Jones'", []string{"blair", "blair", "jones"}},
+		{"$1.13bn (£600m) 11,000 2004-05", []string{"1.13bn", "600m", "11,000", "2004", "05"}},
+		{"e-mail U.S. 'quoted'", []string{"e", "mail", "u", "s", "quoted"}},
+		{"ﬁnance ２０", []string{"finance", "20"}},
+		{"Путин ΣΟΦΟΣ", []string{"путин", "σοφοσ"}},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestTokenOffsets: each word's byte range holds the word, without a
+// possessive's "'s".
+func TestTokenOffsets(t *testing.T) {
+	s := "Mr Blair’s plan, Ms Jones's view. Über-café!"
+	tok := newTokenizer(s)
+	var got []string
+	for tok.next() {
+		got = append(got, s[tok.Start:tok.End])
+	}
+	want := []string{"Mr", "Blair", "plan", "Ms", "Jones", "view", "Über", "café"}
+	if !slices.Equal(got, want) {
+		t.Errorf("words = %q, want %q", got, want)
+	}
+}
+
+const (
+	talks = "Talks resume in Geneva\n\nNegotiations between the two sides resumed on Monday. \"We will negotiate in good faith,\" said Vladimir Putin. Tony Blair's office said the prime minister welcomed the talks.\n"
+	oil   = "Oil prices rise again\n\nThe price of oil rose again as the minister, prime among critics, spoke. \"It is far too high,\" Mr Blair said. The café owners agreed.\n"
+	vote  = "Election date set\n\nThe prime minister has named the day. Opposition leaders said they were ready. \"Bring it on,\" said Michael Howard. The negotiated deal on oil was not mentioned.\n"
+)
+
+func TestOperators(t *testing.T) {
+	x := indexOf(t, talks, oil, vote)
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"negotiations", []string{"a0.txt", "a2.txt"}}, // negotiate, negotiated: the stem
+		{"NEGOTIATE", []string{"a0.txt", "a2.txt"}},
+		{`"negotiations"`, []string{"a0.txt"}}, // quoted: as written
+		{"prime minister", []string{"a0.txt", "a1.txt", "a2.txt"}},
+		{`"prime minister"`, []string{"a0.txt", "a2.txt"}},
+		{`"minister prime"`, []string{"a1.txt"}}, // "the minister, prime among": punctuation is not a word
+		{`"minister spoke"`, nil},
+		{"oil", []string{"a1.txt", "a2.txt"}},
+		{"oil -negotiated", []string{"a1.txt"}},
+		{"oil -negotiate", []string{"a1.txt"}},
+		{`oil -"prime minister"`, []string{"a1.txt"}},
+		{"-oil", nil},
+		{"negot*", []string{"a0.txt", "a2.txt"}},
+		{"pri*", []string{"a0.txt", "a1.txt", "a2.txt"}},
+		{"title:oil", []string{"a1.txt"}},
+		{"title:talks", []string{"a0.txt"}},
+		{`title:"election date"`, []string{"a2.txt"}},
+		{"quote:negotiate", []string{"a0.txt"}},
+		{"quote:high", []string{"a1.txt"}},
+		{"quote:said", nil},
+		{`quote:"far too high"`, []string{"a1.txt"}},
+		{`quote:"too high mr"`, nil},
+		{"speaker:putin", []string{"a0.txt"}},
+		{`speaker:"vladimir putin"`, []string{"a0.txt"}},
+		{`speaker:"tony putin"`, nil},
+		{"speaker:how*", []string{"a2.txt"}},
+		{"speaker:blair", []string{"a1.txt"}},
+		{"speaker:blair rise", []string{"a1.txt"}},
+		{"-speaker:blair oil", []string{"a2.txt"}},
+		{"CAFE", []string{"a1.txt"}},
+		{"café", []string{"a1.txt"}},
+		{"blair’s", []string{"a0.txt", "a1.txt"}},
+		{"geneva title:talks -oil", []string{"a0.txt"}},
+	}
+	for _, tt := range tests {
+		r := x.Search(tt.query, 0)
+		if got := found(r); !sameSet(got, tt.want) || r.Total != len(tt.want) {
+			t.Errorf("%q found %v (total %d), want %v", tt.query, got, r.Total, tt.want)
+		}
+	}
+}
+
+func TestMatchesSpeaker(t *testing.T) {
+	tests := []struct {
+		query, name string
+		want        bool
+	}{
+		{"speaker:putin", "Vladimir Putin", true},
+		{"speaker:PUTIN", "Vladimir Putin", true},
+		{`speaker:"vladimir putin"`, "Vladimir Putin", true},
+		{`speaker:"tony putin"`, "Vladimir Putin", false},
+		{"speaker:put*", "Vladimir Putin", true},
+		{"speaker:put", "Vladimir Putin", false},
+		{"speaker:zoe", "Zoë Ball", true},
+		{"speaker:putin", "", false},
+		{"putin", "Vladimir Putin", false}, // not a speaker: clause
+	}
+	for _, tt := range tests {
+		if got := Parse(tt.query).Clauses[0].MatchesSpeaker(tt.name); got != tt.want {
+			t.Errorf("%q matches %q: %v, want %v", tt.query, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestTitleWeighsMore(t *testing.T) {
+	x := indexOf(t,
+		"Markets today\n\nShares rose and the budget was discussed at length by the committee.\n",
+		"Budget day\n\nShares rose and the plans were discussed at length by the committee.\n")
+	r := x.Search("budget", 0)
+	if got := found(r); !slices.Equal(got, []string{"a1.txt", "a0.txt"}) {
+		t.Errorf("budget ranked %v, want the title match a1.txt first", got)
+	}
+}
+
+func TestRarerWordsWeighMore(t *testing.T) {
+	texts := []string{
+		"One\n\nThe plan was approved. Nothing else happened.\n",
+		"Two\n\nThe tariff was approved. Nothing else happened.\n",
+	}
+	for i := range 8 { // "plan" is common, "tariff" rare
+		texts = append(texts, fmt.Sprintf("Filler %d\n\nThe plan is here, number %d.\n", i, i))
+	}
+	x := indexOf(t, texts...)
+	r := x.Search("plan tariff", 0)
+	if r.Total != 0 {
+		t.Fatalf("no article has both words, found %v", found(r))
+	}
+	texts = append(texts, "Three\n\nThe plan and the plan again; the plan. A tariff.\n", "Four\n\nThe tariff, the tariff, and the tariff. A plan.\n")
+	x = indexOf(t, texts...)
+	if got := found(x.Search("plan tariff", 0)); !slices.Equal(got, []string{"a11.txt", "a10.txt"}) {
+		t.Errorf("plan tariff ranked %v, want the one repeating the rare word first", got)
+	}
+}
+
+func TestTypo(t *testing.T) {
+	x := indexOf(t, talks, oil, vote)
+	r := x.Search("negotiatons", 0)
+	if r.Suggestion != "negotiations" || !sameSet(found(r), []string{"a0.txt", "a2.txt"}) {
+		t.Errorf("negotiatons: suggestion %q, found %v", r.Suggestion, found(r))
+	}
+	r = x.Search(`"prime minsiter" oil`, 0)
+	if r.Suggestion != `"prime minister" oil` || !sameSet(found(r), []string{"a2.txt"}) {
+		t.Errorf("minsiter: suggestion %q, found %v", r.Suggestion, found(r))
+	}
+	r = x.Search("oil", 0)
+	if r.Suggestion != "" {
+		t.Errorf("oil: suggestion %q for a word that is there", r.Suggestion)
+	}
+	r = x.Search("qzxv", 0)
+	if r.Suggestion != "" || r.Total != 0 {
+		t.Errorf("qzxv: suggestion %q, %d found; nothing is near", r.Suggestion, r.Total)
+	}
+	r = x.Search("oil -qzxv", 0)
+	if r.Total != 2 {
+		t.Errorf("oil -qzxv found %d, want 2: excluding a missing word leaves all", r.Total)
+	}
+}
+
+// TestHitDetails: every range holds a matched word, the snippet is one line
+// and its marks point at the same words.
+func TestHitDetails(t *testing.T) {
+	x := indexOf(t, talks, oil, vote)
+	for _, q := range []string{"negotiations", `"prime minister"`, "oil prices", "quote:high", "pri*", "café"} {
+		want := map[string]bool{}
+		for _, c := range Parse(q).Clauses {
+			want[strings.Join(c.Words, " ")] = true
+		}
+		for _, h := range x.Search(q, 0).Hits {
+			if h.Matches != len(h.Ranges)+len(h.TitleRanges) || h.Matches == 0 {
+				t.Errorf("%q in %s: %d matches, %d ranges", q, h.Article.Path, h.Matches, len(h.Ranges)+len(h.TitleRanges))
+			}
+			if strings.Contains(h.Snippet, "\n") {
+				t.Errorf("%q: snippet %q is not one line", q, h.Snippet)
+			}
+			words := map[string]bool{} // folded: Words holds each once whatever its case
+			for _, w := range h.Words {
+				words[strings.Join(Fold(w), " ")] = true
+			}
+			check := func(where, text string, ranges []store.Span) {
+				for _, r := range ranges {
+					w := text[r.Start:r.End]
+					if !words[strings.Join(Fold(w), " ")] {
+						t.Errorf("%q in %s: %s range %v holds %q, not among the words %q", q, h.Article.Path, where, r, w, h.Words)
+					}
+				}
+			}
+			check("body", h.Article.Body, h.Ranges)
+			check("title", h.Article.Title, h.TitleRanges)
+			check("snippet", h.Snippet, h.Marks)
+			if len(h.Ranges) > 0 && len(h.Marks) == 0 {
+				t.Errorf("%q in %s: snippet %q shows no match", q, h.Article.Path, h.Snippet)
+			}
+			for _, w := range h.Words {
+				if !matchesQuery(w, q, want) {
+					t.Errorf("%q in %s: matched word %q is not the query's", q, h.Article.Path, w)
+				}
+			}
+		}
+	}
+}
+
+// matchesQuery: a matched word folds to a query word, shares its stem, or
+// starts with its prefix.
+func matchesQuery(w, q string, want map[string]bool) bool {
+	f := strings.Join(Fold(w), " ")
+	if want[f] {
+		return true
+	}
+	for qw := range want {
+		if stem(qw) == stem(f) || strings.HasSuffix(q, "*") && strings.HasPrefix(f, qw) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSnippetAroundBestMatch(t *testing.T) {
+	body := strings.Repeat("Filler words here. ", 20) + "Here the oil price fell sharply. " + strings.Repeat("More filler. ", 20) + "Oil alone."
+	x := indexOf(t, "Markets\n\n"+body+"\n")
+	h := x.Search("oil price", 1).Hits[0]
+	if !strings.Contains(h.Snippet, "the oil price fell") || !strings.HasPrefix(h.Snippet, "…") || !strings.HasSuffix(h.Snippet, "…") {
+		t.Errorf("snippet %q: want the part with both words, cut at both ends", h.Snippet)
+	}
+	if len(h.Snippet) > snippetWidth+snippetSlack+2*len("…") {
+		t.Errorf("snippet is %d bytes", len(h.Snippet))
+	}
+	if len(h.Ranges) != 3 {
+		t.Errorf("ranges %v, want the three matches", h.Ranges)
+	}
+}
+
+func TestLimitAndOrder(t *testing.T) {
+	var texts []string
+	for i := range 30 {
+		texts = append(texts, fmt.Sprintf("Story %d\n\n%s the end.\n", i, strings.Repeat("oil ", i+1)))
+	}
+	x := indexOf(t, texts...)
+	r := x.Search("oil", 5)
+	if r.Total != 30 || len(r.Hits) != 5 {
+		t.Fatalf("total %d, %d hits; want 30 and 5", r.Total, len(r.Hits))
+	}
+	all := x.Search("oil", 0)
+	for i, h := range r.Hits {
+		if h.Article != all.Hits[i].Article {
+			t.Errorf("hit %d differs between limit 5 and no limit", i)
+		}
+		if i > 0 && h.Score > r.Hits[i-1].Score {
+			t.Errorf("hit %d scores more than hit %d", i, i-1)
+		}
+	}
+}
+
+// TestSegments fills several segments, sealed and open, and checks each
+// article is found once.
+func TestSegments(t *testing.T) {
+	x := New()
+	n := 2*segmentDocs + 100
+	arts := make([]*store.Article, n)
+	for i := range arts {
+		arts[i] = article(t, fmt.Sprintf("s%05d.txt", i), fmt.Sprintf("Item %d\n\nword%d common rare%d\n", i, i%7, i%1000))
+	}
+	x.AddBatch(arts)
+	if x.Len() != n {
+		t.Fatalf("Len = %d, want %d", x.Len(), n)
+	}
+	x.mu.RLock()
+	sealed, open := len(x.sealed), len(x.open)
+	x.mu.RUnlock()
+	if sealed < 1 || open < 1 {
+		t.Errorf("%d sealed and %d open segments, want both kinds", sealed, open)
+	}
+	if r := x.Search("common", 0); r.Total != n || len(r.Hits) != n {
+		t.Errorf("common: %d found, want %d", r.Total, n)
+	}
+	r := x.Search("word3 rare10", 0)
+	var want []string
+	for i := range n {
+		if i%7 == 3 && i%1000 == 10 {
+			want = append(want, fmt.Sprintf("s%05d.txt", i))
+		}
+	}
+	if !sameSet(found(r), want) {
+		t.Errorf("word3 rare10 found %v, want %v", found(r), want)
+	}
+}
+
+// TestConcurrentAddSearch runs queries while articles are added (go test
+// -race finds the unguarded reads); at the end the index answers as one
+// built in one go.
+func TestConcurrentAddSearch(t *testing.T) {
+	var arts []*store.Article
+	for i := range 3000 {
+		text := []string{talks, oil, vote}[i%3]
+		arts = append(arts, article(t, fmt.Sprintf("c%04d.txt", i), strings.Replace(text, "\n\n", fmt.Sprintf(" %d\n\n", i), 1)))
+	}
+	x := New()
+	var wg sync.WaitGroup
+	for w := range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(arts); i += 3 {
+				x.Add(arts[i])
+			}
+		}()
+	}
+	stop := make(chan struct{})
+	var sg sync.WaitGroup
+	for range 2 {
+		sg.Add(1)
+		go func() {
+			defer sg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				for _, q := range []string{"oil", `"prime minister"`, "negot*", "speaker:putin", "quote:high", "negotiatons"} {
+					r := x.Search(q, 10)
+					if r.Total < len(r.Hits) {
+						t.Errorf("%q: total %d below %d hits", q, r.Total, len(r.Hits))
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(stop)
+	sg.Wait()
+	y := New()
+	y.AddBatch(arts)
+	for _, q := range []string{"oil", `"prime minister"`, "negot*", "speaker:putin", "quote:high -geneva"} {
+		a, b := x.Search(q, 0), y.Search(q, 0)
+		if a.Total != b.Total || !sameSet(found(a), found(b)) {
+			t.Errorf("%q: %d found after concurrent adds, %d in one go", q, a.Total, b.Total)
+		}
+	}
+}

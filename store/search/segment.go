@@ -1,0 +1,442 @@
+package search
+
+import (
+	"encoding/binary"
+	"math"
+	"math/bits"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// A term's postings are one stream of unsigned varints: for each article
+// holding the term, the gap from the previous article's number, then a
+// head, then the positions. Most terms occur once in an article, so then
+// the head holds the position: pos<<3 | 4 | min(title occurrences, 3).
+// Otherwise it is freq<<3 | min(title occurrences, 3), and the freq
+// positions follow, each as the gap from the one before (the first from 0).
+
+// builder is an open segment: articles are added to it until it is full.
+type builder struct {
+	mu     sync.RWMutex
+	docs   []docInfo
+	post   []termPostings // by term
+	stemDF []uint32       // stem -> articles holding one of its words
+	terms  []uint32       // the terms present, as first seen
+	stems  []uint32       // the stems present, as first seen
+	slab   []byte         // free space the posting lists grow into
+	stats  stats
+}
+
+// termPostings is one term's postings in an open segment.
+type termPostings struct {
+	buf  []byte
+	last uint32 // the last article's number + 1
+	df   uint32 // articles holding the term
+}
+
+// slabSize is the memory the posting lists of an open segment take at a
+// time: one allocation the garbage collector need not scan, instead of one
+// per term and growth.
+const slabSize = 1 << 20
+
+// room makes room for n more bytes at the end of p, moving it to a new
+// place in the slab twice its size when it is full.
+func (b *builder) room(p *[]byte, n int) {
+	if cap(*p)-len(*p) >= n {
+		return
+	}
+	size := max(16, 2*cap(*p), len(*p)+n)
+	if len(b.slab) < size {
+		b.slab = make([]byte, max(slabSize, size))
+	}
+	moved := append(b.slab[:0:size], *p...)
+	b.slab = b.slab[size:]
+	*p = moved
+}
+
+// add appends one analysed article.
+func (b *builder) add(an *analysis) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	doc := uint32(len(b.docs))
+	d := an.doc
+	d.quotes = slices.Clone(d.quotes)
+	b.docs = append(b.docs, d)
+	for j, t := range an.terms {
+		if int(t) >= len(b.post) {
+			b.post = append(b.post, make([]termPostings, int(t)+1+4096-len(b.post))...)
+		}
+		tp := &b.post[t]
+		if tp.df == 0 {
+			b.terms = append(b.terms, t)
+		}
+		tp.df++
+		ps := an.pos[an.first[j]:an.first[j+1]]
+		b.room(&tp.buf, (2+len(ps))*binary.MaxVarintLen32)
+		buf := binary.AppendUvarint(tp.buf, uint64(doc-tp.last))
+		title := uint64(min(an.title[j], 3))
+		if len(ps) == 1 {
+			buf = binary.AppendUvarint(buf, uint64(ps[0])<<3|4|title)
+		} else {
+			buf = binary.AppendUvarint(buf, uint64(len(ps))<<3|title)
+			prev := uint32(0)
+			for _, p := range ps {
+				buf = binary.AppendUvarint(buf, uint64(p-prev))
+				prev = p
+			}
+		}
+		tp.buf, tp.last = buf, doc+1
+	}
+	for _, st := range an.stems {
+		if int(st) >= len(b.stemDF) {
+			b.stemDF = append(b.stemDF, make([]uint32, int(st)+1+4096-len(b.stemDF))...)
+		}
+		if b.stemDF[st] == 0 {
+			b.stems = append(b.stems, st)
+		}
+		b.stemDF[st]++
+	}
+	b.stats.docs++
+	b.stats.titleLen += int64(d.titleLen)
+	b.stats.bodyLen += int64(d.bodyLen)
+}
+
+func (b *builder) postings(t uint32) ([]byte, jumps) {
+	if int(t) >= len(b.post) {
+		return nil, jumps{}
+	}
+	return b.post[t].buf, jumps{}
+}
+
+func (b *builder) termDF(t uint32) int {
+	if int(t) >= len(b.post) {
+		return 0
+	}
+	return int(b.post[t].df)
+}
+
+// segment is a sealed segment: its posting lists packed in one array.
+type segment struct {
+	docs  []docInfo
+	terms []uint32 // sorted
+	off   []uint32 // where each term's postings start in data; one more at the end
+	data  []byte
+	// the terms with skips (indexes in terms, sorted), and theirs in skips
+	// from skipOff[i] to skipOff[i+1]: few terms are long enough
+	skipTerms []uint32
+	skipOff   []uint32
+	skips     []skip
+	// the terms in most articles (indexes in terms, sorted), and where
+	// each article's entry is for each
+	atTerms []uint32
+	at      []entries
+}
+
+// jumps let a cursor seek without reading every article on the way.
+type jumps struct {
+	skips []skip
+	// at is, for a term in most articles, where each article's entry is:
+	// "of england in" seeks "of" and "in" to every "england".
+	at *entries
+}
+
+// entries holds where each article's entry is in a term's postings: the
+// offset of the first entry of every 64 articles, and each article's
+// entry's offset from there + 1, 0 where the term is absent. About 2
+// bytes an article, for the dozen terms in most articles.
+type entries struct {
+	base []uint32
+	rel  []uint16
+}
+
+// atShare is the share of a segment's articles a term must be in to keep
+// where its every entry is.
+const atShare = 0.85
+
+// find returns the offset of the entry of the first article at or after
+// doc that has one.
+func (e *entries) find(doc uint32) (uint32, uint32, bool) {
+	for d := doc; int(d) < len(e.rel); d++ {
+		if r := e.rel[d]; r != 0 {
+			return d, e.base[d/64] + uint32(r) - 1, true
+		}
+	}
+	return 0, 0, false
+}
+
+// skipEvery is how many articles of a term's postings a skip passes: a
+// phrase with "the" seeks through most articles.
+const skipEvery = 64
+
+// skip is a place to start reading a term's postings: the offset of an
+// article's entry and the number after the article before it.
+type skip struct{ next, off uint32 }
+
+// compact packs a builder no Add writes to any more.
+func (b *builder) compact() *segment {
+	s := &segment{docs: b.docs, terms: slices.Clone(b.terms)}
+	slices.Sort(s.terms)
+	size := 0
+	for _, t := range s.terms {
+		size += len(b.post[t].buf)
+	}
+	s.data = make([]byte, 0, size)
+	s.off = make([]uint32, 0, len(s.terms)+1)
+	for i, t := range s.terms {
+		start := len(s.data)
+		s.off = append(s.off, uint32(start))
+		s.data = append(s.data, b.post[t].buf...)
+		if b.post[t].df < 2*skipEvery {
+			continue
+		}
+		s.skipTerms = append(s.skipTerms, uint32(i))
+		s.skipOff = append(s.skipOff, uint32(len(s.skips)))
+		var at *entries
+		if float64(b.post[t].df) >= atShare*float64(len(b.docs)) {
+			s.atTerms = append(s.atTerms, uint32(i))
+			s.at = append(s.at, entries{base: make([]uint32, (len(b.docs)+63)/64), rel: make([]uint16, len(b.docs))})
+			at = &s.at[len(s.at)-1]
+			for k := range at.base {
+				at.base[k] = math.MaxUint32
+			}
+		}
+		c := newCursor(s.data[start:], jumps{})
+		for n := 0; ; n++ {
+			if c.posLeft > 0 {
+				c.skipPositions()
+			}
+			off, next := len(s.data)-len(c.data), c.next
+			if !c.advance() {
+				break
+			}
+			if n > 0 && n%skipEvery == 0 {
+				s.skips = append(s.skips, skip{next: next, off: uint32(off - start)})
+			}
+			if at != nil {
+				o, blk := uint32(off-start), c.doc/64
+				if at.base[blk] == math.MaxUint32 {
+					at.base[blk] = o
+				}
+				if o-at.base[blk]+1 > math.MaxUint16 {
+					at = nil // an unlikely long block: this term goes without
+					s.atTerms, s.at = s.atTerms[:len(s.atTerms)-1], s.at[:len(s.at)-1]
+					continue
+				}
+				at.rel[c.doc] = uint16(o-at.base[blk]) + 1
+			}
+		}
+	}
+	s.off = append(s.off, uint32(len(s.data)))
+	s.skipOff = append(s.skipOff, uint32(len(s.skips)))
+	s.skipTerms, s.skipOff, s.skips = slices.Clip(s.skipTerms), slices.Clip(s.skipOff), slices.Clip(s.skips)
+	return s
+}
+
+func (s *segment) postings(t uint32) ([]byte, jumps) {
+	i, ok := slices.BinarySearch(s.terms, t)
+	if !ok {
+		return nil, jumps{}
+	}
+	var j jumps
+	if k, ok := slices.BinarySearch(s.skipTerms, uint32(i)); ok {
+		j.skips = s.skips[s.skipOff[k]:s.skipOff[k+1]]
+	}
+	if k, ok := slices.BinarySearch(s.atTerms, uint32(i)); ok {
+		j.at = &s.at[k]
+	}
+	return s.data[s.off[i]:s.off[i+1]], j
+}
+
+// cursor walks one term's postings in a segment.
+type cursor struct {
+	all []byte // the postings
+	jumps
+	data []byte // what is left to read
+	next uint32 // the number after the current article
+	// the current article
+	doc, freq, title uint32
+	posLeft          uint32 // its positions not read yet, at the start of data
+	only             int32  // its one position, from the head; -1 when they follow
+}
+
+func newCursor(data []byte, j jumps) cursor {
+	return cursor{all: data, jumps: j, data: data}
+}
+
+// advance moves to the next article; false at the end. The positions of
+// the article left are skipped.
+func (c *cursor) advance() bool {
+	if c.posLeft > 0 {
+		c.skipPositions()
+	}
+	if len(c.data) == 0 {
+		return false
+	}
+	gap, n := uvarint(c.data)
+	c.data = c.data[n:]
+	c.head(c.next + gap)
+	return true
+}
+
+// head reads the head of article doc's entry, at the start of data.
+func (c *cursor) head(doc uint32) {
+	h, m := uvarint(c.data)
+	c.data = c.data[m:]
+	c.doc, c.next = doc, doc+1
+	c.title = h & 3
+	if h&4 != 0 {
+		c.freq, c.posLeft, c.only = 1, 0, int32(h>>3)
+	} else {
+		c.freq, c.posLeft, c.only = h>>3, h>>3, -1
+	}
+}
+
+// seek moves to the first article at or after doc; false at the end.
+func (c *cursor) seek(doc uint32) bool {
+	if c.at != nil && c.next <= doc {
+		d, o, ok := c.at.find(doc)
+		if !ok {
+			c.data, c.posLeft = nil, 0
+			return false
+		}
+		_, n := uvarint(c.all[o:])
+		c.data, c.posLeft = c.all[int(o)+n:], 0
+		c.head(d)
+		return true
+	}
+	if len(c.skips) > 0 && c.next <= doc {
+		// the last skip to an article before doc, if it is ahead
+		i, _ := slices.BinarySearchFunc(c.skips, doc, func(s skip, doc uint32) int { return int(s.next) - int(doc) })
+		if i > 0 && c.skips[i-1].next > c.next {
+			s := c.skips[i-1]
+			c.data, c.next, c.posLeft = c.all[s.off:], s.next, 0
+			if !c.advance() {
+				return false
+			}
+		}
+	}
+	for c.next <= doc || c.next == 0 {
+		if !c.advance() {
+			return false
+		}
+	}
+	return true
+}
+
+// skipPositions passes over the current article's positions: each ends in
+// a byte below 0x80.
+func (c *cursor) skipPositions() {
+	c.data = c.data[skipVarints(c.data, c.posLeft):]
+	c.posLeft = 0
+}
+
+// skipVarints is the length of the first n varints of b. It reads 8 bytes
+// at a time while they hold fewer than the varints left, so that all 8
+// belong to them: a common word's positions are many.
+func skipVarints(b []byte, n uint32) int {
+	i := 0
+	for n > 8 && i+8 <= len(b) {
+		ends := uint32(bits.OnesCount64(^binary.LittleEndian.Uint64(b[i:]) & 0x8080808080808080))
+		if ends >= n {
+			break
+		}
+		n -= ends
+		i += 8
+	}
+	for ; n > 0; i++ {
+		if b[i] < 0x80 {
+			n--
+		}
+	}
+	return i
+}
+
+// positions appends the current article's positions to dst.
+func (c *cursor) positions(dst []uint32) []uint32 {
+	if c.only >= 0 {
+		return append(dst, uint32(c.only))
+	}
+	n := len(dst)
+	dst = slices.Grow(dst, int(c.posLeft))[:n+int(c.posLeft)]
+	out := dst[n:]
+	p, data := uint32(0), c.data
+	for i := range out {
+		if b := data[0]; b < 0x80 { // most gaps take one byte
+			p += uint32(b)
+			data = data[1:]
+		} else {
+			gap, k := binary.Uvarint(data)
+			p += uint32(gap)
+			data = data[k:]
+		}
+		out[i] = p
+	}
+	c.data, c.posLeft = data, 0
+	return dst
+}
+
+// uvarint is binary.Uvarint with the one-byte case, most gaps, inlined.
+func uvarint(b []byte) (uint32, int) {
+	if len(b) > 0 && b[0] < 0x80 {
+		return uint32(b[0]), 1
+	}
+	v, n := binary.Uvarint(b)
+	return uint32(v), n
+}
+
+// speakers names everyone quoted, with the folded words of each name.
+type speakers struct {
+	mu    sync.RWMutex
+	ids   map[string]uint32
+	words [][]string
+}
+
+func newSpeakers() *speakers { return &speakers{ids: make(map[string]uint32)} }
+
+func (s *speakers) id(name string) uint32 {
+	s.mu.RLock()
+	id, ok := s.ids[name]
+	s.mu.RUnlock()
+	if ok {
+		return id
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id, ok := s.ids[name]; ok {
+		return id
+	}
+	id = uint32(len(s.words))
+	s.ids[name] = id
+	s.words = append(s.words, Fold(name))
+	return id
+}
+
+// matching returns, for each speaker ID + 1, whether the name holds the words.
+func (s *speakers) matching(words []string, prefix bool) []bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make([]bool, len(s.words)+1)
+	for id, name := range s.words {
+		out[id+1] = nameHas(name, words, prefix)
+	}
+	return out
+}
+
+// nameHas reports whether every word is one of the name's words; with
+// prefix, the last word may be the start of one.
+func nameHas(name, words []string, prefix bool) bool {
+	for i, w := range words {
+		found := false
+		for _, n := range name {
+			if n == w || prefix && i == len(words)-1 && strings.HasPrefix(n, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return len(words) > 0
+}
