@@ -116,6 +116,15 @@ func (s *Store) apply(u Update) {
 	}
 }
 
+// Shown reports whether a is one of the articles shown: held, and not a
+// copy of another or removed since.
+func (s *Store) Shown(a *Article) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	g := s.group[a]
+	return g != nil && g.shown == a
+}
+
 // Len is the number of articles shown.
 func (s *Store) Len() int {
 	s.mu.RLock()

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"newsreader/store"
+	"newsreader/store/search"
 )
 
 // listPane is the list of articles, or of search results while a query is on.
@@ -21,7 +22,7 @@ type listPane struct {
 	now  time.Time
 
 	all     []*store.Article // every article, in reading order
-	results []store.Hit      // the ranked results of the query
+	results []search.Hit     // the ranked results of the query
 	query   string           // "" shows all
 
 	mem      *memory
@@ -168,7 +169,7 @@ func (l *listPane) remove(gone []*store.Article, replacement func(*store.Article
 		drop[a] = true
 	}
 	l.all = slices.DeleteFunc(l.all, func(a *store.Article) bool { return drop[a] })
-	l.results = slices.DeleteFunc(l.results, func(h store.Hit) bool { return drop[h.Article] })
+	l.results = slices.DeleteFunc(l.results, func(h search.Hit) bool { return drop[h.Article] })
 	l.refilter()
 	switch {
 	case sel == nil:
@@ -253,10 +254,15 @@ func (l *listPane) scrollToCursor() {
 	l.offset = clamp(l.offset, 0, max(0, l.rows()-n))
 }
 
-// setResults shows a query's ranked results, the best selected.
-func (l *listPane) setResults(query string, hits []store.Hit) {
+// setResults shows a query's ranked results: the best selected for a new
+// query, the same article kept when the same query is answered again.
+func (l *listPane) setResults(query string, hits []search.Hit) {
+	sel, same := l.selected(), query == l.query
 	l.query, l.results = query, hits
 	l.cursor, l.offset = 0, 0
+	if same && sel != nil {
+		l.selectArticle(sel)
+	}
 }
 
 // clearQuery goes back to every article, keeping the selection.
@@ -298,7 +304,7 @@ func (l *listPane) update(msg keyMsg) bool {
 func (l *listPane) title() string {
 	switch {
 	case l.query != "":
-		return fmt.Sprintf("Search · %d found", len(l.results))
+		return fmt.Sprintf("Search · %d shown", len(l.results))
 	case l.mode == modeUnread:
 		return fmt.Sprintf("Unread · %d of %d", len(l.filtered), len(l.all))
 	case l.mode == modeStarred:

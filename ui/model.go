@@ -21,6 +21,7 @@ import (
 
 	"newsreader/internal/state"
 	"newsreader/store"
+	"newsreader/store/search"
 )
 
 // Options configure the reader.
@@ -75,9 +76,13 @@ type Model struct {
 	speakers   speakersPane
 	speakersOn bool // the speakers view stands in the list's place
 
-	input     textinput.Model
-	mode      inputMode
-	searchSeq int // the newest query sent; older answers are dropped
+	input        textinput.Model
+	mode         inputMode
+	searchSeq    int // the newest query sent; older answers are dropped
+	searchCancel context.CancelFunc
+	searchTotal  int    // articles the query matches
+	suggestion   string // the query with its unknown words corrected
+	index        *search.Index
 
 	showErrors bool
 	errOffset  int
@@ -110,7 +115,7 @@ type Model struct {
 func New(opts Options) Model {
 	keys, st := DefaultKeyMap(), NewStyles(opts.Theme)
 	keys.Override(opts.Keys)
-	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New(), mem: newMemory(opts.Marks), mouseOn: opts.Mouse}
+	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New(), index: search.New(), mem: newMemory(opts.Marks), mouseOn: opts.Mouse}
 	if p, ok := m.mem.position(); ok {
 		m.restore = &p
 	}
@@ -146,7 +151,7 @@ func New(opts Options) Model {
 	m.cache = newRenderCache(64 << 20)
 	m.inflight = map[renderKey]bool{}
 	if opts.Preload != nil {
-		m.store.Add(opts.Preload...)
+		m.index.AddBatch(m.store.Add(opts.Preload...).Added)
 		m.list.add(opts.Preload)
 		m.restorePosition(opts.Preload)
 		for _, a := range opts.Preload {
@@ -186,8 +191,11 @@ type speakersMsg []store.Speaker
 type searchMsg struct {
 	seq   int
 	query string
-	hits  []store.Hit
+	res   search.Result
 }
+
+// indexedMsg says a batch of articles can now be found.
+type indexedMsg struct{}
 
 // changesMsg is a burst of files changed on disk.
 type changesMsg []store.Change
@@ -296,9 +304,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case searchMsg:
-		if msg.seq == m.searchSeq && m.mode == inputFilter || msg.seq == m.searchSeq && msg.query == m.list.query {
-			m.list.setResults(msg.query, msg.hits)
+		if msg.seq == m.searchSeq && (m.mode == inputFilter || msg.query == m.list.query) {
+			m.list.setResults(msg.query, msg.res.Hits)
+			m.searchTotal, m.suggestion = msg.res.Total, msg.res.Suggestion
 			m.selectionChanged()
+		}
+	case indexedMsg:
+		if m.list.query != "" { // the answer may have grown
+			cmds = append(cmds, m.search(m.list.query))
 		}
 	case speakersMsg:
 		m.speakers.set(msg)
@@ -317,7 +330,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 	first := m.list.selected() == nil
 	m.progress = b
-	m.update(m.store.Add(b.Articles...))
+	indexing := m.update(m.store.Add(b.Articles...))
 	if m.restore != nil {
 		shown := m.reader.article
 		m.restorePosition(b.Articles)
@@ -328,10 +341,10 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 		first = true
 	}
 	m.errs = append(m.errs, b.Errors...)
-	var cmd tea.Cmd
+	cmd := indexing
 	if first {
 		m.selectionChanged()
-		cmd = m.articleShown()
+		cmd = tea.Batch(cmd, m.articleShown())
 	}
 	if m.speakersOn && (b.Done || len(b.Articles) > 0) {
 		cmd = tea.Batch(cmd, m.loadSpeakers())
@@ -344,8 +357,8 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 }
 
 // update shows what a change to the store did: new articles in the list,
-// gone ones out of it.
-func (m *Model) update(u store.Update) {
+// gone ones out of it; it returns the indexing of the new ones.
+func (m *Model) update(u store.Update) tea.Cmd {
 	m.list.add(u.Added)
 	for _, a := range u.Added {
 		m.quoteCount += len(a.Quotes)
@@ -361,6 +374,7 @@ func (m *Model) update(u store.Update) {
 		}
 		return nil
 	})
+	return m.indexCmd(u.Added)
 }
 
 // handleChanges applies files changed on disk. The article being read,
@@ -371,8 +385,9 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 	if r := m.reader.r; r != nil {
 		word = r.words[min(m.reader.offset, len(r.lines))]
 	}
+	var cmds []tea.Cmd
 	for _, c := range changes {
-		m.update(m.store.Apply(c))
+		cmds = append(cmds, m.update(m.store.Apply(c)))
 		m.errs = slices.DeleteFunc(m.errs, func(e store.LoadError) bool { return e.Path == c.Path })
 		if c.Err != nil {
 			m.errs = append(m.errs, store.LoadError{Path: c.Path, Err: c.Err})
@@ -389,9 +404,9 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 				m.reader.quote = quote
 			}
 		}
-		return m.articleShown()
+		cmds = append(cmds, m.articleShown())
 	}
-	return nil
+	return tea.Batch(cmds...)
 }
 
 // handleKey returns the commands to run and whether to quit.
@@ -481,7 +496,11 @@ func (m *Model) paneKey(msg tea.KeyMsg) {
 		}
 	case m.focus == ListPane:
 		if key.Matches(msg, k.Open) {
-			if m.list.selected() != nil {
+			switch {
+			case m.list.selected() == nil:
+			case m.list.query != "":
+				m.openResult()
+			default:
 				m.setFocus(ReaderPane)
 			}
 			return
@@ -526,9 +545,7 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 		mode := m.mode
 		m.stopInput()
 		if mode == inputFilter && m.list.query != "" && m.list.selected() != nil {
-			// open the best result with its matches found
-			m.setFocus(ReaderPane)
-			m.reader.runFind(findQuery(m.list.query), true)
+			m.openResult()
 		}
 		return nil
 	}
@@ -549,13 +566,16 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 	return cmds
 }
 
-// findQuery turns a list query into the words to find in the article.
-func findQuery(q string) string {
-	f := strings.Fields(strings.Trim(q, `"`))
-	if len(f) == 0 {
-		return ""
+// openResult reads the selected search result with its matches found:
+// every word the search matched in it, as written there.
+func (m *Model) openResult() {
+	m.setFocus(ReaderPane)
+	for _, h := range m.list.results {
+		if h.Article == m.list.selected() && len(h.Words) > 0 {
+			m.reader.runFindTerms(m.list.query, h.Words, true)
+			return
+		}
 	}
-	return f[0]
 }
 
 func (m *Model) startInput() tea.Cmd {
@@ -585,18 +605,44 @@ func (m *Model) stopInput() {
 	m.input.Blur()
 }
 
-// search sends the list's query to be answered off the UI goroutine.
+// search sends the list's query to the index, off the UI goroutine; the
+// query before it is cancelled, and its answer would be dropped anyway.
 func (m *Model) search(q string) tea.Cmd {
 	m.searchSeq++
 	seq := m.searchSeq
+	if m.searchCancel != nil {
+		m.searchCancel()
+		m.searchCancel = nil
+	}
 	if strings.TrimSpace(q) == "" {
 		m.list.clearQuery()
+		m.suggestion = ""
 		m.selectionChanged()
 		return nil
 	}
-	arts := m.list.all
+	ctx, cancel := context.WithCancel(context.Background())
+	m.searchCancel = cancel
+	idx, st := m.index, m.store
 	return func() tea.Msg {
-		return searchMsg{seq: seq, query: q, hits: store.ScanSearch(arts, q, 500)}
+		res, err := idx.SearchContext(ctx, q, 500)
+		if err != nil {
+			return nil // overtaken by the next keystroke
+		}
+		// the index keeps what was replaced or hidden as a copy: show what the store shows
+		res.Hits = slices.DeleteFunc(res.Hits, func(h search.Hit) bool { return !st.Shown(h.Article) })
+		return searchMsg{seq: seq, query: q, res: res}
+	}
+}
+
+// indexCmd makes articles findable, off the UI goroutine, while loading goes on.
+func (m *Model) indexCmd(arts []*store.Article) tea.Cmd {
+	if len(arts) == 0 {
+		return nil
+	}
+	idx := m.index
+	return func() tea.Msg {
+		idx.AddBatch(arts)
+		return indexedMsg{}
 	}
 }
 
@@ -755,9 +801,32 @@ func (m *Model) syncKeys() {
 	k.Edit.SetEnabled(hasArticle && m.opts.EditCommand != nil)
 }
 
+// syntaxHelp shows the query language in the help, from the engine's own list.
+func syntaxHelp() []key.Binding {
+	var out []key.Binding
+	for _, l := range search.Syntax() {
+		short := l.Meaning
+		if i := strings.IndexAny(short, "(,"); i > 0 {
+			short = strings.TrimSpace(short[:i])
+		}
+		// no key types this: the binding only carries the help
+		out = append(out, key.NewBinding(key.WithKeys("\x00syntax"+l.Example), key.WithHelp(l.Example, short)))
+	}
+	return out
+}
+
 // helpKeys are the keys that apply to the focused pane.
 func (m *Model) helpKeys() helpKeys {
 	k := *m.keys
+	if m.mode == inputFilter {
+		open := k.Accept
+		open.SetHelp("enter", "read the best")
+		short := []key.Binding{open, k.Cancel}
+		for _, s := range [][2]string{{`"a b"`, "phrase"}, {"-w", "not"}, {"w*", "prefix"}, {"speaker:", "who"}, {"title:", "title"}, {"quote:", "quotes"}} {
+			short = append(short, key.NewBinding(key.WithKeys("\x00syntax"+s[0]), key.WithHelp(s[0], s[1])))
+		}
+		return helpKeys{short: short, full: [][]key.Binding{{open, k.Cancel}, syntaxHelp()}}
+	}
 	if m.mode != inputNone {
 		return helpKeys{short: []key.Binding{k.Accept, k.Cancel}, full: [][]key.Binding{{k.Accept, k.Cancel}}}
 	}
@@ -900,7 +969,10 @@ func (m Model) statusView() string {
 		if m.mode == inputSpeakers {
 			right = fmt.Sprintf("%d of %d", len(m.speakers.shown), len(m.speakers.all))
 		} else if m.mode == inputFilter && m.list.query != "" {
-			right = fmt.Sprintf("%d found", len(m.list.results))
+			right = fmt.Sprintf("%d found", m.searchTotal)
+			if m.suggestion != "" {
+				right = fmt.Sprintf("showing %s · %d found", cleanLine(m.suggestion), m.searchTotal)
+			}
 		} else if m.mode == inputFind {
 			right = m.reader.findStatus()
 		}

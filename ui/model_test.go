@@ -166,7 +166,7 @@ func TestStaleSearchDropped(t *testing.T) {
 	m = press(t, m, "/")
 	next, _ := m.Update(keys("x")[0])
 	m = next.(Model)
-	stale := searchMsg{seq: m.searchSeq - 1, query: "old", hits: nil}
+	stale := searchMsg{seq: m.searchSeq - 1, query: "old"}
 	next, _ = m.Update(stale)
 	m = next.(Model)
 	if m.list.query == "old" {
@@ -382,4 +382,45 @@ func mustRender(t *testing.T, a *articleT, w int) *rendered {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// The index behind /: stemming, the words found shown by the find, a typo corrected.
+func TestSearchEngineInTheList(t *testing.T) {
+	arts := []*articleT{
+		parse(t, "a.txt", "Ceasefire talks\n\nThe sides will negotiate a ceasefire next week, officials said."),
+		parse(t, "b.txt", "Football\n\nThe match ended in a draw."),
+		parse(t, "c.txt", "Budget\n\n“We will not negotiate with ourselves,” said Ann Lee."),
+	}
+	m := testModel(t, 120, 30, arts...)
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("negotiations")...)
+	if len(m.list.results) != 2 {
+		t.Fatalf("negotiations found %d articles", len(m.list.results))
+	}
+	m = press(t, m, "enter")
+	if m.focus != ReaderPane || len(m.reader.find.matches) == 0 || !slicesContains(m.reader.find.terms, "negotiate") {
+		t.Errorf("find seeded with %q, %d matches", m.reader.find.terms, len(m.reader.find.matches))
+	}
+	m = press(t, m, "shift+tab", "/")
+	m = settle(t, m, typeText(" speaker:lee")...)
+	if len(m.list.results) != 1 || m.list.selected() != arts[2] {
+		t.Errorf("speaker:lee gave %d results", len(m.list.results))
+	}
+	m = press(t, m, "esc", "/")
+	m = settle(t, m, typeText("ceasfire")...)
+	if len(m.list.results) != 1 || !strings.Contains(screen(m), "showing ceasefire") {
+		t.Errorf("typo: %d results, suggestion %q", len(m.list.results), m.suggestion)
+	}
+	if s := screen(m); !strings.Contains(s, `"exact phrase"`) && !strings.Contains(s, "speaker:") {
+		t.Errorf("the query language is not in the help:\n%s", s)
+	}
+}
+
+func slicesContains(s []string, w string) bool {
+	for _, x := range s {
+		if strings.EqualFold(x, w) {
+			return true
+		}
+	}
+	return false
 }
