@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"newsreader/store"
+	"newsreader/store/search"
 )
 
 // speakersPane is "who said what": everyone quoted in the loaded articles,
@@ -17,6 +18,7 @@ type speakersPane struct {
 	w, h int
 
 	all    []store.Speaker
+	folded []string        // each speaker's name folded as the index folds, for the filter
 	shown  []store.Speaker // all, or those matching the filter
 	filter string
 
@@ -45,6 +47,10 @@ func (s *speakersPane) set(all []store.Speaker) {
 		open = s.shown[s.open].Name
 	}
 	s.all = all
+	s.folded = make([]string, len(all))
+	for i, sp := range all {
+		s.folded[i] = strings.Join(search.Fold(sp.Name), " ")
+	}
 	s.applyFilter(s.filter)
 	s.cursor, s.open = 0, -1
 	for i, sp := range s.shown {
@@ -61,14 +67,15 @@ func (s *speakersPane) set(all []store.Speaker) {
 // applyFilter keeps the speakers whose name contains every word of f.
 func (s *speakersPane) applyFilter(f string) {
 	s.filter = f
-	words := strings.Fields(strings.ToLower(f))
+	// "speaker:putin" means the same here as "putin"; case and accents aside
+	words := search.Fold(strings.ReplaceAll(f, "speaker:", " "))
 	if len(words) == 0 {
 		s.shown = s.all
 		return
 	}
 	s.shown = nil
-	for _, sp := range s.all {
-		name := strings.ToLower(sp.Name)
+	for i, sp := range s.all {
+		name := s.folded[i]
 		ok := true
 		for _, w := range words {
 			if !strings.Contains(name, w) {
