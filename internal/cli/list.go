@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"newsreader/store"
 )
@@ -25,24 +24,12 @@ func runList(args []string, env Env) int {
 	if !ok {
 		return 2
 	}
-	arts, allRead := loadAll(paths, env)
-	printList(onceEach(arts, env), *asJSON, env)
-	if !allRead {
+	lib := loadLibrary(store.Source{Paths: paths}, env)
+	printList(lib.articles(), *asJSON, env)
+	if !lib.allRead {
 		return 1
 	}
 	return 0
-}
-
-// onceEach keeps one copy of an article found in several files, as the
-// reader shows it, and says on stderr how many it left out.
-func onceEach(arts []*store.Article, env Env) []*store.Article {
-	st := store.New()
-	if u := st.Add(arts...); u.Duplicates > 0 {
-		fmt.Fprintf(env.Stderr, "newsreader: %d duplicate %s not listed (same link, or same title and text as one listed)\n", u.Duplicates, plural(u.Duplicates, "article", "articles"))
-	}
-	arts = slices.Clone(st.Articles())
-	store.SortArticles(arts)
-	return arts
 }
 
 func printList(arts []*store.Article, asJSON bool, env Env) {

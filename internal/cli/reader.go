@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"os"
 
@@ -15,7 +14,6 @@ import (
 	"newsreader/internal/crash"
 	"newsreader/internal/open"
 	"newsreader/internal/state"
-	"newsreader/store"
 	"newsreader/ui"
 )
 
@@ -33,12 +31,9 @@ func runReader(paths []string, flags readerFlags, env Env) int {
 	src := source(paths, env)
 	out, isFile := env.Stdout.(*os.File)
 	if !isFile || !term.IsTerminal(int(out.Fd())) {
-		arts, errs := store.LoadAll(context.Background(), src)
-		for _, e := range errs {
-			fmt.Fprintf(env.Stderr, "newsreader: %s: %s\n", oneLine(e.Path), oneLine(e.Err.Error()))
-		}
-		printList(onceEach(arts, env), false, env)
-		if len(errs) > 0 {
+		lib := loadLibrary(src, env)
+		printList(lib.articles(), false, env)
+		if !lib.allRead {
 			return 1
 		}
 		return 0

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 
+	"newsreader/store"
 	"newsreader/store/search"
 )
 
@@ -43,10 +45,10 @@ func runSearch(args []string, env Env) int {
 		return 2
 	}
 	query, paths := fl.Arg(0), fl.Args()[1:]
-	arts, allRead := loadAll(paths, env)
-	idx := search.New()
-	idx.AddBatch(arts)
-	r := idx.Search(query, *limit)
+	lib := loadLibrary(store.Source{Paths: paths}, env)
+	allRead := lib.allRead
+	r := lib.index.Search(query, *limit)
+	r.Hits = slices.DeleteFunc(r.Hits, func(h search.Hit) bool { return !lib.store.Shown(h.Article) })
 	if r.Suggestion != "" {
 		fmt.Fprintf(env.Stderr, "newsreader: some words are in no article; results for: %s\n", oneLine(r.Suggestion))
 	}
