@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -201,5 +202,27 @@ func TestTitleLineHeading(t *testing.T) {
 	}
 	if len(r.quoteTop) != 1 || r.quoteTop[0] < 0 || r.quoteTop[0] > 2 {
 		t.Errorf("headline quote at line %v", r.quoteTop)
+	}
+}
+
+// A glamour style file from the config is used.
+func TestGlamourStyleFile(t *testing.T) {
+	path := t.TempDir() + "/style.json"
+	if err := os.WriteFile(path, []byte(`{"document":{"margin":7},"paragraph":{}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := parse(t, "s.txt", "Styled\n\nSome text here.")
+	r, err := (renderer{style: path}).render(a, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, l := range r.plain {
+		if strings.HasPrefix(l, "       Some text") { // the file's margin of 7
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("style file not used:\n%s", strings.Join(r.plain, "\n"))
 	}
 }

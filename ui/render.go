@@ -148,8 +148,12 @@ func (rd renderer) renderMarkdown(md string, width int) (string, error) {
 }
 
 func (rd renderer) glamour(md string, width int) (string, error) {
+	style := glamour.WithStandardStyle(rd.style)
+	if strings.HasSuffix(rd.style, ".json") || strings.ContainsRune(rd.style, '/') {
+		style = glamour.WithStylePath(rd.style) // a style file from the config
+	}
 	tr, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(rd.style),
+		style,
 		glamour.WithWordWrap(max(width, 1)+2), // glamour's output is two cells narrower than its wrap
 		glamour.WithColorProfile(rd.profile),
 	)
