@@ -2,8 +2,10 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,5 +132,39 @@ func TestFlowDuplicates(t *testing.T) {
 	m = settle(t, m, append([]tea.Msg{tea.WindowSizeMsg{Width: 100, Height: 30}}, m.Init()())...)
 	if len(m.list.all) != 2 {
 		t.Errorf("%d articles listed, want 2", len(m.list.all))
+	}
+}
+
+// Mouse in a running program: a click on a row reads it, the wheel over the
+// text scrolls it, a click on a quote in the sidebar selects it.
+func TestFlowMouse(t *testing.T) {
+	dir := t.TempDir()
+	var long strings.Builder
+	long.WriteString("Harbour plan\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&long, "Paragraph %d about the harbour and the council, long enough to wrap.\n\n", i)
+		if i%10 == 5 {
+			fmt.Fprintf(&long, "“Statement %d on the harbour plan,” said Anna Kowalski.\n\n", i)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Alpha\n\nShort."), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte(long.String()), 0o644)
+	m := New(Options{Source: store.Source{Paths: []string{dir}}, Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(140, 30))
+	waitFor(t, tm, "2 articles")
+	l := layout(140, 30, ListPane, 1, 0)
+	tm.Send(tea.MouseMsg{X: l.Panes[ListPane].X + 4, Y: 2, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	waitFor(t, tm, "Quotes · 4")
+	r := l.Panes[ReaderPane]
+	for range 5 {
+		tm.Send(tea.MouseMsg{X: r.X + 10, Y: 10, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	}
+	q := l.Panes[QuotesPane]
+	tm.Send(tea.MouseMsg{X: q.X + 5, Y: 1 + 4, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress}) // the second quote's block
+	waitFor(t, tm, "2/4")
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")})
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if final.reader.article.Title != "Harbour plan" || final.focus != QuotesPane || final.reader.quote != 1 {
+		t.Errorf("article %q focus %v quote %d", final.reader.article.Title, final.focus, final.reader.quote)
 	}
 }
