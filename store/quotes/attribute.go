@@ -61,7 +61,9 @@ goalkeeper host anchor presidential democratic republican gop democrat candidate
 nominee pastor strategist pollster chairman co-founder cofounder owner businessman businesswoman billionaire
 mogul activist organizer organiser commentator columnist historian scientist researcher doctor nurse officer
 boss general-secretary secretary-general lawmaker congressman congresswoman assemblyman assemblywoman state
-u.s. us federal white house then-president then-candidate mrs. sen. rep. gov. dr. atty. supt. amb. hon. messrs.`)
+u.s. us federal white house then-president then-candidate mrs. sen. rep. gov. dr. atty. supt. amb. hon. messrs.
+mp mps mep meps msp peer baroness baron earl duke duchess shadow
+managing midfielder forward winger manager boss`)
 
 // notNames are capitalized words that start sentences or clauses rather than names.
 var notNames = newWordSet(`the a an in on at but and or however he she it they we i you this that these those his her

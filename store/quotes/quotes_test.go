@@ -345,3 +345,15 @@ func FuzzExtract(f *testing.F) {
 		checkSpans(t, text, Extract(text, paras))
 	})
 }
+
+// British titles come off names too: "Conservative MP Michael Mates".
+func TestBritishTitles(t *testing.T) {
+	text := "Conservative MP Michael Mates joined calls for a probe.\n\nShadow Chancellor Oliver Letwin agreed.\n\n“That, as a general rule, is right,” said Conservative MP Michael Mates.\n\n“It is not right,” said Shadow Chancellor Oliver Letwin."
+	qs := Extract(text, nil)
+	if len(qs) != 2 || qs[0].Speaker != "Michael Mates" || qs[1].Speaker != "Oliver Letwin" {
+		for _, q := range qs {
+			t.Logf("%q -> %q", q.Text(text), q.Speaker)
+		}
+		t.Errorf("speakers wrong")
+	}
+}
