@@ -8,10 +8,8 @@ package search
 import (
 	"context"
 	"fmt"
-	"os"
 	"runtime"
 	"slices"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -23,22 +21,16 @@ import (
 )
 
 func benchSize(b *testing.B) int {
-	if s := os.Getenv("NEWSREADER_BENCH_N"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			b.Fatalf("NEWSREADER_BENCH_N=%q: want a positive number", s)
-		}
-		return n
+	n, err := benchq.Size()
+	if err != nil {
+		b.Fatal(err)
 	}
-	return 10000
+	return n
 }
 
 var generated struct {
 	sync.Mutex
-	n     int
-	texts [][]byte // the files
-	arts  []*store.Article
-	bytes int64 // title and text
+	*benchq.Corpus
 }
 
 // benchArticles are the generated articles, parsed as the reader parses a file.
@@ -46,31 +38,14 @@ func benchArticles(b *testing.B) ([]*store.Article, int64) {
 	n := benchSize(b)
 	generated.Lock()
 	defer generated.Unlock()
-	if generated.n == n {
-		return generated.arts, generated.bytes
-	}
-	src, err := corpusgen.Load(testcorpus.BBC(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts := make([]*store.Article, 0, n)
-	texts := make([][]byte, 0, n)
-	var size int64
-	err = src.Generate(n, 1, func(i int, a corpusgen.Article) error {
-		texts = append(texts, []byte(a.Text()))
-		parsed, err := store.Parse(corpusgen.FileName(i), texts[i])
+	if generated.Corpus == nil || len(generated.Files) != n {
+		c, err := benchq.Generate(testcorpus.BBC(b), n)
 		if err != nil {
-			return err
+			b.Fatal(err)
 		}
-		arts = append(arts, parsed...)
-		size += int64(len(parsed[0].Title) + len(parsed[0].Body))
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
+		generated.Corpus = c
 	}
-	generated.n, generated.texts, generated.arts, generated.bytes = n, texts, arts, size
-	return arts, size
+	return generated.Articles, generated.Bytes
 }
 
 // BenchmarkParseThenIndex parses the generated files (decode, parse,
@@ -80,7 +55,7 @@ func benchArticles(b *testing.B) ([]*store.Article, int64) {
 // fastest of the b.N rounds: run it with -benchtime 5x or more.
 func BenchmarkParseThenIndex(b *testing.B) {
 	benchArticles(b)
-	texts := generated.texts
+	texts := generated.Files
 	const chunk = 1000
 	chunks := (len(texts) + chunk - 1) / chunk
 	parse := make([]time.Duration, chunks)

@@ -141,27 +141,27 @@ func (x *Index) snapshot() *snapshot {
 	return s
 }
 
-// termDF is how many articles hold term t; stemDF the same for a stem.
-func (s *snapshot) termDF(t uint32) int {
-	s.x.dict.mu.RLock()
-	n := int(s.x.dict.df[t])
-	s.x.dict.mu.RUnlock()
-	for _, b := range s.open {
-		b.mu.RLock()
-		n += b.termDF(t)
-		b.mu.RUnlock()
-	}
-	return n
-}
+// termDF is how many articles hold term t; stemDF how many hold a word of
+// stem st.
+func (s *snapshot) termDF(t uint32) int  { return s.df(t, false) }
+func (s *snapshot) stemDF(st uint32) int { return s.df(st, true) }
 
-func (s *snapshot) stemDF(st uint32) int {
-	s.x.dict.mu.RLock()
-	n := int(s.x.dict.stemDF[st])
-	s.x.dict.mu.RUnlock()
+// df counts in the sealed segments, then in each open one.
+func (s *snapshot) df(id uint32, isStem bool) int {
+	d := s.x.dict
+	d.mu.RLock()
+	n := int(d.df[id])
+	if isStem {
+		n = int(d.stemDF[id])
+	}
+	d.mu.RUnlock()
 	for _, b := range s.open {
 		b.mu.RLock()
-		if int(st) < len(b.stemDF) {
-			n += int(b.stemDF[st])
+		switch {
+		case !isStem:
+			n += b.termDF(id)
+		case int(id) < len(b.stemDF):
+			n += int(b.stemDF[id])
 		}
 		b.mu.RUnlock()
 	}

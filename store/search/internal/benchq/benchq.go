@@ -1,13 +1,62 @@
-// Package benchq makes the query set the search benchmarks time, the
-// reader's engine and bleve alike: one- to three-word queries and phrases of
-// two and three words, taken from the articles so each finds something.
+// Package benchq makes what the search benchmarks time, the reader's
+// engine and bleve alike: the generated articles, and one- to three-word
+// queries and phrases of two and three words, taken from the articles so
+// each finds something.
 package benchq
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"strings"
 	"unicode"
+
+	"newsreader/internal/corpusgen"
+	"newsreader/store"
 )
+
+// Size is how many articles the benchmarks generate: NEWSREADER_BENCH_N,
+// 10,000 unless set.
+func Size() (int, error) {
+	s := os.Getenv("NEWSREADER_BENCH_N")
+	if s == "" {
+		return 10000, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("NEWSREADER_BENCH_N=%q: want a positive number", s)
+	}
+	return n, nil
+}
+
+// Corpus is the benchmark articles: the files, and the articles parsed
+// from them as the reader parses a file.
+type Corpus struct {
+	Files    [][]byte
+	Articles []*store.Article
+	Bytes    int64 // of title and text
+}
+
+// Generate makes n articles from the corpus folder src, seed 1.
+func Generate(src string, n int) (*Corpus, error) {
+	source, err := corpusgen.Load(src)
+	if err != nil {
+		return nil, err
+	}
+	c := &Corpus{Files: make([][]byte, 0, n), Articles: make([]*store.Article, 0, n)}
+	err = source.Generate(n, 1, func(i int, a corpusgen.Article) error {
+		c.Files = append(c.Files, []byte(a.Text()))
+		parsed, err := store.Parse(corpusgen.FileName(i), c.Files[i])
+		if err != nil {
+			return err
+		}
+		c.Articles = append(c.Articles, parsed...)
+		c.Bytes += int64(len(parsed[0].Title) + len(parsed[0].Body))
+		return nil
+	})
+	return c, err
+}
 
 // Queries returns n queries from the texts, the same for the same texts:
 // three of four are one to three words a reader would type (four letters

@@ -16,7 +16,6 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 
-	"newsreader/internal/corpusgen"
 	"newsreader/internal/testcorpus"
 	"newsreader/store"
 	"newsreader/store/search/internal/benchq"
@@ -29,39 +28,18 @@ type article struct {
 	Body  string `json:"body"`
 }
 
-func benchSize(b *testing.B) int {
-	if s := os.Getenv("NEWSREADER_BENCH_N"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			b.Fatalf("NEWSREADER_BENCH_N=%q: want a positive number", s)
-		}
-		return n
-	}
-	return 10000
-}
-
 // articles are the reader's benchmark articles: the same generator, seed
 // and parsing.
 func articles(b *testing.B) ([]*store.Article, int64) {
-	src, err := corpusgen.Load(testcorpus.BBC(b))
+	n, err := benchq.Size()
 	if err != nil {
 		b.Fatal(err)
 	}
-	var arts []*store.Article
-	var size int64
-	err = src.Generate(benchSize(b), 1, func(i int, a corpusgen.Article) error {
-		parsed, err := store.Parse(corpusgen.FileName(i), []byte(a.Text()))
-		if err != nil {
-			return err
-		}
-		arts = append(arts, parsed...)
-		size += int64(len(parsed[0].Title) + len(parsed[0].Body))
-		return nil
-	})
+	c, err := benchq.Generate(testcorpus.BBC(b), n)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return arts, size
+	return c.Articles, c.Bytes
 }
 
 func processCPU() time.Duration {
