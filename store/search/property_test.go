@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"newsreader/internal/testcorpus"
 	"newsreader/store"
 	"newsreader/store/quotes"
 )
@@ -168,10 +167,7 @@ func randomQuery(rng *rand.Rand, arts []*store.Article) string {
 // first 20 of all (a phrase not checked in articles that cannot rank
 // changes nothing).
 func TestIndexAgreesWithReference(t *testing.T) {
-	arts, errs := store.LoadAll(context.Background(), store.Source{Paths: []string{testcorpus.BBC(t)}})
-	if len(errs) > 0 {
-		t.Fatal(errs[0])
-	}
+	_, arts := bbc(t)
 	x := New()
 	x.segmentDocs = 300
 	x.AddBatch(arts)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"newsreader/internal/testcorpus"
@@ -46,13 +47,31 @@ var relevance = []struct {
 	{"americans own mp3 player survey", []string{"tech/047.txt", "tech/327.txt"}},
 }
 
+var bbcOnce struct {
+	sync.Once
+	arts []*store.Article
+	err  error
+}
+
+// bbc loads the BBC corpus once for the tests that read it.
+func bbc(t *testing.T) (string, []*store.Article) {
+	dir := testcorpus.BBC(t)
+	bbcOnce.Do(func() {
+		arts, errs := store.LoadAll(context.Background(), store.Source{Paths: []string{dir}})
+		bbcOnce.arts = arts
+		if len(errs) > 0 {
+			bbcOnce.err = errs[0]
+		}
+	})
+	if bbcOnce.err != nil {
+		t.Fatalf("loading the BBC corpus: %v", bbcOnce.err)
+	}
+	return dir, bbcOnce.arts
+}
+
 // TestRelevance: the article a reader expects is among the first three.
 func TestRelevance(t *testing.T) {
-	dir := testcorpus.BBC(t)
-	arts, errs := store.LoadAll(context.Background(), store.Source{Paths: []string{dir}})
-	if len(errs) > 0 {
-		t.Fatalf("loading the BBC corpus: %v", errs[0])
-	}
+	dir, arts := bbc(t)
 	x := New()
 	x.AddBatch(arts)
 	for _, tt := range relevance {

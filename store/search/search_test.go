@@ -416,7 +416,11 @@ func TestSegments(t *testing.T) {
 // built in one go.
 func TestConcurrentAddSearch(t *testing.T) {
 	var arts []*store.Article
-	for i := range 3000 {
+	n := 3000
+	if raceEnabled {
+		n = 1200
+	}
+	for i := range n {
 		text := []string{talks, oil, vote}[i%3]
 		arts = append(arts, article(t, fmt.Sprintf("c%04d.txt", i), strings.Replace(text, "\n\n", fmt.Sprintf(" %d\n\n", i), 1)))
 	}
