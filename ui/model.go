@@ -624,7 +624,7 @@ func (m *Model) search(q string) tea.Cmd {
 	m.searchCancel = cancel
 	idx, st := m.index, m.store
 	return func() tea.Msg {
-		res, err := idx.SearchContext(ctx, q, 500)
+		res, err := idx.SearchContext(ctx, q, 200)
 		if err != nil {
 			return nil // overtaken by the next keystroke
 		}
