@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/lipgloss"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -202,4 +203,33 @@ func FuzzArticleMarkdown(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Every color profile, and no color: frames fit and carry only SGR.
+func TestColorProfiles(t *testing.T) {
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	for _, tc := range []struct {
+		name    string
+		profile termenv.Profile
+		theme   Theme
+	}{
+		{"truecolor", termenv.TrueColor, Theme{Dark: true}},
+		{"256 light", termenv.ANSI256, Theme{Dark: false}},
+		{"16 colors", termenv.ANSI, Theme{Dark: true}},
+		{"NO_COLOR", termenv.ANSI, Theme{NoColor: true}},
+		{"TERM=dumb", termenv.Ascii, Theme{NoColor: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lipgloss.SetColorProfile(tc.profile)
+			m := New(Options{Preload: append(seedArticles(t), longArticle(t)), Theme: tc.theme, Profile: tc.profile, After: noTimer})
+			m = settle(t, m, tea.WindowSizeMsg{Width: 130, Height: 35})
+			for _, k := range []string{"]", "tab", "/", "w", "enter", "j", "s", "?"} {
+				m = press(t, m, k)
+				checkScreen(t, m.View(), 130, 35)
+			}
+			if tc.theme.NoColor && strings.Contains(m.View(), "38;") {
+				t.Error("a color code with NO_COLOR")
+			}
+		})
+	}
 }
