@@ -234,15 +234,10 @@ func (m *Model) edit(a *store.Article) tea.Cmd {
 // linksKey moves in and opens from the links view.
 func (m *Model) linksKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.keys
+	if d, ok := k.move(msg, len(m.links), m.reader.h/3); ok { // three lines a link
+		m.linkCursor += d
+	}
 	switch {
-	case key.Matches(msg, k.Down):
-		m.linkCursor++
-	case key.Matches(msg, k.Up):
-		m.linkCursor--
-	case key.Matches(msg, k.Top):
-		m.linkCursor = 0
-	case key.Matches(msg, k.Bottom):
-		m.linkCursor = len(m.links) - 1
 	case key.Matches(msg, k.Open):
 		if m.linkCursor < len(m.links) {
 			return m.openURL(m.links[m.linkCursor].URL)

@@ -111,6 +111,31 @@ func (k *KeyMap) Override(keys map[string][]string) {
 	}
 }
 
+// move is how far a movement key goes in a list of n rows that shows page
+// rows at once; ok is false for other keys. Top and bottom go all the way.
+func (k *KeyMap) move(msg keyMsg, n, page int) (d int, ok bool) {
+	page = max(1, page)
+	switch {
+	case key.Matches(msg, k.Up):
+		return -1, true
+	case key.Matches(msg, k.Down):
+		return 1, true
+	case key.Matches(msg, k.PageDown):
+		return page, true
+	case key.Matches(msg, k.PageUp):
+		return -page, true
+	case key.Matches(msg, k.HalfDown):
+		return max(1, page/2), true
+	case key.Matches(msg, k.HalfUp):
+		return -max(1, page/2), true
+	case key.Matches(msg, k.Top):
+		return -n, true
+	case key.Matches(msg, k.Bottom):
+		return n, true
+	}
+	return 0, false
+}
+
 // helpKeys adapts a set of bindings to bubbles' help.KeyMap.
 type helpKeys struct {
 	short []key.Binding

@@ -133,3 +133,19 @@ func TestLayoutListWidth(t *testing.T) {
 		t.Errorf("two panes: list %d wide, want 30", l.Panes[ListPane].W)
 	}
 }
+
+func TestKeyMapMove(t *testing.T) {
+	k := DefaultKeyMap()
+	for _, tc := range []struct {
+		key  string
+		want int
+	}{{"j", 1}, {"k", -1}, {"pgdown", 10}, {"b", -10}, {"ctrl+d", 5}, {"G", 99}, {"g", -99}} {
+		d, ok := k.move(keys(tc.key)[0].(keyMsg), 99, 10)
+		if !ok || d != tc.want {
+			t.Errorf("%s moves %d (%v), want %d", tc.key, d, ok, tc.want)
+		}
+	}
+	if _, ok := k.move(keys("x")[0].(keyMsg), 99, 10); ok {
+		t.Error("x moves")
+	}
+}

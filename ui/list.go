@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"newsreader/store"
@@ -278,24 +277,8 @@ func (l *listPane) clearQuery() {
 // update handles a key when the list has the focus; it reports whether the selection changed.
 func (l *listPane) update(msg keyMsg) bool {
 	before := l.selected()
-	k := l.keys
-	switch {
-	case key.Matches(msg, k.Up):
-		l.move(-1)
-	case key.Matches(msg, k.Down):
-		l.move(1)
-	case key.Matches(msg, k.Top):
-		l.move(-l.rows())
-	case key.Matches(msg, k.Bottom):
-		l.move(l.rows())
-	case key.Matches(msg, k.PageDown):
-		l.move(l.visibleRows())
-	case key.Matches(msg, k.PageUp):
-		l.move(-l.visibleRows())
-	case key.Matches(msg, k.HalfDown):
-		l.move(max(1, l.visibleRows()/2))
-	case key.Matches(msg, k.HalfUp):
-		l.move(-max(1, l.visibleRows()/2))
+	if d, ok := l.keys.move(msg, l.rows(), l.visibleRows()); ok {
+		l.move(d)
 	}
 	return l.selected() != before
 }

@@ -870,22 +870,8 @@ func (m *Model) helpKeys() helpKeys {
 }
 
 func (m *Model) scrollErrors(msg tea.KeyMsg) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Down):
-		m.errOffset++
-	case key.Matches(msg, k.Up):
-		m.errOffset--
-	case key.Matches(msg, k.PageDown):
-		m.errOffset += max(1, m.reader.h-1)
-	case key.Matches(msg, k.PageUp):
-		m.errOffset -= max(1, m.reader.h-1)
-	case key.Matches(msg, k.Top):
-		m.errOffset = 0
-	case key.Matches(msg, k.Bottom):
-		m.errOffset = len(m.errs)
-	}
-	m.errOffset = clamp(m.errOffset, 0, max(0, len(m.errs)-m.reader.h/2))
+	d, _ := m.keys.move(msg, len(m.errs), m.reader.h/2) // two lines an error
+	m.errOffset = clamp(m.errOffset+d, 0, max(0, len(m.errs)-m.reader.h/2))
 }
 
 // View draws the screen. It only lays out what Update prepared: no I/O,

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
-
 	"newsreader/store"
 	"newsreader/store/search"
 )
@@ -134,7 +132,6 @@ func (s *speakersPane) scroll() {
 
 // update moves the cursor; it reports whether the quote under it changed.
 func (s *speakersPane) update(msg keyMsg) bool {
-	k := s.keys
 	before := s.quoteRef()
 	cur, n := &s.cursor, len(s.shown)
 	page := max(1, s.h)
@@ -145,21 +142,8 @@ func (s *speakersPane) update(msg keyMsg) bool {
 	if n == 0 {
 		return false
 	}
-	switch {
-	case key.Matches(msg, k.Up):
-		*cur--
-	case key.Matches(msg, k.Down):
-		*cur++
-	case key.Matches(msg, k.Top):
-		*cur = 0
-	case key.Matches(msg, k.Bottom):
-		*cur = n - 1
-	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfDown):
-		*cur += page
-	case key.Matches(msg, k.PageUp), key.Matches(msg, k.HalfUp):
-		*cur -= page
-	}
-	*cur = clamp(*cur, 0, n-1)
+	d, _ := s.keys.move(msg, n, page)
+	*cur = clamp(*cur+d, 0, n-1)
 	s.scroll()
 	after := s.quoteRef()
 	return after != nil && (before == nil || *after != *before)
