@@ -273,7 +273,11 @@ func (m Model) linksView() []string {
 		if i == m.linkCursor {
 			text = m.st.paint.sideSelected.Draw(text)
 		}
-		out = append(out, bar+fmt.Sprintf("%d. ", i+1)+text, bar+"   "+m.st.paint.dim.Draw(truncate(cleanLine(l.URL), w-1)), "")
+		addr := m.st.paint.dim.Draw(truncate(cleanLine(l.URL), w-1))
+		if cleanLine(l.Text) == cleanLine(l.URL) { // a bare address: said once
+			addr = ""
+		}
+		out = append(out, bar+fmt.Sprintf("%d. ", i+1)+text, bar+"   "+addr, "")
 	}
 	return out
 }

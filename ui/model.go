@@ -237,6 +237,24 @@ func (m Model) Init() tea.Cmd {
 // Update routes a message: resizes, then keys (the text input first, then
 // global keys, then the focused pane), then results of background work.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	// Keys typed faster than the terminal is read arrive as one message
+	// ("jjl"); outside a text input each is a key of its own.
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste && m.mode == inputNone {
+		var cmds []tea.Cmd
+		var next tea.Model = m
+		for i, r := range k.Runes {
+			var cmd tea.Cmd
+			next, cmd = next.(Model).Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt})
+			cmds = append(cmds, cmd)
+			if nm := next.(Model); nm.mode != inputNone && i+1 < len(k.Runes) {
+				// a key opened an input: the rest is typed into it
+				next, cmd = nm.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: k.Runes[i+1:]})
+				cmds = append(cmds, cmd)
+				break
+			}
+		}
+		return next, tea.Batch(cmds...)
+	}
 	var cmds []tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:

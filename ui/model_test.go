@@ -424,3 +424,20 @@ func slicesContains(s []string, w string) bool {
 	}
 	return false
 }
+
+// Keys sent faster than the terminal is read come as one message: each
+// still counts, and after / the rest is the query.
+func TestKeysInOneMessage(t *testing.T) {
+	a := longArticle(t)
+	m := testModel(t, 120, 30, a)
+	m = settle(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("]]]")})
+	if m.reader.quote != 2 {
+		t.Errorf("]]] selected quote %d, want 2", m.reader.quote)
+	}
+	arts := append(seedArticles(t), parse(t, "b.txt", "Baku talks\n\nBaku."))
+	m = testModel(t, 120, 30, arts...)
+	m = settle(t, m, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j/baku")})
+	if m.mode != inputFilter || m.input.Value() != "baku" {
+		t.Errorf("j/baku: mode %v, query %q", m.mode, m.input.Value())
+	}
+}
