@@ -219,7 +219,7 @@ func measureSize(c config, n int, smallest bool, out io.Writer) error {
 	marks := []bench.Mark{
 		{Name: "frame", Text: regexp.MustCompile(`Articles · \d`)},
 		{Name: "listed", Text: regexp.MustCompile(`Articles · [1-9]`)},
-		{Name: "loaded", Text: regexp.MustCompile(`\d articles · \d+ quotes`)},
+		{Name: "loaded", Text: regexp.MustCompile(`\d articles? · \d+ quotes?`)},
 	}
 	state, err := os.MkdirTemp("", "newsreader-bench-state-")
 	if err != nil {
