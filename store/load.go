@@ -452,7 +452,7 @@ func Parse(name string, data []byte) ([]*Article, error) {
 	case kindOtherJSON:
 		return nil, fmt.Errorf("JSON but not a JSON Feed (%s)", why)
 	}
-	text, m, _, err := Decode(data)
+	text, m, _, err := decode(data, !wide)
 	if err != nil {
 		return nil, err
 	}
