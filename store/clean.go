@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -218,8 +219,8 @@ func (m *OffsetMap) Identity() bool {
 
 type cleaner struct {
 	raw  []byte
-	pos  int // next raw byte
-	out  []byte
+	pos  int             // next raw byte
+	out  strings.Builder // its String() is the text, not a copy of it
 	segs []segment
 	// whether the current segment is an exact copy with file = text + delta
 	inExact bool
@@ -229,7 +230,7 @@ type cleaner struct {
 func (c *cleaner) init(raw []byte, skip int) {
 	c.raw = raw
 	c.pos = skip
-	c.out = make([]byte, 0, len(raw))
+	c.out.Grow(len(raw))
 }
 
 // copyExact appends raw[from:to] unchanged.
@@ -237,30 +238,30 @@ func (c *cleaner) copyExact(from, to int) {
 	if from >= to {
 		return
 	}
-	d := from - len(c.out)
+	d := from - c.out.Len()
 	if !c.inExact || d != c.delta {
-		c.segs = append(c.segs, segment{len(c.out), from, true})
+		c.segs = append(c.segs, segment{c.out.Len(), from, true})
 		c.inExact, c.delta = true, d
 	}
-	c.out = append(c.out, c.raw[from:to]...)
+	c.out.Write(c.raw[from:to])
 }
 
 // replace appends s for raw[from:to].
 func (c *cleaner) replace(from, to int, s string) {
 	_ = to
-	c.segs = append(c.segs, segment{len(c.out), from, false})
+	c.segs = append(c.segs, segment{c.out.Len(), from, false})
 	c.inExact = false
-	c.out = append(c.out, s...)
+	c.out.WriteString(s)
 }
 
 func (c *cleaner) finish() (string, *OffsetMap) {
 	// a trailing segment marks the end, so that offsets at the end map to the end of the file
-	c.segs = append(c.segs, segment{len(c.out), len(c.raw), true})
+	c.segs = append(c.segs, segment{c.out.Len(), len(c.raw), true})
 	m := &OffsetMap{segs: c.segs}
 	if m.Identity() {
 		m = nil
 	}
-	return string(c.out), m
+	return c.out.String(), m
 }
 
 // cleanUTF8 copies valid UTF-8, dropping what must not reach a terminal.
@@ -477,7 +478,7 @@ func (c *cleaner) cleanUTF16(bigEndian bool) error {
 	if zero > 0 && zero*10 > len(runes) {
 		return ErrBinary
 	}
-	if !utf8.Valid(c.out) {
+	if !utf8.ValidString(c.out.String()) {
 		return fmt.Errorf("invalid UTF-16")
 	}
 	return nil

@@ -372,12 +372,29 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 		return nil, cleanErr(err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		return nil, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > MaxFileSize {
+			return nil, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
+		}
+		size = fi.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, cleanErr(err)
+	// one buffer of the size the file says (and a byte to see the end), as
+	// os.ReadFile does, not the doublings of io.ReadAll: less garbage a file
+	data := make([]byte, 0, size+1)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, cleanErr(err)
+		}
+		if len(data) == cap(data) { // the file grew, or said no size
+			data = append(data, 0)[:len(data)]
+		}
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
