@@ -210,6 +210,49 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 	return out
 }
 
+// WatchAndLoad watches the source (see Watch) and then loads it (see
+// Load), both in the background: a reader's first frame waits for
+// neither, though walking 100,000 files to watch them takes a while. Load
+// starts once the watch is set up, so that nothing changed in between goes
+// unseen. A source that cannot be watched is still loaded: the first batch
+// carries the reason, under the path "watch", and the changes channel
+// closes.
+func WatchAndLoad(ctx context.Context, src Source) (<-chan Batch, <-chan []Change) {
+	batches := make(chan Batch, 4)
+	changes := make(chan []Change, 16)
+	go func() {
+		defer close(batches)
+		ch, err := Watch(ctx, src)
+		if err != nil {
+			close(changes)
+			select {
+			case batches <- Batch{Errors: []LoadError{{Path: "watch", Err: err}}}:
+			case <-ctx.Done():
+				return
+			}
+		} else {
+			go func() {
+				defer close(changes)
+				for c := range ch {
+					select {
+					case changes <- c:
+					case <-ctx.Done():
+						return
+					}
+				}
+			}()
+		}
+		for b := range Load(ctx, src) {
+			select {
+			case batches <- b:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return batches, changes
+}
+
 // LoadAll reads everything and returns it in path order.
 func LoadAll(ctx context.Context, src Source) ([]*Article, []LoadError) {
 	var arts []*Article
