@@ -94,8 +94,12 @@ func (c counter) View() string { return "" }
 
 func TestDriverRunsCommands(t *testing.T) {
 	d := &Driver{Model: counter{}}
-	if _, err := d.Press(tea.KeyMsg{Type: tea.KeyEnter}); err != nil {
+	took, err := d.Press(tea.KeyMsg{Type: tea.KeyEnter})
+	if err != nil {
 		t.Fatal(err)
+	}
+	if took.Wall <= 0 || took.CPU <= 0 {
+		t.Errorf("Press took %+v: want both clocks to move", took)
 	}
 	if _, err := d.Open(tea.KeyMsg{Type: tea.KeyEnter}); err != nil {
 		t.Fatal(err)

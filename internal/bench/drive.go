@@ -3,8 +3,11 @@ package bench
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"slices"
 	"time"
+
+	"golang.org/x/sys/unix"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -19,15 +22,34 @@ type Driver struct {
 	Model tea.Model
 }
 
+// Timing is how long something took by the clock, and on the CPU of the
+// thread that did it: on a shared machine the clock also counts the time
+// other programs had the core, the CPU time does not.
+type Timing struct {
+	Wall, CPU time.Duration
+}
+
 // Press sends msg and times Update and View, the work a keystroke costs
 // before the next frame; the commands it started run after, untimed.
-func (d *Driver) Press(msg tea.Msg) (time.Duration, error) {
+func (d *Driver) Press(msg tea.Msg) (Timing, error) {
+	runtime.LockOSThread() // the thread's CPU clock is this goroutine's
+	cpu0 := threadCPU()
 	start := time.Now()
 	next, cmd := d.Model.Update(msg)
 	_ = next.View()
-	took := time.Since(start)
+	t := Timing{Wall: time.Since(start), CPU: threadCPU() - cpu0}
+	runtime.UnlockOSThread()
 	d.Model = next
-	return took, d.settle(cmd)
+	return t, d.settle(cmd)
+}
+
+// threadCPU is the CPU time of the calling thread.
+func threadCPU() time.Duration {
+	var ts unix.Timespec
+	if err := unix.ClockGettime(unix.CLOCK_THREAD_CPUTIME_ID, &ts); err != nil {
+		return 0
+	}
+	return time.Duration(ts.Nano())
 }
 
 // Open sends msg and times everything until nothing is left: Update and
