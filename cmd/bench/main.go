@@ -415,7 +415,7 @@ func newsboat(c config, feed string, row func(what, value, command string)) erro
 	if err != nil {
 		return errors.New("not installed (apt-get install newsboat)")
 	}
-	dir := filepath.Join(c.cache, "newsboat")
+	dir := filepath.Join(c.cache, "newsboat-"+strings.TrimSuffix(filepath.Base(feed), ".xml"))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -445,7 +445,7 @@ func newsboat(c config, feed string, row func(what, value, command string)) erro
 		cmd := exec.Command(bin, args...)
 		cmd.Env = bench.Env("HOME="+dir, "TERM=xterm-256color")
 		s, err := bench.Terminal(cmd, c.width, c.height, []bench.Step{
-			{Marks: []bench.Mark{{Name: "frame", Text: regexp.MustCompile(`Generated news`)}}},
+			{Marks: []bench.Mark{{Name: "frame", Text: regexp.MustCompile(`\(\d+/\d+\)? *Generated news`)}}},
 			{Keys: "\r", Marks: []bench.Mark{{Name: "articles", Text: regexp.MustCompile(`Articles in feed`)}}},
 		}, "qq", c.limit)
 		if err == nil && s.Timeout {
