@@ -148,3 +148,28 @@ func TestHeadlineQuote(t *testing.T) {
 		t.Errorf("quote %q", a.Body[q.Spans[0].Start:q.Spans[0].End])
 	}
 }
+
+// countWords counts what strings.FieldsFunc splits on spaces, tabs and newlines.
+func TestCountWords(t *testing.T) {
+	sep := func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }
+	for _, s := range []string{"", " ", "one", " one  two\tthree\nfour ", "\n\n\t", "a\rb c\u00a0d", "“quoted,” he said."} {
+		if got, want := countWords(s), len(strings.FieldsFunc(s, sep)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func FuzzCountWords(f *testing.F) {
+	f.Add(" one  two\tthree\nfour ")
+	f.Fuzz(func(t *testing.T, s string) {
+		n := 0
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '\n' || r == '\t' }) {
+			if w != "" {
+				n++
+			}
+		}
+		if got := countWords(s); got != n {
+			t.Errorf("countWords(%q) = %d, want %d", s, got, n)
+		}
+	})
+}

@@ -2,8 +2,10 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -29,6 +31,12 @@ var ErrBinary = errors.New("binary file (NUL bytes or mostly non-text)")
 // byte of an article can reach the terminal as a command. The returned map
 // gives, for each byte of the text, its offset in the original bytes.
 func Decode(raw []byte) (string, *OffsetMap, Encoding, error) {
+	return decode(raw, false)
+}
+
+// decode is Decode; binaryChecked says looksBinary(raw) was false already
+// (Parse asks before sniffing the format), so it is not asked twice.
+func decode(raw []byte, binaryChecked bool) (string, *OffsetMap, Encoding, error) {
 	enc := UTF8
 	skip := 0
 	switch {
@@ -40,7 +48,7 @@ func Decode(raw []byte) (string, *OffsetMap, Encoding, error) {
 		enc, skip = UTF16BE, 2
 	}
 	if enc == UTF8 {
-		if looksBinary(raw[skip:]) {
+		if !(binaryChecked && skip == 0) && looksBinary(raw[skip:]) {
 			return "", nil, enc, ErrBinary
 		}
 		if !utf8.Valid(raw[skip:]) {
@@ -73,12 +81,48 @@ func looksBinary(b []byte) bool {
 		return true
 	}
 	ctl := 0
-	for _, c := range b {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x1b && c != '\f' {
-			ctl++
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if belowSpace(binary.LittleEndian.Uint64(b[i:])) == 0 {
+			continue // eight bytes and no control among them: most of any text
+		}
+		for _, c := range b[i : i+8] {
+			ctl += int(binaryControl[c])
 		}
 	}
+	for _, c := range b[i:] {
+		ctl += int(binaryControl[c])
+	}
 	return ctl >= 8 && ctl*4 > len(b)
+}
+
+// binaryControl marks the C0 controls that text files do not hold.
+var binaryControl = func() (t [256]uint8) {
+	for c := range 0x20 {
+		t[c] = 1
+	}
+	for _, c := range []byte{'\n', '\r', '\t', 0x1b, '\f'} {
+		t[c] = 0
+	}
+	return t
+}()
+
+// Eight bytes at a time (SWAR): each byte's top bit answers for that byte,
+// with no carry from one byte into the next since the low seven bits are
+// added to at most 0x7f.
+const (
+	lows  = 0x7f7f7f7f7f7f7f7f
+	highs = 0x8080808080808080
+)
+
+// belowSpace has the top bit of each byte of x that is below 0x20.
+func belowSpace(x uint64) uint64 {
+	return ^((x & lows) + 0x6060606060606060 | x) & highs
+}
+
+// printable has the top bit of each byte of x that is in 0x20..0x7e.
+func printable(x uint64) uint64 {
+	return ((x & lows) + 0x6060606060606060) &^ ((x & lows) + 0x0101010101010101) &^ x & highs
 }
 
 var cp1252 = func() (t [256]rune) {
@@ -175,8 +219,8 @@ func (m *OffsetMap) Identity() bool {
 
 type cleaner struct {
 	raw  []byte
-	pos  int // next raw byte
-	out  []byte
+	pos  int             // next raw byte
+	out  strings.Builder // its String() is the text, not a copy of it
 	segs []segment
 	// whether the current segment is an exact copy with file = text + delta
 	inExact bool
@@ -186,7 +230,7 @@ type cleaner struct {
 func (c *cleaner) init(raw []byte, skip int) {
 	c.raw = raw
 	c.pos = skip
-	c.out = make([]byte, 0, len(raw))
+	c.out.Grow(len(raw))
 }
 
 // copyExact appends raw[from:to] unchanged.
@@ -194,30 +238,30 @@ func (c *cleaner) copyExact(from, to int) {
 	if from >= to {
 		return
 	}
-	d := from - len(c.out)
+	d := from - c.out.Len()
 	if !c.inExact || d != c.delta {
-		c.segs = append(c.segs, segment{len(c.out), from, true})
+		c.segs = append(c.segs, segment{c.out.Len(), from, true})
 		c.inExact, c.delta = true, d
 	}
-	c.out = append(c.out, c.raw[from:to]...)
+	c.out.Write(c.raw[from:to])
 }
 
 // replace appends s for raw[from:to].
 func (c *cleaner) replace(from, to int, s string) {
 	_ = to
-	c.segs = append(c.segs, segment{len(c.out), from, false})
+	c.segs = append(c.segs, segment{c.out.Len(), from, false})
 	c.inExact = false
-	c.out = append(c.out, s...)
+	c.out.WriteString(s)
 }
 
 func (c *cleaner) finish() (string, *OffsetMap) {
 	// a trailing segment marks the end, so that offsets at the end map to the end of the file
-	c.segs = append(c.segs, segment{len(c.out), len(c.raw), true})
+	c.segs = append(c.segs, segment{c.out.Len(), len(c.raw), true})
 	m := &OffsetMap{segs: c.segs}
 	if m.Identity() {
 		m = nil
 	}
-	return string(c.out), m
+	return c.out.String(), m
 }
 
 // cleanUTF8 copies valid UTF-8, dropping what must not reach a terminal.
@@ -226,6 +270,10 @@ func (c *cleaner) cleanUTF8() {
 	run := c.pos // start of the pending exact run
 	i := c.pos
 	for i < len(raw) {
+		if i+8 <= len(raw) && printable(binary.LittleEndian.Uint64(raw[i:])) == highs {
+			i += 8 // eight printable ASCII bytes, copied with the run
+			continue
+		}
 		b := raw[i]
 		if b >= 0x20 && b < 0x7f || b == '\n' || b == '\t' {
 			i++
@@ -430,7 +478,7 @@ func (c *cleaner) cleanUTF16(bigEndian bool) error {
 	if zero > 0 && zero*10 > len(runes) {
 		return ErrBinary
 	}
-	if !utf8.Valid(c.out) {
+	if !utf8.ValidString(c.out.String()) {
 		return fmt.Errorf("invalid UTF-16")
 	}
 	return nil

@@ -35,6 +35,35 @@ func FuzzFoldWords(f *testing.F) {
 	})
 }
 
+// fnvOf is FNV-1a of the folded words, the slow way: what hashWords must equal.
+func fnvOf(s string) uint64 {
+	h := uint64(fnvOffset)
+	for _, b := range foldWords(nil, s) {
+		h = (h ^ uint64(b)) * fnvPrime
+	}
+	return h
+}
+
+func TestHashWordsIsHashOfFoldWords(t *testing.T) {
+	for _, s := range []string{"", "The Cat sat.", "see [the report](https://x.example/a-b) and <https://x.example/y> end",
+		"Ünïcödé WORDS, 123 and ΑΒΓ δ", "a](unclosed", "<http no close", "](x)](y", "<https://a>b<http://", "x\xffy",
+		"[a link](over\ntwo lines) and more", strings.Repeat("Word, “quoted” — dash. ", 300)} {
+		if got, want := hashWords(s), fnvOf(s); got != want {
+			t.Errorf("hashWords(%q) = %x, want %x", s, got, want)
+		}
+	}
+}
+
+func FuzzHashWords(f *testing.F) {
+	f.Add("The [x](y) <http://z> Ü")
+	f.Add("](](](")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hashWords(s), fnvOf(s); got != want {
+			t.Errorf("hashWords(%q) = %x, want %x", s, got, want)
+		}
+	})
+}
+
 // Cutting a body into pieces for hashing never changes the key.
 func TestTextKeyPieces(t *testing.T) {
 	body := strings.Repeat("Ünïcödé words, [a link](http://x/y) and more. ", 500)

@@ -65,13 +65,17 @@ var htmlElements = map[string]bool{
 }
 
 // sniffHead is the start of the file as text: BOMs dropped, UTF-16
-// decoded, leading white space trimmed.
+// decoded, leading white space trimmed; "" unless it starts with < or {.
 func sniffHead(data []byte) string {
 	data = data[:min(len(data), 4096)]
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		data, _ = toUTF8(data, "")
 	}
-	return strings.TrimLeft(string(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})), " \t\r\n")
+	data = bytes.TrimLeft(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), " \t\r\n")
+	if len(data) == 0 || data[0] != '<' && data[0] != '{' {
+		return "" // text, as most files are: sniff looks no further, so copy nothing
+	}
+	return string(data)
 }
 
 var (

@@ -210,6 +210,49 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 	return out
 }
 
+// WatchAndLoad watches the source (see Watch) and then loads it (see
+// Load), both in the background: a reader's first frame waits for
+// neither, though walking 100,000 files to watch them takes a while. Load
+// starts once the watch is set up, so that nothing changed in between goes
+// unseen. A source that cannot be watched is still loaded: the first batch
+// carries the reason, under the path "watch", and the changes channel
+// closes.
+func WatchAndLoad(ctx context.Context, src Source) (<-chan Batch, <-chan []Change) {
+	batches := make(chan Batch, 4)
+	changes := make(chan []Change, 16)
+	go func() {
+		defer close(batches)
+		ch, err := Watch(ctx, src)
+		if err != nil {
+			close(changes)
+			select {
+			case batches <- Batch{Errors: []LoadError{{Path: "watch", Err: err}}}:
+			case <-ctx.Done():
+				return
+			}
+		} else {
+			go func() {
+				defer close(changes)
+				for c := range ch {
+					select {
+					case changes <- c:
+					case <-ctx.Done():
+						return
+					}
+				}
+			}()
+		}
+		for b := range Load(ctx, src) {
+			select {
+			case batches <- b:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return batches, changes
+}
+
 // LoadAll reads everything and returns it in path order.
 func LoadAll(ctx context.Context, src Source) ([]*Article, []LoadError) {
 	var arts []*Article
@@ -372,12 +415,29 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 		return nil, cleanErr(err)
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.Size() > MaxFileSize {
-		return nil, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil {
+		if fi.Size() > MaxFileSize {
+			return nil, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
+		}
+		size = fi.Size()
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, cleanErr(err)
+	// one buffer of the size the file says (and a byte to see the end), as
+	// os.ReadFile does, not the doublings of io.ReadAll: less garbage a file
+	data := make([]byte, 0, size+1)
+	r := io.LimitReader(f, MaxFileSize+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, cleanErr(err)
+		}
+		if len(data) == cap(data) { // the file grew, or said no size
+			data = append(data, 0)[:len(data)]
+		}
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
@@ -452,7 +512,7 @@ func Parse(name string, data []byte) ([]*Article, error) {
 	case kindOtherJSON:
 		return nil, fmt.Errorf("JSON but not a JSON Feed (%s)", why)
 	}
-	text, m, _, err := Decode(data)
+	text, m, _, err := decode(data, !wide)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -251,4 +252,62 @@ func BenchmarkWatchLatency(b *testing.B) {
 		worst = max(worst, time.Since(t0))
 	}
 	b.ReportMetric(float64(worst.Milliseconds()), "worst-ms")
+}
+
+// WatchAndLoad loads what is there, then reports what changes after.
+func TestWatchAndLoad(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("First\n\nThe first article.\n"), 0o644)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	batches, changes := WatchAndLoad(ctx, Source{Paths: []string{dir}})
+	var titles []string
+	for b := range batches {
+		for _, a := range b.Articles {
+			titles = append(titles, a.Title)
+		}
+		for _, e := range b.Errors {
+			t.Errorf("load error: %v", e)
+		}
+	}
+	if len(titles) != 1 || titles[0] != "First" {
+		t.Fatalf("loaded %q, want [First]", titles)
+	}
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Second\n\nThe second article.\n"), 0o644)
+	deadline := time.After(watchWait)
+	for {
+		select {
+		case cs, ok := <-changes:
+			if !ok {
+				t.Fatal("the changes closed")
+			}
+			for _, c := range cs {
+				if filepath.Base(c.Path) == "b.txt" && len(c.Articles) == 1 {
+					return
+				}
+			}
+		case <-deadline:
+			t.Fatal("no change for b.txt")
+		}
+	}
+}
+
+// A source that cannot be watched still loads, and says why it is not watched.
+func TestWatchAndLoadUnwatchable(t *testing.T) {
+	fsys := fstest.MapFS{"news/a.txt": {Data: []byte("First\n\nThe first article.\n")}}
+	batches, changes := WatchAndLoad(context.Background(), Source{FS: fsys, Paths: []string{"news"}})
+	var n int
+	var watchErr bool
+	for b := range batches {
+		n += len(b.Articles)
+		for _, e := range b.Errors {
+			watchErr = watchErr || e.Path == "watch"
+		}
+	}
+	if n != 1 || !watchErr {
+		t.Errorf("loaded %d articles (want 1), watch error reported: %v", n, watchErr)
+	}
+	if _, ok := <-changes; ok {
+		t.Error("changes of an unwatchable source did not close")
+	}
 }

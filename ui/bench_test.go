@@ -2,10 +2,18 @@ package ui
 
 import (
 	"fmt"
+	"os"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"newsreader/internal/bench"
+	"newsreader/internal/corpusgen"
+	"newsreader/internal/testcorpus"
+	"newsreader/store"
 )
 
 // bigArticle is about n bytes of paragraphs with a quote in every third one.
@@ -103,4 +111,77 @@ func BenchmarkOpenLong(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkKeystrokeLoaded is one key (Update and View) with a whole
+// library loaded: NEWSREADER_BENCH_N generated articles, 10,000 unless set
+// (skipped without ../shared); the table asks for 100,000:
+//
+//	NEWSREADER_BENCH_N=100000 go test -run XXX -bench KeystrokeLoaded -benchtime 2000x ./ui
+//
+// Besides the mean, it reports the 50th and 99th percentiles of the keys.
+func BenchmarkKeystrokeLoaded(b *testing.B) {
+	n := 10000
+	if s := os.Getenv("NEWSREADER_BENCH_N"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n <= 0 {
+			b.Fatalf("NEWSREADER_BENCH_N=%q: want a positive number", s)
+		}
+	}
+	src, err := corpusgen.Load(testcorpus.BBC(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts := make([]*articleT, 0, n)
+	err = src.Generate(n, 1, func(i int, a corpusgen.Article) error {
+		parsed, err := store.Parse(corpusgen.FileName(i), []byte(a.Text()))
+		arts = append(arts, parsed...)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := &bench.Driver{Model: testModel(b, 120, 40, arts...)}
+	for _, c := range []struct {
+		name     string
+		before   []string // keys that set the pane up, untimed
+		forth    string
+		back     string
+		backEach int // go back after this many keys forth
+	}{
+		{"list-j", nil, "j", "k", 20},
+		{"list-G", nil, "G", "g", 1},
+		{"list-pgdown", nil, "pgdown", "pgup", 20},
+		{"reader-j", []string{"enter"}, "j", "k", 20},
+		{"quotes-j", []string{"tab"}, "j", "k", 20},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for _, k := range c.before {
+				if err := d.Send(keys(k)...); err != nil {
+					b.Fatal(err)
+				}
+			}
+			forth, back := keys(c.forth)[0], keys(c.back)[0]
+			wall := make([]time.Duration, 0, b.N)
+			cpu := make([]time.Duration, 0, b.N)
+			b.ResetTimer()
+			for i := range b.N {
+				k := forth
+				if i/c.backEach%2 == 1 {
+					k = back
+				}
+				t, err := d.Press(k)
+				if err != nil {
+					b.Fatal(err)
+				}
+				wall, cpu = append(wall, t.Wall), append(cpu, t.CPU)
+			}
+			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+			w, c := bench.Summarize(wall), bench.Summarize(cpu)
+			b.ReportMetric(ms(w.P50), "p50-ms")
+			b.ReportMetric(ms(w.P99), "p99-ms")
+			b.ReportMetric(ms(c.P99), "cpu-p99-ms")
+			b.ReportMetric(0, "ns/op") // b.N keys include the renders they start: not a keystroke's time
+		})
+	}
 }

@@ -161,14 +161,11 @@ func New(opts Options) Model {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.cancel = cancel
 		if opts.Source.FS == nil && opts.Watch {
-			// before loading, so that nothing changed in between goes unseen
-			if ch, err := store.Watch(ctx, opts.Source); err == nil {
-				m.changes = ch
-			} else {
-				m.errs = append(m.errs, store.LoadError{Path: "watch", Err: err})
-			}
+			// in the background: walking a big folder to watch it must not delay the first frame
+			m.batches, m.changes = store.WatchAndLoad(ctx, opts.Source)
+		} else {
+			m.batches = store.Load(ctx, opts.Source)
 		}
-		m.batches = store.Load(ctx, opts.Source)
 		m.loading = true
 	}
 	m.selectionChanged()

@@ -1,0 +1,94 @@
+package store_test
+
+// Benchmarks of loading on articles generated from the BBC corpus (skipped
+// without ../shared). The size is NEWSREADER_BENCH_N articles, 10,000
+// unless set; the table asks for 100,000:
+//
+//	NEWSREADER_BENCH_N=100000 go test -run XXX -bench . -benchtime 3x ./store
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+
+	"newsreader/internal/corpusgen"
+	"newsreader/internal/testcorpus"
+	"newsreader/store"
+)
+
+func benchN(b *testing.B) int {
+	if s := os.Getenv("NEWSREADER_BENCH_N"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 {
+			b.Fatalf("NEWSREADER_BENCH_N=%q: want a positive number", s)
+		}
+		return n
+	}
+	return 10000
+}
+
+// generated are n generated articles as the bytes of their files.
+func generated(b *testing.B, n int) ([][]byte, int64) {
+	src, err := corpusgen.Load(testcorpus.BBC(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files [][]byte
+	var size int64
+	err = src.Generate(n, 1, func(i int, a corpusgen.Article) error {
+		files = append(files, []byte(a.Text()))
+		size += int64(len(files[i]))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files, size
+}
+
+// BenchmarkParse is what loading does to a file once it is read, on one
+// goroutine: decode, clean, find paragraphs, count words, extract quotes,
+// key for duplicates.
+func BenchmarkParse(b *testing.B) {
+	files, size := generated(b, benchN(b))
+	b.SetBytes(size)
+	b.ResetTimer()
+	for range b.N {
+		for i, f := range files {
+			if _, err := store.Parse(corpusgen.FileName(i), f); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(files)), "µs/article")
+}
+
+// BenchmarkLoadFiles is store.Load of the generated files from disk, on all
+// cores, and the store taking them (duplicates found): the reader's
+// loading without the search index (see internal/cli's BenchmarkLoadLibrary
+// for all of it).
+func BenchmarkLoadFiles(b *testing.B) {
+	n := benchN(b)
+	src, err := corpusgen.Load(testcorpus.BBC(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	if err := src.WriteDir(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		s := store.New()
+		got := 0
+		for batch := range store.Load(context.Background(), store.Source{Paths: []string{dir}}) {
+			got += len(batch.Articles)
+			s.Add(batch.Articles...)
+		}
+		if got != n {
+			b.Fatalf("loaded %d of %d", got, n)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
