@@ -54,7 +54,7 @@ type Article struct {
 
 	offsets   *OffsetMap // Body offset -> file offset
 	converted bool       // Body is not a copy of the file's bytes: no file offsets
-	textKey   string     // title and words, to find copies in other files (dedup.go)
+	textKey   string     // title and words, to find copies in other files; set by the store (dedup.go)
 }
 
 // Offsets reports whether Body offsets map to offsets in the file on disk.
@@ -87,7 +87,6 @@ func (a *Article) finish() {
 	}
 	a.Words = countWords(a.Body)
 	a.Quotes = quotes.Extract(a.Body, a.Paras)
-	a.textKey = textKey(a.Title, a.Body) // here, on the loading goroutines, not in Store.Add
 }
 
 // parseText reads a plain-text article. A short first line with no final

@@ -29,19 +29,52 @@ func better(a, b *Article) bool {
 	return ArticleLess(a, b)
 }
 
-// dupKeys are the keys under which an article's copies meet.
+// dupKeys are the keys under which an article's copies meet: its link's,
+// and its text's once another article held has the same title (noteTitle).
 func dupKeys(a *Article) []string {
 	keys := make([]string, 0, 2)
 	if k := linkKey(a.Source); k != "" {
 		keys = append(keys, k)
 	}
-	if a.textKey == "" {
-		a.textKey = textKey(a.Title, a.Body)
-	}
 	if a.textKey != "" {
 		keys = append(keys, a.textKey)
 	}
 	return keys
+}
+
+// noteTitle files a held article under its folded title. Only articles
+// that share a title can share the text key, so the text is hashed then,
+// not for every article loaded: hashing every text took a tenth of the load.
+func (s *Store) noteTitle(a *Article) {
+	t := foldTitle(a.Title)
+	if t == "" {
+		return
+	}
+	same := append(s.byTitle[t], a)
+	s.byTitle[t] = same
+	if len(same) < 2 {
+		return
+	}
+	for _, c := range same {
+		if c.textKey != "" {
+			continue
+		}
+		c.textKey = textKeyOf(t, c.Body)
+		if g := s.group[c]; g != nil && s.byKey[c.textKey] == nil {
+			s.byKey[c.textKey] = g // it joined before it had the key
+		}
+	}
+}
+
+// forgetTitle takes an article out of the title files.
+func (s *Store) forgetTitle(a *Article) {
+	t := foldTitle(a.Title)
+	same := slices.DeleteFunc(s.byTitle[t], func(c *Article) bool { return c == a })
+	if len(same) == 0 {
+		delete(s.byTitle, t)
+		return
+	}
+	s.byTitle[t] = same
 }
 
 // trackingParams are query parameters that say who sent a reader, not what
@@ -74,13 +107,23 @@ func linkKey(s string) string {
 }
 
 // textKey is the folded title and a hash of the words of the body; "" for
-// an article without a title. It runs for every article loaded, so the
-// words are hashed as they are folded, never built (see hashWords).
+// an article without a title. The words are hashed as they are folded,
+// never built (see hashWords).
 func textKey(title, body string) string {
-	folded := strings.TrimSuffix(string(foldWords(nil, title)), " ")
+	folded := foldTitle(title)
 	if folded == "" {
 		return ""
 	}
+	return textKeyOf(folded, body)
+}
+
+// foldTitle is a title's words, folded as the text key folds them.
+func foldTitle(title string) string {
+	return strings.TrimSuffix(string(foldWords(nil, title)), " ")
+}
+
+// textKeyOf is textKey for a title already folded.
+func textKeyOf(folded, body string) string {
 	h := hashWords(body)
 	var sum [8]byte
 	for i := range sum {

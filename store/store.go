@@ -19,6 +19,8 @@ type Store struct {
 	byPath map[string][]*Article
 	group  map[*Article]*dupGroup // every held article, shown or not
 	byKey  map[string]*dupGroup
+	// held articles by folded title: the text key is made for those that share one
+	byTitle map[string][]*Article
 
 	bySpeaker map[string][]QuoteRef // of the articles shown
 }
@@ -32,7 +34,7 @@ type Update struct {
 
 // New returns an empty store.
 func New() *Store {
-	return &Store{byID: map[int]*Article{}, byPath: map[string][]*Article{}, group: map[*Article]*dupGroup{}, byKey: map[string]*dupGroup{}}
+	return &Store{byID: map[int]*Article{}, byPath: map[string][]*Article{}, group: map[*Article]*dupGroup{}, byKey: map[string]*dupGroup{}, byTitle: map[string][]*Article{}}
 }
 
 // Add adds articles, giving each its ID, and says which are shown.
@@ -58,6 +60,7 @@ func (s *Store) ReplaceFile(path string, arts []*Article) Update {
 	var log changeLog
 	for _, a := range s.byPath[path] {
 		delete(s.byID, a.ID)
+		s.forgetTitle(a)
 		s.leave(a, &log)
 	}
 	delete(s.byPath, path)
@@ -77,6 +80,7 @@ func (s *Store) add(arts []*Article, log *changeLog) int {
 		s.nextID++
 		s.byID[a.ID] = a
 		s.byPath[a.Path] = append(s.byPath[a.Path], a)
+		s.noteTitle(a)
 		s.join(a, log)
 	}
 	dups := 0

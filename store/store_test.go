@@ -144,3 +144,25 @@ func TestStoreArticlesSnapshot(t *testing.T) {
 		t.Errorf("snapshot changed: %v, store %v", paths(snap), paths(s.Articles()))
 	}
 }
+
+// The text is hashed only for articles that share a title with another
+// held one; a copy that comes later still finds the first.
+func TestStoreHashesOnlySharedTitles(t *testing.T) {
+	s := New()
+	first, lone := art("a.txt", 0, "Same story", "The same words.", ""), art("b.txt", 0, "Another", "Other words.", "")
+	s.Add(first, lone)
+	if first.textKey != "" || lone.textKey != "" {
+		t.Fatalf("text keys made for unique titles: %q %q", first.textKey, lone.textKey)
+	}
+	later := art("c.txt", 0, "Same Story", "The *same* words.", "")
+	if u := s.Add(later); u.Duplicates != 1 || len(u.Added) != 0 {
+		t.Errorf("a later copy: %+v", u)
+	}
+	if lone.textKey != "" {
+		t.Error("the text of an article with a unique title was hashed")
+	}
+	s.RemoveFile("a.txt")
+	if got := paths(s.Articles()); !slices.Equal(got, []string{"b.txt", "c.txt"}) {
+		t.Errorf("after the first copy's file went, shown %v", got)
+	}
+}
