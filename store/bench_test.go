@@ -8,25 +8,12 @@ package store_test
 
 import (
 	"context"
-	"os"
-	"strconv"
 	"testing"
 
 	"newsreader/internal/corpusgen"
 	"newsreader/internal/testcorpus"
 	"newsreader/store"
 )
-
-func benchN(b *testing.B) int {
-	if s := os.Getenv("NEWSREADER_BENCH_N"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil || n <= 0 {
-			b.Fatalf("NEWSREADER_BENCH_N=%q: want a positive number", s)
-		}
-		return n
-	}
-	return 10000
-}
 
 // generated are n generated articles as the bytes of their files.
 func generated(b *testing.B, n int) ([][]byte, int64) {
@@ -51,7 +38,7 @@ func generated(b *testing.B, n int) ([][]byte, int64) {
 // goroutine: decode, clean, find paragraphs, count words, extract quotes,
 // key for duplicates.
 func BenchmarkParse(b *testing.B) {
-	files, size := generated(b, benchN(b))
+	files, size := generated(b, testcorpus.BenchN(b))
 	b.SetBytes(size)
 	b.ResetTimer()
 	for range b.N {
@@ -69,15 +56,8 @@ func BenchmarkParse(b *testing.B) {
 // loading without the search index (see internal/cli's BenchmarkLoadLibrary
 // for all of it).
 func BenchmarkLoadFiles(b *testing.B) {
-	n := benchN(b)
-	src, err := corpusgen.Load(testcorpus.BBC(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	if err := src.WriteDir(dir, n, 1); err != nil {
-		b.Fatal(err)
-	}
+	n := testcorpus.BenchN(b)
+	dir := testcorpus.GeneratedDir(b, n)
 	b.ResetTimer()
 	for range b.N {
 		s := store.New()

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -121,13 +119,7 @@ func BenchmarkOpenLong(b *testing.B) {
 //
 // Besides the mean, it reports the 50th and 99th percentiles of the keys.
 func BenchmarkKeystrokeLoaded(b *testing.B) {
-	n := 10000
-	if s := os.Getenv("NEWSREADER_BENCH_N"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n <= 0 {
-			b.Fatalf("NEWSREADER_BENCH_N=%q: want a positive number", s)
-		}
-	}
+	n := testcorpus.BenchN(b)
 	src, err := corpusgen.Load(testcorpus.BBC(b))
 	if err != nil {
 		b.Fatal(err)

@@ -9,33 +9,17 @@ package cli
 
 import (
 	"io"
-	"os"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
 
-	"newsreader/internal/corpusgen"
 	"newsreader/internal/testcorpus"
 	"newsreader/store"
 )
 
 func BenchmarkLoadLibrary(b *testing.B) {
-	n := 10000
-	if s := os.Getenv("NEWSREADER_BENCH_N"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil || n <= 0 {
-			b.Fatalf("NEWSREADER_BENCH_N=%q: want a positive number", s)
-		}
-	}
-	src, err := corpusgen.Load(testcorpus.BBC(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	if err := src.WriteDir(dir, n, 1); err != nil {
-		b.Fatal(err)
-	}
+	n := testcorpus.BenchN(b)
+	dir := testcorpus.GeneratedDir(b, n)
 	env := Env{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard}
 	loadLibrary(store.Source{Paths: []string{dir}}, env) // the files into the page cache
 	var peak uint64

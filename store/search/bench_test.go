@@ -208,14 +208,7 @@ func reportPercentiles(b *testing.B, prefix string, times []time.Duration) {
 // b.N rounds.
 func BenchmarkLoad(b *testing.B) {
 	n := benchSize(b)
-	src, err := corpusgen.Load(testcorpus.BBC(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	dir := b.TempDir()
-	if err := src.WriteDir(dir, n, 1); err != nil {
-		b.Fatal(err)
-	}
+	dir := testcorpus.GeneratedDir(b, n)
 	load := func(index bool) (time.Duration, time.Duration) {
 		runtime.GC()
 		start, startCPU := time.Now(), processCPU()
