@@ -154,18 +154,37 @@ func writeTextBody(b *strings.Builder, a *store.Article, marks []int, titleLine 
 	}
 }
 
-// escapeText backslash-escapes markdown punctuation so text renders as written.
+// escapeText escapes markdown punctuation so text renders as written.
+// Glamour shows the backslash of "\&", "\~" and "\=", so "&" and "~" go
+// as entities and "=" as it is (a paragraph is one line: no setext
+// underline); web addresses go raw, since its linkify keeps their bytes.
 func escapeText(b *strings.Builder, s string, lineStart bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if (c == 'h' || c == 'w') && (i == 0 || !isWordByte(s[i-1])) {
+			if n := webAddressLen(s[i:]); n > 0 {
+				b.WriteString(s[i : i+n])
+				i += n - 1
+				lineStart = false
+				continue
+			}
+		}
 		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '&':
+		case '&':
+			b.WriteString("&amp;")
+			lineStart = false
+			continue
+		case '~':
+			b.WriteString("&#126;")
+			lineStart = false
+			continue
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|':
 			b.WriteByte('\\')
 		case '\n':
 			b.WriteByte(' ') // a hard-wrapped paragraph is one paragraph
 			lineStart = true
 			continue
-		case '-', '+', '=':
+		case '-', '+':
 			if lineStart {
 				b.WriteByte('\\')
 			}
@@ -179,6 +198,46 @@ func escapeText(b *strings.Builder, s string, lineStart bool) {
 		}
 		b.WriteByte(c)
 	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// webAddressLen is the length of the web address s starts with, as
+// goldmark's linkify takes it (GFM's extended autolinks): up to a space or
+// "<", less trailing punctuation and unbalanced ")"; 0 when s starts with none.
+func webAddressLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "https://"), strings.HasPrefix(s, "http://"), strings.HasPrefix(s, "www."):
+	default:
+		return 0
+	}
+	n := strings.IndexAny(s, " \t\n<")
+	if n < 0 {
+		n = len(s)
+	}
+	for n > 0 {
+		switch s[n-1] {
+		case '?', '!', '.', ',', ':', '*', '_', '~', '\'', '"':
+			n--
+			continue
+		case ')':
+			if strings.Count(s[:n], "(") < strings.Count(s[:n], ")") {
+				n--
+				continue
+			}
+		}
+		break
+	}
+	u := s[:n]
+	if k := strings.Index(u, "//"); k >= 0 {
+		u = u[k+2:]
+	}
+	if !strings.Contains(u, ".") || strings.ContainsAny(s[:n], "\\`") {
+		return 0 // no host, or a byte that must stay escaped: leave it to the escaper
+	}
+	return n
 }
 
 func allDigits(s string) bool {

@@ -13,7 +13,12 @@ func TestEscapeText(t *testing.T) {
 		{"1. not a list", `1\. not a list`},
 		{"*not emphasis*", `\*not emphasis\*`},
 		{"[not](a link)", `\[not\](a link)`},
-		{"a &#27; entity", `a \&\#27; entity`},
+		{"a &#27; entity", `a &amp;\#27; entity`},
+		{"AT&T ~1", "AT&amp;T &#126;1"},
+		{"see https://x.example/~r/a_b.html.", "see https://x.example/~r/a_b.html."},
+		{"(www.x.example/a_b)", `(www.x.example/a_b)`},
+		{"http://nohost_x_", `http://nohost\_x\_`},
+		{"= not a heading", "= not a heading"},
 		{"<b>html</b>", `\<b\>html\</b\>`},
 		{"well-known", "well-known"},
 	}
@@ -26,13 +31,15 @@ func TestEscapeText(t *testing.T) {
 
 // A plain-text article renders as written: markdown punctuation stays.
 func TestPlainTextRendersAsWritten(t *testing.T) {
-	a := parse(t, "a.txt", "Title\n\n# Not a heading\n\n*stars* and _underscores_ stay\n\n1. not a list")
+	a := parse(t, "a.txt", "Title\n\n# Not a heading\n\n*stars* and _underscores_ stay\n\n1. not a list\n\n"+
+		"AT&T and Q&A, &amp; and &#27; as typed, ~tilde~ and ~~strike~~\n\n= equals\n\nsee https://x.example/~r/a_b_c/?q=1&v=2.")
 	r, err := (renderer{style: "dark"}).render(a, 60)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := strings.Join(r.plain, "\n")
-	for _, want := range []string{"# Not a heading", "*stars* and _underscores_ stay", "1. not a list"} {
+	text := strings.Join(strings.Fields(strings.Join(r.plain, " ")), " ") // wrapping aside
+	for _, want := range []string{"# Not a heading", "*stars* and _underscores_ stay", "1. not a list",
+		"AT&T and Q&A, &amp; and &#27; as typed, ~tilde~ and ~~strike~~", "= equals", "see https://x.example/~r/a_b_c/?q=1&v=2."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("rendered text lacks %q:\n%s", want, text)
 		}
