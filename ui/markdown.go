@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/url"
 	"regexp"
 	"sort"
 	"strings"
@@ -80,9 +81,16 @@ func protectHyphens(md string) string {
 	b.Grow(len(md) + 64)
 	for i := 0; i < len(md); i++ {
 		c := md[i]
-		if c == '-' && i > 0 && i+1 < len(md) && wordByte(md[i-1]) && wordByte(md[i+1]) {
-			b.WriteString(nbHyphen)
-			continue
+		if c == '-' && i > 0 && wordByte(md[i-1]) {
+			j := i + 1 // a run of hyphens between words too: "baseball--but"
+			for j < len(md) && md[j] == '-' {
+				j++
+			}
+			if j < len(md) && wordByte(md[j]) {
+				b.WriteString(strings.Repeat(nbHyphen, j-i))
+				i = j - 1
+				continue
+			}
 		}
 		b.WriteByte(c)
 	}
@@ -105,10 +113,22 @@ func articleMeta(a *store.Article) string {
 	if !a.Date.IsZero() {
 		parts = append(parts, a.Date.Format("2 January 2006"))
 	}
-	if a.Source != "" {
-		parts = append(parts, cleanLine(a.Source))
+	if src := sourceName(a.Source); src != "" && !strings.Contains(strings.ToLower(a.Site), strings.ToLower(src)) {
+		parts = append(parts, src)
 	}
 	return strings.Join(parts, " · ")
+}
+
+// sourceName is what the byline shows of the article's address: its host,
+// since a whole address (tracking and all) wrapped across three lines; the
+// address itself is a key away (open source, links). Not an address: as given.
+func sourceName(source string) string {
+	source = cleanLine(source)
+	u, err := url.Parse(source)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return source
+	}
+	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
 // writeTextBody writes plain-text paragraphs as escaped markdown paragraphs.
@@ -274,7 +294,154 @@ func writeMarkdownBody(b *strings.Builder, body string, marks []int) {
 		pos = m
 	}
 	withMarks.WriteString(body[pos:])
-	b.WriteString(capNesting(controlEntity.ReplaceAllString(withMarks.String(), "")))
+	b.WriteString(capNesting(hideLinkTargets(controlEntity.ReplaceAllString(withMarks.String(), ""))))
+}
+
+// hideLinkTargets turns the target of every inline link into "#", which
+// glamour does not print: it prints "text https://…" for [text](https://…),
+// and the addresses of a saved page (long, with tracking parameters) broke
+// the prose. The link text stays styled as a link; `l` lists the addresses.
+// Images, code spans and fenced code are left as they are.
+func hideLinkTargets(md string) string {
+	if !strings.Contains(md, "](") {
+		return md
+	}
+	var b strings.Builder
+	b.Grow(len(md))
+	var opens []bool // for each "[" not yet closed: whether it opens an image
+	fence := ""      // the fence of the code block we are in
+	lineStart := true
+	for i := 0; i < len(md); i++ {
+		c := md[i]
+		if lineStart {
+			lineStart = false
+			rest := strings.TrimLeft(md[i:], " ")
+			if f := fenceOf(rest); f != "" && (fence == "" || strings.HasPrefix(f, fence)) {
+				if fence == "" {
+					fence = f
+				} else {
+					fence = ""
+				}
+			}
+		}
+		if c == '\n' {
+			lineStart = true
+			b.WriteByte(c)
+			continue
+		}
+		if fence != "" {
+			b.WriteByte(c)
+			continue
+		}
+		switch c {
+		case '\\':
+			if i+1 < len(md) && md[i+1] != '\n' {
+				b.WriteString(md[i : i+2])
+				i++
+				continue
+			}
+		case '`': // a code span runs to the next run of as many backticks
+			n := 1
+			for i+n < len(md) && md[i+n] == '`' {
+				n++
+			}
+			run := md[i : i+n]
+			if end := strings.Index(md[i+n:], run); end >= 0 {
+				b.WriteString(md[i : i+n+end+n])
+				i += n + end + n - 1
+				continue
+			}
+			b.WriteString(run)
+			i += n - 1
+			continue
+		case '[':
+			opens = append(opens, i > 0 && md[i-1] == '!')
+		case ']':
+			if len(opens) == 0 {
+				break
+			}
+			image := opens[len(opens)-1]
+			opens = opens[:len(opens)-1]
+			if image || i+1 >= len(md) || md[i+1] != '(' {
+				break
+			}
+			if end := linkTargetEnd(md, i+2); end > 0 {
+				b.WriteString("](#)")
+				i = end
+				opens = opens[:0] // a link holds no link
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// fenceOf is the fence a line opens or closes a code block with, or "".
+func fenceOf(line string) string {
+	for _, f := range []byte{'`', '~'} {
+		n := 0
+		for n < len(line) && line[n] == f {
+			n++
+		}
+		if n >= 3 {
+			return line[:n]
+		}
+	}
+	return ""
+}
+
+// linkTargetEnd is the index of the ")" that ends the link target starting
+// at md[start] ("<dest>" or dest, then an optional title), or -1.
+func linkTargetEnd(md string, start int) int {
+	i := start
+	if i < len(md) && md[i] == '<' {
+		k := strings.IndexAny(md[i:], ">\n")
+		if k < 0 || md[i+k] != '>' {
+			return -1
+		}
+		i += k + 1
+	} else {
+		depth := 0
+		for ; i < len(md); i++ {
+			c := md[i]
+			if c == '\\' && i+1 < len(md) {
+				i++
+				continue
+			}
+			if c == '(' {
+				depth++
+			} else if c == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
+			} else if c == ' ' || c == '\n' || c < ' ' {
+				break
+			}
+		}
+	}
+	for i < len(md) && (md[i] == ' ' || md[i] == '\n') {
+		i++
+	}
+	if i < len(md) && (md[i] == '"' || md[i] == '\'' || md[i] == '(') { // a title
+		closeBy := md[i]
+		if closeBy == '(' {
+			closeBy = ')'
+		}
+		k := strings.IndexByte(md[i+1:], closeBy)
+		if k < 0 {
+			return -1
+		}
+		i += k + 2
+		for i < len(md) && (md[i] == ' ' || md[i] == '\n') {
+			i++
+		}
+	}
+	if i < len(md) && md[i] == ')' {
+		return i
+	}
+	return -1
 }
 
 // capNesting limits blockquote and list markers, indentation and runs of

@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"newsreader/store"
 )
 
 func TestEscapeText(t *testing.T) {
@@ -231,5 +233,85 @@ func TestGlamourStyleFile(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("style file not used:\n%s", strings.Join(r.plain, "\n"))
+	}
+}
+
+func TestHideLinkTargets(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Take [Charlie Blackmon](http://x.example/b?utm_source=a), for instance", "Take [Charlie Blackmon](#), for instance"},
+		{`[a](<http://x.example/a b>) and [c](http://x.example/(c) "Title") end`, "[a](#) and [c](#) end"},
+		{"![photo](http://x.example/p.jpg) stays", "![photo](http://x.example/p.jpg) stays"},
+		{"[![logo](l.png)](http://x.example/)", "[![logo](l.png)](#)"},
+		{"`[code](http://x.example/)` stays", "`[code](http://x.example/)` stays"},
+		{"```\n[code](http://x.example/)\n```\n[out](http://x.example/)", "```\n[code](http://x.example/)\n```\n[out](#)"},
+		{`\[not](http://x.example/) a link`, `\[not](http://x.example/) a link`},
+		{"[unclosed](http://x.example/ and more", "[unclosed](http://x.example/ and more"},
+		{"no links here", "no links here"},
+	}
+	for _, tt := range tests {
+		if got := hideLinkTargets(tt.in); got != tt.want {
+			t.Errorf("hideLinkTargets(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A page's links render as their words, without the addresses.
+func TestLinksRenderAsText(t *testing.T) {
+	a := parse(t, "a.md", "# Title\n\nTake [Charlie Blackmon](http://www.baseball-reference.com/players/b/blackch02.shtml?utm_campaign=Linker), for instance.\n")
+	r, err := (renderer{style: "dark"}).render(a, 60)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(strings.Join(r.plain, " ")), " ")
+	if !strings.Contains(text, "Take Charlie Blackmon, for instance.") || strings.Contains(text, "baseball-reference") {
+		t.Errorf("rendered %q", text)
+	}
+	if links := a.Links(); len(links) != 1 || !strings.Contains(links[0].URL, "baseball-reference") {
+		t.Errorf("the address is gone from the links view too: %v", links)
+	}
+}
+
+func TestArticleMetaShowsTheSourceHost(t *testing.T) {
+	a := &store.Article{Byline: "Alex Steers", Site: "RotoAuthority.com", Source: "http://feedproxy.google.com/~r/Roto/~3/oAy/stock.html?utm_source=x"}
+	if got, want := articleMeta(a), "By Alex Steers · RotoAuthority.com · feedproxy.google.com"; got != want {
+		t.Errorf("meta %q, want %q", got, want)
+	}
+	a = &store.Article{Site: "BBC News", Source: "https://www.bbc.co.uk/news/x"}
+	if got, want := articleMeta(a), "BBC News · bbc.co.uk"; got != want {
+		t.Errorf("meta %q, want %q", got, want)
+	}
+	a = &store.Article{Site: "bbc.co.uk", Source: "https://www.bbc.co.uk/news/x"}
+	if got, want := articleMeta(a), "bbc.co.uk"; got != want {
+		t.Errorf("meta %q, want %q (the host once)", got, want)
+	}
+	a = &store.Article{Source: "The Times"}
+	if got := articleMeta(a); got != "The Times" {
+		t.Errorf("a source that is no address: %q", got)
+	}
+}
+
+// Lines are filled greedily: no line could have taken the next line's
+// first word. Glamour broke after "--" and left a word alone on a line.
+func TestWrapIsGreedyAroundHyphens(t *testing.T) {
+	text := "# Title\n\nWe always think we know something after a month. We think it's enough time. It feels like enough time to know, if we just regress things back from their extremes who's improved and who's toast. Take [**Charlie Blackmon**](http://x.example/b), for instance: weknow he's not the best player in baseball--but don't we also know that he's at least good? A well-known, long-running, twenty-year-old debate---one of many---goes on and on in the press box."
+	a := parse(t, "a.md", text)
+	for w := 30; w <= 90; w++ {
+		r, err := (renderer{style: "dark"}).render(a, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, l := range r.plain {
+			lines = append(lines, strings.TrimSpace(l))
+		}
+		for i := 0; i+1 < len(lines); i++ {
+			if lines[i] == "" || lines[i+1] == "" {
+				continue
+			}
+			next := strings.Fields(lines[i+1])[0]
+			if len([]rune(lines[i]))+1+len([]rune(next)) <= w-4 {
+				t.Errorf("width %d: %q could have taken %q", w, lines[i], next)
+			}
+		}
 	}
 }
