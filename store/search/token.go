@@ -128,6 +128,10 @@ func (t *tokenizer) scan() bool {
 	}
 	t.pos = i
 	t.End = end
+	// an apostrophe before letters that fold to nothing ends no word, nor hides a possessive
+	for k := len(b); k > mark && b[k-1] == '\''; k-- {
+		b = b[:k-1]
+	}
 	// the possessive: "Blair's" is "Blair"
 	for k := len(b); k-mark > 2 && b[k-1] == 's' && b[k-2] == '\''; k -= 2 {
 		b = b[:k-2]
