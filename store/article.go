@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"math/bits"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -96,7 +97,7 @@ func parseText(text string, m *OffsetMap) *Article {
 	a := &Article{Format: FormatText}
 	start := skipBlankLines(text, 0)
 	first, rest := lineAt(text, start)
-	if t := strings.TrimSpace(first); t != "" && isTitleLine(t) && strings.TrimSpace(lineOnly(text, rest)) == "" && rest < len(text) {
+	if t := strings.TrimSpace(first); t != "" && isTitleLine(t) && !isBylineLine(t) && strings.TrimSpace(lineOnly(text, rest)) == "" && rest < len(text) {
 		// the title line stays in the body, as its first paragraph: headlines
 		// quote people too ("Putin: ‘We will win’")
 		a.Title = collapseSpace(t)
@@ -107,6 +108,9 @@ func parseText(text string, m *OffsetMap) *Article {
 		a.Body = strings.TrimRight(text[start:], " \t\n")
 		a.offsets = m.Shift(start)
 		a.Title = headline(a.Body)
+		if t := strings.TrimSpace(first); isBylineLine(t) {
+			a.Byline = strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(t, "By "), "BY "), "BYLINE: ")), ".")
+		}
 	}
 	a.finish()
 	return a
@@ -153,12 +157,56 @@ func lineOnly(text string, i int) string {
 // near 80 cells.
 func headline(body string) string {
 	para := body
-	if i := strings.Index(para, "\n"); i >= 0 {
-		para = para[:i]
+	for {
+		line, rest, _ := strings.Cut(para, "\n")
+		if rest == "" || !isBylineLine(strings.TrimSpace(line)) {
+			para = line
+			break
+		}
+		para = strings.TrimLeft(rest, " \t\n")
 	}
-	s := collapseSpace(stripMarkup(firstSentence(para)))
+	s := collapseSpace(stripMarkup(firstSentence(stripDateline(para))))
 	s = strings.TrimRight(s, ".")
 	return cutCells(s, 80)
+}
+
+// bylineLine is a first line that names who wrote the story, not what it is.
+var bylineLine = regexp.MustCompile(`^(?:(?:By|BY|BYLINE:) \p{Lu}.{0,60}|(?:Staff|STAFF) (?:[Rr]eports?|[Ww]riters?|REPORTS?|WRITERS?)|(?:The )?Associated Press|(?:From )?[Ww]ire [Rr]eports)$`)
+
+func isBylineLine(t string) bool { return len(t) <= 64 && bylineLine.MatchString(t) }
+
+// dateline is the place and agency news wires open a story with:
+// "BUFFALO, N.Y. — ", "WASHINGTON (Reuters) - ", "(AP) — ", "NEW DELHI: ".
+var dateline = regexp.MustCompile(`^((?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:, ?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}){0,2} ?)?(\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua|Bloomberg|IANS|PTI|ANI|TASS)\) ?)?(—|–|--|-|:) +["“‘']?[\p{Lu}\d]`)
+
+// stripDateline takes a wire dateline off the start of a paragraph, for a
+// headline: it is not what the story is, and "N.Y." ended its first sentence.
+func stripDateline(p string) string {
+	m := dateline.FindStringSubmatchIndex(p)
+	if m == nil || m[1] > 72 {
+		return p
+	}
+	place, agency, sep := "", m[4] >= 0, p[m[6]:m[7]]
+	if m[2] >= 0 {
+		place = strings.TrimSpace(p[m[2]:m[3]])
+	}
+	first, _, _ := strings.Cut(place, " ")
+	first = strings.TrimRight(first, ",")
+	caps := len(first) >= 2 && strings.ToUpper(first) == first
+	switch {
+	case place == "" && !agency:
+		return p
+	case sep == ":" && strings.ToUpper(place) != place:
+		return p // "Washington, DC, United States: Getting…", "NY Post: …" read as they are
+	case place != "" && !caps && !agency && !strings.Contains(place, ","):
+		return p // "Obama — …": a name, not a place
+	}
+	return p[m[1]-len(lastRune(p[:m[1]])):]
+}
+
+func lastRune(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }
 
 // cutCells cuts s at the last word boundary that fits in limit cells, adding an ellipsis.

@@ -173,3 +173,34 @@ func FuzzCountWords(f *testing.F) {
 		}
 	})
 }
+
+func TestHeadlineSkipsDatelinesAndBylines(t *testing.T) {
+	tests := []struct{ data, title, byline string }{
+		{"BUFFALO, N.Y. — Hours before Zach Parise’s two-goal performance Tuesday, Wild coach Bruce Boudreau spoke.\n\nMore.", "Hours before Zach Parise’s two-goal performance Tuesday, Wild coach Bruce…", ""},
+		{"Dekalb, Ill. — Mike Glass threw for three touchdowns.\n\nMore.", "Mike Glass threw for three touchdowns", ""},
+		{"WASHINGTON (Reuters) - Scientists on Monday unveiled the first map.", "Scientists on Monday unveiled the first map", ""},
+		{"(Reuters) — The New York State Attorney General is investigating WeWork.", "The New York State Attorney General is investigating WeWork", ""},
+		{"HAYWARD, Calif. (AP) — The Latest on a stabbing on a train.", "The Latest on a stabbing on a train", ""},
+		{"NY Post: Megyn Kelly Is No Different\n\nText.", "NY Post: Megyn Kelly Is No Different", ""}, // a title line is kept whole
+		{"NEW DELHI: Their American dream shattered, they came home.", "Their American dream shattered, they came home", ""},
+		{"SIOUX FALLS, S.D. – People across the nation are talking about it.", "People across the nation are talking about it", ""},
+		{"DUBAI, United Arab Emirates — Dubai's flagship carrier ordered jets.", "Dubai's flagship carrier ordered jets", ""},
+		{"Staff Reports\n\nPolice arrested six people Monday during an investigation.\n\nMore.", "Police arrested six people Monday during an investigation", "Staff Reports"},
+		{"By Jane Doe\n\nThe council met on Monday.", "The council met on Monday", "Jane Doe"},
+		// not datelines
+		{"Obama — the former president — spoke on Monday.", "Obama — the former president — spoke on Monday", ""},
+		{"NY Daily News: Paris Terror Attacks Highlight Threat. More.", "NY Daily News: Paris Terror Attacks Highlight Threat", ""},
+		{"BYLINE: Amber Phillips\n\nThe debate is over.", "The debate is over", "Amber Phillips"},
+		{"Washington, DC, United States: Getting to the Moon is hard.", "Washington, DC, United States: Getting to the Moon is hard", ""},
+		{"LOOK WHAT YOU MADE ME DO\n\nBrace yourself.", "LOOK WHAT YOU MADE ME DO", ""},
+	}
+	for _, tt := range tests {
+		a := parseOne(t, "x.txt", tt.data)
+		if a.Title != tt.title || a.Byline != tt.byline {
+			t.Errorf("%.40q: title %q byline %q, want %q %q", tt.data, a.Title, a.Byline, tt.title, tt.byline)
+		}
+		if !strings.HasPrefix(tt.data, strings.TrimSpace(a.Body[:min(len(a.Body), 10)])) {
+			t.Errorf("%.40q: the body lost its start: %.20q", tt.data, a.Body)
+		}
+	}
+}
