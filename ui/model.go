@@ -252,6 +252,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return next, tea.Batch(cmds...)
 	}
+	// Esc pressed twice quickly reaches us as one alt+esc: it is two escapes.
+	if k, ok := msg.(tea.KeyMsg); ok && k.Type == tea.KeyEsc && k.Alt {
+		next, c1 := m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+		next, c2 := next.(Model).Update(tea.KeyMsg{Type: tea.KeyEsc})
+		return next, tea.Batch(c1, c2)
+	}
 	var cmds []tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:

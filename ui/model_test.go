@@ -440,4 +440,9 @@ func TestKeysInOneMessage(t *testing.T) {
 	if m.mode != inputFilter || m.input.Value() != "baku" {
 		t.Errorf("j/baku: mode %v, query %q", m.mode, m.input.Value())
 	}
+	// esc twice in a row arrives as alt+esc: it leaves the input and clears the search
+	m = settle(t, m, tea.KeyMsg{Type: tea.KeyEsc, Alt: true})
+	if m.mode != inputNone || m.list.rows() != len(arts) {
+		t.Errorf("esc esc: mode %v, %d of %d shown", m.mode, m.list.rows(), len(arts))
+	}
 }
