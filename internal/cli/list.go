@@ -46,7 +46,7 @@ func printList(arts []*store.Article, asJSON bool, env Env) {
 			enc.Encode(r)
 			continue
 		}
-		fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%d words\t%d quotes\t%s\n", oneLine(r.File), oneLine(r.Title), oneLine(r.Byline), r.Date, r.Words, r.Quotes, r.Format)
+		fmt.Fprintf(out, "%s\t%s\t%s\t%s\t%d %s\t%d %s\t%s\n", oneLine(r.File), oneLine(r.Title), oneLine(r.Byline), r.Date, r.Words, plural(r.Words, "word", "words"), r.Quotes, plural(r.Quotes, "quote", "quotes"), r.Format)
 	}
 }
 

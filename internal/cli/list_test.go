@@ -51,7 +51,7 @@ func TestListEveryFormat(t *testing.T) {
 		t.Errorf("stderr %q does not say a duplicate was left out", errs)
 	}
 	plain, _, _ := runCLI(t, "list", filepath.Join(formatsDir, "rss2.xml"))
-	if want := "Library extends its opening hours\tPriya Nand\t2024-03-04\t28 words\t1 quotes\tfeed"; !strings.Contains(plain, want) {
+	if want := "Library extends its opening hours\tPriya Nand\t2024-03-04\t28 words\t1 quote\tfeed"; !strings.Contains(plain, want) {
 		t.Errorf("text line missing %q:\n%s", want, plain)
 	}
 }
