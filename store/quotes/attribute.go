@@ -504,7 +504,7 @@ func (e *extractor) cueNearby(qi int) attribution {
 func (e *extractor) isPerson(name string) bool {
 	last := name[strings.LastIndexByte(name, ' ')+1:]
 	for _, p := range e.names() {
-		if p.last == last && strings.Contains(p.full, " ") {
+		if p.last == last && p.multi {
 			return true
 		}
 	}

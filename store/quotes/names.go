@@ -12,6 +12,7 @@ type person struct {
 	full, first, last string
 	pos               int
 	gender            byte // 'm', 'f' or 0 when unknown
+	multi             bool // full has a space
 }
 
 // names are the people the article names in full, gathered the first time
@@ -72,11 +73,11 @@ func (e *extractor) collectNames() {
 		if n == 1 {
 			// a surname alone still tells a gender: Mrs. Clinton
 			if gender != 0 {
-				e.people = append(e.people, person{full: name, first: "", last: name, pos: int(run[0].pos), gender: gender})
+				e.people = append(e.people, person{full: name, first: "", last: name, pos: int(run[0].pos), gender: gender, multi: n > 1})
 			}
 			continue
 		}
-		e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender})
+		e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender, multi: n > 1})
 	}
 }
 
@@ -84,15 +85,15 @@ func (e *extractor) collectNames() {
 // surname (Putin -> Vladimir Putin) or, for a name alone, the same first
 // name (Hillary -> Hillary Clinton); the nearest one before pos wins.
 func (e *extractor) full(name string, pos int) string {
-	last, first := name, name
+	last, first, multi := name, name, false
 	if i := strings.LastIndexByte(name, ' '); i >= 0 {
 		last = name[i+1:]
 		first = name[:strings.IndexByte(name, ' ')]
+		multi = true
 	}
-	multi := strings.Contains(name, " ")
 	best, bestBefore := "", false
 	for _, p := range e.names() {
-		if !strings.Contains(p.full, " ") || len(p.full) <= len(name) {
+		if !p.multi || len(p.full) <= len(name) {
 			continue
 		}
 		match := p.last == last && (!multi || p.first == first)
@@ -142,7 +143,7 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) st
 	people := e.names()
 	for i := len(people) - 1; i >= 0; i-- {
 		p := people[i]
-		if p.pos >= a.pos || !strings.Contains(p.full, " ") {
+		if p.pos >= a.pos || !p.multi {
 			continue
 		}
 		switch g := e.genderOf(p.full); {
