@@ -35,7 +35,7 @@ func newWordSet(s string) wordSet {
 	if lex.sets != 0 {
 		set = lex.sets << 1
 	}
-	if set == 0 {
+	if set == 0 || set == clsKnown {
 		panic("quotes: more word lists than bits")
 	}
 	lex.sets = set

@@ -34,7 +34,7 @@ func (e *extractor) collectNames() {
 		i := int(e.caps[c])
 		j := i
 		for j < len(ts) && ts[j].kind == tWord && ts[j].para == ts[i].para &&
-			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && particles.has(e.lower(ts[j])) && j+1 < len(ts) && ts[j+1].cap) {
+			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && e.is(&ts[j], particles) && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
 		for c < len(e.caps) && int(e.caps[c]) < j {
@@ -46,8 +46,11 @@ func (e *extractor) collectNames() {
 		}
 		// the title before a name tells its gender: Mr. Smith, Mrs. Jones
 		var gender byte
-		for _, t := range run {
-			switch e.lower(t) {
+		for k := range run {
+			if !e.is(&run[k], titles) { // each word below is one
+				continue
+			}
+			switch e.lower(run[k]) {
 			case "mr", "sir", "lord", "king", "prince", "father", "brother":
 				gender = 'm'
 			case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister":
@@ -250,7 +253,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue
 		}
 		j := i
-		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j])) && j+1 < len(ts) && ts[j+1].cap) {
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || e.is(&ts[j], particles) && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
 		run, opens := ts[i:j], i == 0
@@ -260,7 +263,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			!opens && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
 			continue // of Johnny Depp, the French Open, about Parise's penchant
 		}
-		if determiners.has(e.lower(run[0])) {
+		if e.is(&run[0], determiners) {
 			continue // The Kurdish …: a person's name opens on no article
 		}
 		name := e.cleanName(run)
@@ -268,7 +271,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue
 		}
 		full := e.full(name, int(run[0].pos))
-		if !e.isPersonName(full, len(run) > 1 && honorifics.has(e.lower(run[0]))) { // Dr Vancheshwar
+		if !e.isPersonName(full, len(run) > 1 && e.is(&run[0], honorifics)) { // Dr Vancheshwar
 			continue // a word at a sentence start, a place, a body
 		}
 		if g := e.genderOf(full); g == 0 || want == 0 || g == want {

@@ -20,9 +20,26 @@ type tok struct {
 	pos, end int32
 	part     int32 // the part, for a quote; for a word with capitals, where it stands in lower case in e.low, else -1
 	para     int32
+	cls      wordSet // the word lists it is in, with clsKnown, once asked: see cl
 	kind     tokKind
 	cap      bool // a word that starts with a capital
 }
+
+// clsKnown marks the lists of a token as looked up: no list has this bit.
+const clsKnown wordSet = 1 << 31
+
+// cl is the word lists the word t is in (lower, in lower case without its
+// final period), looked up the first time it is asked: the cues ask about
+// the same words again and again.
+func (e *extractor) cl(t *tok) wordSet {
+	if t.cls == 0 {
+		t.cls = lex.class(e.lower(*t)) | clsKnown
+	}
+	return t.cls
+}
+
+// is tells whether the word t is in one of the lists sets.
+func (e *extractor) is(t *tok, sets wordSet) bool { return e.cl(t)&sets != 0 }
 
 // tokenize cuts the paragraphs into tokens once; a quote part becomes one
 // token. Only the sentences around the quotes are read word by word: the
