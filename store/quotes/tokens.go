@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,6 +146,7 @@ const (
 	bUpper // A to Z
 	bLook  // what scanNames stops at: capitals, sentence ends, tags, UTF-8
 	bOther // other marks
+	bFast  // what ends a word in lower case that scanWords reads itself: a space, a mark other than a joiner
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -161,6 +163,9 @@ var byteClass = func() (t [256]uint8) {
 			t[c] = bLook
 		case t[c] == 0:
 			t[c] = bOther
+		}
+		if t[c]&(bSpace|bOther) != 0 && !isJoiner(byte(c)) {
+			t[c] |= bFast
 		}
 	}
 	return
@@ -183,7 +188,7 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 					break
 				}
 			}
-			if j < len(text) && (byteClass[text[j]]&(bSpace|bOther) == 0 || isJoiner(text[j])) {
+			if j < len(text) && byteClass[text[j]]&bFast == 0 {
 				i = e.word(i, stop, para)
 				continue
 			}
@@ -219,7 +224,7 @@ func (e *extractor) scanNames(i, end, stop, para int) int {
 			}
 			skipped |= cl
 		}
-		gap = gap || skipped&^bSpace != 0
+		gap = gap || skipped&^(bSpace|bFast) != 0
 		if i += k; i == end {
 			break
 		}
@@ -307,6 +312,7 @@ func (e *extractor) word(i, stop, para int) int {
 	text := e.text[i:stop]
 	j := 0
 	var seen uint8
+	dotted := false // a period inside: U.S
 	for {
 		for ; j < len(text); j++ { // the common run of ASCII letters and digits
 			cl := byteClass[text[j]]
@@ -320,6 +326,7 @@ func (e *extractor) word(i, stop, para int) int {
 		}
 		if c := text[j]; c < 0x80 {
 			if (c == '-' || c == '\'' || c == '.' || c == '&') && j+1 < len(text) && byteClass[text[j+1]]&bWord != 0 && text[j+1] != '@' {
+				dotted = dotted || c == '.'
 				j++
 				continue
 			}
@@ -338,8 +345,23 @@ func (e *extractor) word(i, stop, para int) int {
 		}
 		break
 	}
-	if j < len(text) && text[j] == '.' && (e.keepsDot(i, i+j) || j+1 < len(text) && (text[j+1] == ')' || text[j+1] == ',')) {
-		j++
+	var cls wordSet
+	if j < len(text) && text[j] == '.' {
+		keep := dotted // the period after a word is part of it: U.S., an initial, a title (Sen.)
+		if !keep {
+			w := text[:j]
+			if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
+				keep = true
+			} else if j <= 6 {
+				// the word's lists, kept for the cues: whether the
+				// period stays, the word in lower case is w folded
+				cls = lex.classFold(w) | clsKnown
+				keep = cls&abbrevs != 0
+			}
+		}
+		if keep || j+1 < len(text) && (text[j+1] == ')' || text[j+1] == ',') {
+			j++
+		}
 	}
 	capital := text[0] >= 'A' && text[0] <= 'Z'
 	if text[0] >= 0x80 {
@@ -351,36 +373,27 @@ func (e *extractor) word(i, stop, para int) int {
 	}
 	low := int32(-1)
 	if seen&bUpper != 0 { // keep a copy in lower case for the word lists
-		low = int32(len(e.lowb))
-		e.lowb = append(e.lowb, text[:j]...)
-		w := e.lowb[low:]
-		for k, c := range w {
+		n := len(e.lowb)
+		low = int32(n)
+		b := slices.Grow(e.lowb, j)[:n+j]
+		w := b[n:]
+		src := text[:len(w)]
+		for k := range w {
+			c := src[k]
 			if c >= 'A' && c <= 'Z' {
-				w[k] = c + 'a' - 'A'
+				c += 'a' - 'A'
 			}
+			w[k] = c
 		}
+		e.lowb = b
 	}
-	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para), part: low})
+	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para), part: low, cls: cls})
 	return i + j
 }
 
 // isJoiner is true for the marks that can hold a word together: e-mail,
 // don't, AT&T; word decides whether they do.
 func isJoiner(c byte) bool { return c == '-' || c == '\'' || c == '&' }
-
-// keepsDot tells whether the period after a word is part of it: an initial,
-// a title (Sen.), or a dotted abbreviation (U.S., D-Mo.).
-func (e *extractor) keepsDot(i, j int) bool {
-	w := e.text[i:j]
-	if strings.IndexByte(w, '.') >= 0 {
-		return true
-	}
-	r, n := utf8.DecodeRuneInString(w)
-	if n == len(w) && unicode.IsUpper(r) {
-		return true
-	}
-	return j-i <= 6 && abbrevs.hasFold(w)
-}
 
 // abbrevs are words whose period does not end a sentence.
 var abbrevs = newWordSet(`mr mrs ms dr sen sens rep reps gov gen lt col sgt capt prof jr sr st rev pres atty supt
