@@ -192,7 +192,7 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 				i = e.word(i, stop, para)
 				continue
 			}
-			e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tWord, para: int32(para), part: -1})
+			e.add(i, j, -1, para, tWord, false, 0)
 			i = j
 		case cl&bWord != 0:
 			i = e.word(i, stop, para)
@@ -303,7 +303,7 @@ func isWordByte(c byte) bool {
 }
 
 func (e *extractor) punct(i, j, para int) {
-	e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tPunct, para: int32(para)})
+	e.add(i, j, 0, para, tPunct, false, 0)
 }
 
 // word reads a word from i: letters and digits joined by - ' ’ and the dots
@@ -387,9 +387,25 @@ func (e *extractor) word(i, stop, para int) int {
 		}
 		e.lowb = b
 	}
-	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para), part: low, cls: cls})
+	e.add(i, i+j, low, para, tWord, capital, cls)
 	return i + j
 }
+
+// add appends a token. It sets the fields one by one in place: a token
+// made whole first and then copied is written to the stack in parts and read
+// back at once, which stalls the processor on every word.
+func (e *extractor) add(pos, end int, part int32, para int, kind tokKind, capital bool, cls wordSet) {
+	n := len(e.toks)
+	if n == cap(e.toks) {
+		e.growToks()
+	}
+	e.toks = e.toks[:n+1]
+	t := &e.toks[n]
+	t.pos, t.end, t.part, t.para = int32(pos), int32(end), part, int32(para)
+	t.cls, t.kind, t.cap = cls, kind, capital
+}
+
+func (e *extractor) growToks() { e.toks = slices.Grow(e.toks, 1) }
 
 // isJoiner is true for the marks that can hold a word together: e-mail,
 // don't, AT&T; word decides whether they do.
