@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -182,18 +183,16 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 		case cl&bWord != 0 && cl&bUpper == 0:
 			// most words are ASCII in lower case and end at a space or a
 			// comma: read them here; the others go to word
-			j := i + 1
-			for ; j < len(text); j++ {
-				if byteClass[text[j]]&(bWord|bUpper) != bWord {
-					break
-				}
-			}
+			j := lowerRun(text, i+1)
 			if j < len(text) && byteClass[text[j]]&bFast == 0 {
 				i = e.word(i, stop, para)
 				continue
 			}
 			e.add(i, j, -1, para, tWord, false, 0)
 			i = j
+			if i < end && text[i] == ' ' {
+				i++ // the space after it, without another turn
+			}
 		case cl&bWord != 0:
 			i = e.word(i, stop, para)
 		case c == '<' && tagEnd(text[i:]) > 0:
@@ -206,6 +205,79 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 		}
 	}
 	return i
+}
+
+// The runs of ASCII letters and digits are read 8 bytes at a time, as one
+// integer whose bytes are classified together: a word's end is then found
+// without a branch per byte, which the processor mispredicts at the end of
+// every word.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 is the 8 bytes of s from i, the first in the lowest byte.
+func load8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// between sets the high bit of each byte of y whose low 7 bits are from
+// lo to hi; y has the high bit of every byte set, so that no byte borrows.
+func between(y uint64, lo, hi byte) uint64 {
+	return (y - ones*uint64(lo)) &^ (y - ones*uint64(hi+1)) & highs
+}
+
+// lowerRun is the end of the run of letters in lower case, digits, @ and #
+// from j. Its 8 bytes at a time read letters; a digit, @ or # goes byte by
+// byte.
+func lowerRun(text string, j int) int {
+	for j < len(text) {
+		if j+8 <= len(text) {
+			x := load8(text, j)
+			other := highs &^ (between(x|highs, 'a', 'z') &^ x)
+			if other == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(other) >> 3
+		}
+		if byteClass[text[j]]&(bWord|bUpper) != bWord {
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// wordRun is the end of the run of ASCII letters, digits, @ and # from j,
+// and whether a capital is among them.
+func wordRun(text string, j int) (int, bool) {
+	up := false
+	for j < len(text) {
+		if j+8 <= len(text) {
+			x := load8(text, j)
+			letters := between(x|highs|0x2020202020202020, 'a', 'z') &^ x // either case
+			caps := letters &^ (x << 2)                                   // 0x20 clear
+			other := highs &^ letters
+			if other == 0 {
+				up = up || caps != 0
+				j += 8
+				continue
+			}
+			n := bits.TrailingZeros64(other) // the high bit of the first other byte
+			up = up || caps&(1<<(n-7)-1) != 0
+			j += n >> 3
+		}
+		cl := byteClass[text[j]]
+		if cl&bWord == 0 {
+			return j, up
+		}
+		up = up || cl&bUpper != 0
+		j++
+	}
+	return j, up
 }
 
 // scanNames reads from i to end what names and sentences need: words with
@@ -314,12 +386,10 @@ func (e *extractor) word(i, stop, para int) int {
 	var seen uint8
 	dotted := false // a period inside: U.S
 	for {
-		for ; j < len(text); j++ { // the common run of ASCII letters and digits
-			cl := byteClass[text[j]]
-			if cl&bWord == 0 {
-				break
-			}
-			seen |= cl
+		var up bool
+		j, up = wordRun(text, j) // the common run of ASCII letters and digits
+		if up {
+			seen |= bUpper
 		}
 		if j == len(text) {
 			break
