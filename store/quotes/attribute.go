@@ -771,6 +771,12 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 
 // cleanName drops titles and sentence-start words from a capitalized run.
 func (e *extractor) cleanName(ts []tok) string {
+	name, _ := e.cleanNameN(ts)
+	return name
+}
+
+// cleanNameN is cleanName and the number of words of the name.
+func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	last := -1
 	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
 		if e.is(&ts[i], titles) {
@@ -778,14 +784,14 @@ func (e *extractor) cleanName(ts []tok) string {
 			continue
 		}
 		lw := e.lower(t)
-		if len(lw) < int(t.end-t.pos) && titles.has(e.lowerAll(t)) || isDemonym(lw) && e.is(&ts[i+1], titles) ||
+		if len(lw) < int(t.end-t.pos) && titles.has(e.lowerAll(t)) || e.is(&ts[i+1], titles) && isDemonym(lw) ||
 			possessive(e.s(t)) { // the Media Research Center’s Bozell
 			last = i
 		}
 	}
 	ts = ts[last+1:]
 	if len(ts) > 1 && ts[0].end-ts[0].pos > 1 && isUpperByte(e.text[ts[0].pos+1]) && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
-		return "" // RED STATES OUTNUMBER BLUE: a headline, not a name
+		return "", 0 // RED STATES OUTNUMBER BLUE: a headline, not a name
 	}
 	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) {
 		ts = ts[1:]
@@ -798,7 +804,7 @@ func (e *extractor) cleanName(ts []tok) string {
 		ts = ts[:len(ts)-1]
 	}
 	if len(ts) == 0 {
-		return ""
+		return "", 0
 	}
 	// most names stand in the text as they are: no copy
 	plain := true
@@ -808,7 +814,7 @@ func (e *extractor) cleanName(ts []tok) string {
 		}
 	}
 	if w := e.s(ts[len(ts)-1]); plain && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s") {
-		return e.text[ts[0].pos:ts[len(ts)-1].end]
+		return e.text[ts[0].pos:ts[len(ts)-1].end], len(ts)
 	}
 	var b strings.Builder
 	for i, t := range ts {
@@ -819,7 +825,7 @@ func (e *extractor) cleanName(ts []tok) string {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
 		b.WriteString(w)
 	}
-	return b.String()
+	return b.String(), len(ts) // the words joined by one space each
 }
 
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }

@@ -44,10 +44,16 @@ func (e *extractor) collectNames() {
 		if len(run) == 1 {
 			continue // a capital at a sentence start, or a name given alone
 		}
-		// the title before a name tells its gender: Mr. Smith, Mrs. Jones
+		name, n := e.cleanNameN(run)
+		if name == "" || n > 4 {
+			continue
+		}
+		// the title before a name tells its gender: Mr. Smith, Mrs. Jones.
+		// Each word below is a title, and cleanName has looked up all
+		// but the last word of the run.
 		var gender byte
 		for k := range run {
-			if !e.is(&run[k], titles) { // each word below is one
+			if k < len(run)-1 && !e.is(&run[k], titles) {
 				continue
 			}
 			switch e.lower(run[k]) {
@@ -57,21 +63,17 @@ func (e *extractor) collectNames() {
 				gender = 'f'
 			}
 		}
-		name := e.cleanName(run)
-		if name == "" {
-			continue
-		}
-		n := strings.Count(name, " ") + 1
-		if n > 4 {
-			continue
-		}
 		last := name[strings.LastIndexByte(name, ' ')+1:]
 		first := name
 		if k := strings.IndexByte(name, ' '); k >= 0 {
 			first = name[:k]
 		}
 		if gender == 0 && n > 1 {
-			gender = firstNameGender(e.text[run[0].pos : int(run[0].pos)+len(first)])
+			if t := &run[0]; int(t.end-t.pos) == len(first) && e.text[t.end-1] != '.' {
+				gender = classGender(e.cl(t)) // the first word as it stands: its lists are known
+			} else {
+				gender = firstNameGender(e.text[t.pos : int(t.pos)+len(first)])
+			}
 		}
 		if n == 1 {
 			// a surname alone still tells a gender: Mrs. Clinton
@@ -351,8 +353,11 @@ chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula chr
 claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
 
 // firstNameGender knows the gender of common first names, 0 for others.
-func firstNameGender(f string) byte {
-	switch c := lex.classFold(f); {
+func firstNameGender(f string) byte { return classGender(lex.classFold(f)) }
+
+// classGender is the gender of a first name in the lists c.
+func classGender(c wordSet) byte {
+	switch {
 	case c&femaleNames != 0:
 		return 'f'
 	case c&maleNames != 0:
