@@ -783,8 +783,7 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 			last = i
 			continue
 		}
-		lw := e.lower(t)
-		if len(lw) < int(t.end-t.pos) && titles.has(e.lowerAll(t)) || e.is(&ts[i+1], titles) && isDemonym(lw) ||
+		if t.end-t.pos > 1 && e.text[t.end-1] == '.' && titles.has(e.lowerAll(t)) || e.is(&ts[i+1], titles) && isDemonym(e.lower(t)) ||
 			possessive(e.s(t)) { // the Media Research Center’s Bozell
 			last = i
 		}
@@ -831,6 +830,12 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func possessive(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[len(w)-1]; c != 's' && c != '\'' && c != 0x99 { // the last byte of ’
+		return false
+	}
 	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "s'")
 }
 
