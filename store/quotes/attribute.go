@@ -179,6 +179,13 @@ func (e *extractor) attribute() {
 		e.parts[i].frag = e.isFragment(e.parts[i]) || e.isTitle(e.parts[i])
 	}
 	e.group()
+	groups := 0 // the utterances at most: the first quote makes room for them
+	for i := range e.parts {
+		if i == 0 || e.parts[i].group != e.parts[i-1].group {
+			groups++
+		}
+	}
+	var spans []Span     // the spans of all quotes, cut from one array
 	var last attribution // the last speaker named, for pronouns and continuations
 	lastSpeaker := ""
 	lastPara := -2
@@ -217,7 +224,13 @@ func (e *extractor) attribute() {
 		if !cued {
 			a = e.cueNearby(first.tok)
 		}
-		q := Quote{Spans: make([]Span, len(parts))}
+		if spans == nil {
+			spans = make([]Span, 0, len(e.parts)-(gi-len(parts)))
+			e.quotes = make([]Quote, 0, groups)
+		}
+		n := len(spans)
+		spans = spans[:n+len(parts)]
+		q := Quote{Spans: spans[n : n+len(parts) : n+len(parts)]}
 		for k, p := range parts {
 			q.Spans[k] = p.span
 			parts[k].kept = true

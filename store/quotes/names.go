@@ -180,8 +180,14 @@ lawmaker entrepreneur designer chef artist`)
 // senator) to the person the sentences before are about, else to the last
 // speaker; other descriptions stay as they are.
 func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
-	ws := strings.Fields(a.mention)
-	if len(ws) < 2 || len(ws) > 3 || !strings.EqualFold(ws[0], "the") || !roles.hasFold(ws[len(ws)-1]) {
+	n, first, last := 0, "", ""
+	for w := range strings.FieldsSeq(a.mention) {
+		if n++; n == 1 {
+			first = w
+		}
+		last = w
+	}
+	if n < 2 || n > 3 || !strings.EqualFold(first, "the") || !roles.hasFold(last) {
 		return a.name
 	}
 	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {
