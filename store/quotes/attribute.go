@@ -930,6 +930,9 @@ func foldHash(s string) uint64 {
 // dismissed the plan as “desperate”, a “historic” deal. Whoever said them,
 // they are the writer's words with marks, not an utterance.
 func (e *extractor) isFragment(p part) bool {
+	if !(p.tok > 0 && e.toks[p.tok-1].kind == tWord && int(e.toks[p.tok-1].para) == p.para) {
+		return false // no word right before it: asked first, as it is cheap
+	}
 	s := e.text[p.span.Start:p.span.End]
 	if words(s, 3) > 2 || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
 		return false
@@ -937,7 +940,7 @@ func (e *extractor) isFragment(p part) bool {
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && strings.HasSuffix(s, ".") {
 		return false // a sentence of its own: saying “Too many.”
 	}
-	return p.tok > 0 && e.toks[p.tok-1].kind == tWord && int(e.toks[p.tok-1].para) == p.para
+	return true
 }
 
 // personal are the words that give speech away: a person talks to a person.
