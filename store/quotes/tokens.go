@@ -223,6 +223,13 @@ func load8(s string, i int) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
+// store8 writes x to the first 8 bytes of b, the lowest byte first.
+func store8(b []byte, x uint64) {
+	_ = b[7]
+	b[0], b[1], b[2], b[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
+	b[4], b[5], b[6], b[7] = byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56)
+}
+
 // between sets the high bit of each byte of y whose low 7 bits are from
 // lo to hi; y has the high bit of every byte set, so that no byte borrows.
 func between(y uint64, lo, hi byte) uint64 {
@@ -445,17 +452,21 @@ func (e *extractor) word(i, stop, para int) int {
 	if seen&bUpper != 0 { // keep a copy in lower case for the word lists
 		n := len(e.lowb)
 		low = int32(n)
-		b := slices.Grow(e.lowb, j)[:n+j]
-		w := b[n:]
-		src := text[:len(w)]
-		for k := range w {
-			c := src[k]
+		b := slices.Grow(e.lowb, j+8)
+		room := b[:cap(b)] // 8 bytes at a time: what is written past the word is overwritten later
+		k := 0
+		for ; k < j && i+k+8 <= len(e.text); k += 8 {
+			x := load8(e.text, i+k)
+			store8(room[n+k:], x|(between(x|highs, 'A', 'Z')&^x)>>2) // 0x20 added to capitals
+		}
+		for ; k < j; k++ { // the last bytes of the text
+			c := text[k]
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			w[k] = c
+			room[n+k] = c
 		}
-		e.lowb = b
+		e.lowb = b[:n+j]
 	}
 	e.add(i, i+j, low, para, tWord, capital, cls)
 	return i + j
