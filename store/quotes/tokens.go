@@ -35,9 +35,27 @@ const clsKnown wordSet = 1 << 31
 // the same words again and again.
 func (e *extractor) cl(t *tok) wordSet {
 	if t.cls == 0 {
-		t.cls = lex.class(e.lower(*t)) | clsKnown
+		t.cls = e.lookUp(t) | clsKnown
 	}
 	return t.cls
+}
+
+// lookUp is lex.class(e.lower(*t)). A short word is packed with one read of
+// 8 bytes where it stands, in the text or in e.low, when 8 bytes are there.
+func (e *extractor) lookUp(t *tok) wordSet {
+	w := e.lower(*t)
+	if len(w) == 0 || len(w) > shortMax {
+		return lex.class(w)
+	}
+	src, at := e.text, int(t.pos)
+	if t.kind == tWord && t.part >= 0 {
+		src, at = e.low, int(t.part)
+	}
+	if at+8 > len(src) {
+		return lex.class(w)
+	}
+	k := load8(src, at)&(1<<(8*len(w))-1) | uint64(len(w))<<56
+	return lex.findShort(k).class
 }
 
 // is tells whether the word t is in one of the lists sets.
