@@ -32,8 +32,8 @@ func (e *extractor) collectNames() {
 	ts := e.toks
 	for c := 0; c < len(e.caps); {
 		i := int(e.caps[c])
-		j := i
-		for j < len(ts) && ts[j].kind == tWord && ts[j].para == ts[i].para &&
+		j, para := i, ts[i].para
+		for j < len(ts) && ts[j].kind == tWord && ts[j].para == para &&
 			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && e.is(&ts[j], particles) && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
@@ -53,7 +53,7 @@ func (e *extractor) collectNames() {
 		// but the last word of the run.
 		var gender byte
 		for k := range run {
-			if k < len(run)-1 && !e.is(&run[k], titles) {
+			if k < len(run)-1 && !e.is(&run[k], titles) || run[k].end-run[k].pos > 9 { // princess.
 				continue
 			}
 			switch e.lower(run[k]) {
