@@ -41,7 +41,7 @@ var namingVerbs = newWordSet(`called calls calling described describes describin
 // naming is true when the verb at ts[v] names a thing rather than cites
 // someone: a naming verb after is, was or been.
 func (e *extractor) naming(ts []tok, v int) bool {
-	return namingVerbs.has(e.lower(ts[v])) && v > 0 && auxiliaries.has(e.lower(ts[v-1]))
+	return e.is(&ts[v], namingVerbs) && v > 0 && e.is(&ts[v-1], auxiliaries)
 }
 
 // ingVerbs leave the subject to the clause they hang from: "Smith left, saying …".
@@ -104,8 +104,15 @@ var timeWords = newWordSet(`now today yesterday tomorrow tonight week weeks mont
 night morning afternoon evening weekend hour hours minute minutes ago earlier later then monday tuesday wednesday
 thursday friday saturday sunday`)
 
-func isAdverb(lw string, capitalized bool) bool {
-	return adverbs.has(lw) || !capitalized && len(lw) > 4 && strings.HasSuffix(lw, "ly") && lw != "only"
+func (e *extractor) isAdverb(t *tok) bool {
+	if e.is(t, adverbs) {
+		return true
+	}
+	if t.cap {
+		return false
+	}
+	lw := e.lower(*t)
+	return len(lw) > 4 && strings.HasSuffix(lw, "ly") && lw != "only"
 }
 
 var pronounWords = newWordSet(`he she they we i it`)
@@ -157,8 +164,8 @@ func (e *extractor) hasSentenceEnd(ts []tok) bool {
 }
 
 func (e *extractor) hasVerb(ts []tok) bool {
-	for _, t := range ts {
-		if t.kind == tWord && speechVerbs.has(e.lower(t)) {
+	for k := range ts {
+		if ts[k].kind == tWord && e.is(&ts[k], speechVerbs) {
 			return true
 		}
 	}
@@ -172,6 +179,13 @@ func (e *extractor) attribute() {
 		e.parts[i].frag = e.isFragment(e.parts[i]) || e.isTitle(e.parts[i])
 	}
 	e.group()
+	groups := 0 // the utterances at most: the first quote makes room for them
+	for i := range e.parts {
+		if i == 0 || e.parts[i].group != e.parts[i-1].group {
+			groups++
+		}
+	}
+	var spans []Span     // the spans of all quotes, cut from one array
 	var last attribution // the last speaker named, for pronouns and continuations
 	lastSpeaker := ""
 	lastPara := -2
@@ -210,7 +224,13 @@ func (e *extractor) attribute() {
 		if !cued {
 			a = e.cueNearby(first.tok)
 		}
-		q := Quote{Spans: make([]Span, len(parts))}
+		if spans == nil {
+			spans = make([]Span, 0, len(e.parts)-(gi-len(parts)))
+			e.quotes = make([]Quote, 0, groups)
+		}
+		n := len(spans)
+		spans = spans[:n+len(parts)]
+		q := Quote{Spans: spans[n : n+len(parts) : n+len(parts)]}
 		for k, p := range parts {
 			q.Spans[k] = p.span
 			parts[k].kept = true
@@ -304,11 +324,11 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if t.kind != tWord {
 			continue
 		}
-		lw := e.lower(t)
+		lw, c := e.lower(t), e.cl(&ts[v])
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
 			return e.npAfter(ts[v+2:])
 		}
-		if !speechVerbs.has(lw) || t.cap && v > 0 || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
+		if c&speechVerbs == 0 || t.cap && v > 0 || v > 0 && e.isNoun(&ts[v-1]) || e.naming(ts, v) {
 			continue
 		}
 		if v > 16 && !e.isPunct(ts[v-1], ",") {
@@ -337,7 +357,7 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if a := e.npBefore(subj); a.ok() && (!ends || len(ts) < 4 || a.pos <= int(ts[3].pos)) {
 			return a
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() && !toldVerbs.has(lw) && (!ends || v <= 3) {
+		if a := e.npAfter(ts[v+1:]); a.ok() && c&toldVerbs == 0 && (!ends || v <= 3) {
 			return a
 		}
 		return attribution{}
@@ -362,7 +382,7 @@ func (e *extractor) leadingName(ts []tok) attribution {
 		i++
 	}
 	j := i
-	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j]))) {
+	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || e.is(&ts[j], particles)) {
 		j++
 	}
 	if j-i < 2 || j >= len(ts) || !e.isPunct(ts[j], ",") {
@@ -426,14 +446,17 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 			continue
 		}
 		putIt := lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" // as Amar put it, “…”
+		var c wordSet
 		if putIt {
-			lw = "said"
+			c = lex.class("said")
+		} else {
+			c = e.cl(&ts[v])
 		}
-		if !speechVerbs.has(lw) || v > 0 && e.isNoun(ts[v-1]) || e.naming(ts, v) {
+		if c&speechVerbs == 0 || v > 0 && e.isNoun(&ts[v-1]) || e.naming(ts, v) {
 			continue
 		}
-		if ingVerbs.has(lw) && !(v > 0 && auxiliaries.has(e.lower(ts[v-1]))) { // "is telling" has its subject before
-			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun && !listenerVerbs.has(lw) {
+		if c&ingVerbs != 0 && !(v > 0 && e.is(&ts[v-1], auxiliaries)) { // "is telling" has its subject before
+			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun && c&listenerVerbs == 0 {
 				return a
 			}
 			if a := e.clauseSubject(ts[:v]); a.ok() {
@@ -449,7 +472,7 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 				return a
 			}
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !listenerVerbs.has(lw) && !putIt {
+		if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && c&listenerVerbs == 0 && !putIt {
 			return a
 		}
 		if a := e.clauseSubject(ts[:v]); a.ok() {
@@ -504,7 +527,7 @@ func (e *extractor) cueNearby(qi int) attribution {
 func (e *extractor) isPerson(name string) bool {
 	last := name[strings.LastIndexByte(name, ' ')+1:]
 	for _, p := range e.names() {
-		if p.last == last && strings.Contains(p.full, " ") {
+		if p.last == last && p.multi {
 			return true
 		}
 	}
@@ -513,8 +536,8 @@ func (e *extractor) isPerson(name string) bool {
 
 // isNoun is true when the word before a speech verb makes it a noun: "the
 // states", "his remarks", "news reports".
-func (e *extractor) isNoun(prev tok) bool {
-	return prev.kind == tWord && (determiners.has(e.lower(prev)) && !pronounWords.has(e.lower(prev)) || e.lower(prev) == "news")
+func (e *extractor) isNoun(prev *tok) bool {
+	return prev.kind == tWord && (e.is(prev, determiners) && !e.is(prev, pronounWords) || e.lower(*prev) == "news")
 }
 
 // clauseSubject is the first noun phrase of a clause: "Smith left, saying".
@@ -525,19 +548,19 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 		if i > 0 && !e.isPunct(ts[i-1], ",") {
 			continue
 		}
-		t := ts[i]
-		if t.kind != tWord || !t.cap && !pronounWords.has(e.lower(t)) {
+		t := &ts[i]
+		if t.kind != tWord || !t.cap && !e.is(t, pronounWords) {
 			continue
 		}
 		j := i + 1
-		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j]))) && !pronounWords.has(e.lower(t)) {
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || e.is(&ts[j], particles)) && !e.is(t, pronounWords) {
 			j++
 		}
 		k := j
-		for k < len(ts) && ts[k].kind == tWord && isAdverb(e.lower(ts[k]), ts[k].cap) {
+		for k < len(ts) && ts[k].kind == tWord && e.isAdverb(&ts[k]) {
 			k++ // "Mr. Putin also veered"
 		}
-		if k >= len(ts) || ts[k].kind != tWord || ts[k].cap || stopWords.has(e.lower(ts[k])) && k == j {
+		if k >= len(ts) || ts[k].kind != tWord || ts[k].cap || e.is(&ts[k], stopWords) && k == j {
 			continue
 		}
 		if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc {
@@ -551,7 +574,7 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 // "Sen. Jane Doe (D-Ohio)", "Jane Doe, a senator from Ohio,", "he", "the Kremlin".
 func (e *extractor) npBefore(ts []tok) attribution {
 	j := len(ts)
-	for j > 0 && ts[j-1].kind == tWord && isAdverb(e.lower(ts[j-1]), ts[j-1].cap) {
+	for j > 0 && ts[j-1].kind == tWord && e.isAdverb(&ts[j-1]) {
 		j--
 	}
 	if j > 0 && e.isPunct(ts[j-1], ")") { // (D-Ohio)
@@ -575,7 +598,7 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			}
 			// a chunk that opens on a preposition ("In Ohio,") names no
 			// subject, nor a name after one ("A spokesman for DLF Builders,")
-			if k > from && !(ts[from].kind == tWord && prepositions.has(e.lower(ts[from]))) {
+			if k > from && !(ts[from].kind == tWord && e.is(&ts[from], prepositions)) {
 				a := e.npBefore(ts[from:k])
 				if at := e.objectAt(ts[from:k], a.pos); at > 0 {
 					a = e.npBefore(ts[from : from+at]) // "Holger Schmieding of Berenberg,"
@@ -606,12 +629,12 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			}
 			break
 		}
-		lw := e.lower(t)
-		if !t.cap && stopWords.has(lw) {
+		c := e.cl(&ts[i-1])
+		if !t.cap && c&stopWords != 0 {
 			break
 		}
 		i--
-		if determiners.has(lw) {
+		if c&determiners != 0 {
 			break
 		}
 	}
@@ -634,7 +657,7 @@ func (e *extractor) commaQuoted(t tok) bool {
 func (e *extractor) objectAt(ts []tok, pos int) int {
 	for i := 1; i < len(ts); i++ {
 		if int(ts[i].pos) == pos {
-			if ts[i-1].kind == tWord && objectPrepositions.has(e.lower(ts[i-1])) {
+			if ts[i-1].kind == tWord && e.is(&ts[i-1], objectPrepositions) {
 				return i - 1
 			}
 			return 0
@@ -653,8 +676,7 @@ through across`)
 func (e *extractor) npAfter(ts []tok) attribution {
 	end := 0
 	for end < len(ts) && end < 8 && ts[end].kind == tWord {
-		lw := e.lower(ts[end])
-		if end > 0 && !ts[end].cap && (stopWords.has(lw) || speechVerbs.has(lw)) {
+		if end > 0 && !ts[end].cap && e.is(&ts[end], stopWords|speechVerbs) {
 			break
 		}
 		end++
@@ -662,18 +684,18 @@ func (e *extractor) npAfter(ts []tok) attribution {
 	if end == 0 {
 		return attribution{}
 	}
-	first := ts[0]
-	if e.lower(first) == "that" {
+	first := &ts[0]
+	if e.lower(*first) == "that" {
 		return attribution{} // adding that Weeks' family …: a clause, not a speaker
 	}
-	if !first.cap && !determiners.has(e.lower(first)) && !pronounWords.has(e.lower(first)) {
+	if !first.cap && !e.is(first, determiners|pronounWords) {
 		return e.describedName(ts)
 	}
 	a := e.nounPhrase(ts[:end])
 	// "the Kremlin spokesman, Dmitry Peskov": the name after the comma
 	if a.desc && end+1 < len(ts) && e.isPunct(ts[end], ",") && ts[end+1].cap {
 		k := end + 1
-		for k < len(ts) && k-end < 6 && ts[k].kind == tWord && (ts[k].cap || particles.has(e.lower(ts[k]))) {
+		for k < len(ts) && k-end < 6 && ts[k].kind == tWord && (ts[k].cap || e.is(&ts[k], particles)) {
 			k++
 		}
 		if b := e.nounPhrase(ts[end+1 : k]); b.ok() && !b.desc && !b.pronoun {
@@ -689,14 +711,13 @@ func (e *extractor) npAfter(ts []tok) attribution {
 func (e *extractor) describedName(ts []tok) attribution {
 	i := 0
 	for i < len(ts) && i < 4 && ts[i].kind == tWord && !ts[i].cap {
-		lw := e.lower(ts[i])
-		if stopWords.has(lw) || speechVerbs.has(lw) || determiners.has(lw) || pronounWords.has(lw) || timeWords.has(lw) || isAdverb(lw, false) {
+		if e.is(&ts[i], stopWords|speechVerbs|determiners|pronounWords|timeWords) || e.isAdverb(&ts[i]) {
 			return attribution{}
 		}
 		i++
 	}
 	j := i
-	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j]))) {
+	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || e.is(&ts[j], particles)) {
 		j++
 	}
 	if i == 0 || j-i < 1 || j < len(ts) && ts[j].kind == tWord {
@@ -715,7 +736,7 @@ var conjunctions = newWordSet(`but and or so then also later however`)
 
 // nounPhrase classifies a few tokens as a name, a pronoun or a description.
 func (e *extractor) nounPhrase(ts []tok) attribution {
-	for len(ts) > 0 && (ts[0].kind != tWord || conjunctions.has(e.lower(ts[0])) && len(ts) > 1) {
+	for len(ts) > 0 && (ts[0].kind != tWord || e.is(&ts[0], conjunctions) && len(ts) > 1) {
 		ts = ts[1:]
 	}
 	for len(ts) > 0 && ts[len(ts)-1].kind != tWord {
@@ -726,26 +747,26 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	}
 	mention := e.text[ts[0].pos:ts[len(ts)-1].end]
 	pos := int(ts[0].pos)
-	if len(ts) == 1 && pronounWords.has(e.lower(ts[0])) {
+	if len(ts) == 1 && e.is(&ts[0], pronounWords) {
 		return attribution{name: e.s(ts[0]), mention: mention, pos: pos, pronoun: true}
 	}
 	// the trailing run of capitalized words is the name
 	end := len(ts)
 	start := end
-	for start > 0 && ts[start-1].kind == tWord && (ts[start-1].cap || particles.has(e.lower(ts[start-1])) && start < end) {
+	for start > 0 && ts[start-1].kind == tWord && (ts[start-1].cap || e.is(&ts[start-1], particles) && start < end) {
 		start--
 	}
 	if start == end {
 		for i, t := range ts {
-			if t.kind != tWord || t.cap && !(i == 0 && determiners.has(e.lower(t))) { // "The singer" opening a sentence
+			if t.kind != tWord || t.cap && !(i == 0 && e.is(&ts[i], determiners)) { // "The singer" opening a sentence
 				return attribution{}
 			}
 		}
-		lastWord := e.lower(ts[len(ts)-1])
-		if timeWords.has(lastWord) || timeWords.has(e.lower(ts[0])) || strings.HasSuffix(lastWord, "ing") {
+		lastWord := &ts[len(ts)-1]
+		if e.is(lastWord, timeWords) || e.is(&ts[0], timeWords) || strings.HasSuffix(e.lower(*lastWord), "ing") {
 			return attribution{}
 		}
-		if determiners.has(e.lower(ts[0])) && len(ts) > 1 || len(ts) <= 2 && groups.has(lastWord) {
+		if e.is(&ts[0], determiners) && len(ts) > 1 || len(ts) <= 2 && e.is(lastWord, groups) {
 			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}
@@ -754,7 +775,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	if name == "" {
 		return attribution{}
 	}
-	if start > 0 && determiners.has(e.lower(ts[0])) && e.lower(ts[0]) != "the" {
+	if start > 0 && e.is(&ts[0], determiners) && e.lower(ts[0]) != "the" {
 		// "a New Hampshire Republican": a description, whatever its capitals
 		return attribution{name: mention, mention: mention, pos: pos, desc: true}
 	}
@@ -763,22 +784,31 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 
 // cleanName drops titles and sentence-start words from a capitalized run.
 func (e *extractor) cleanName(ts []tok) string {
+	name, _ := e.cleanNameN(ts)
+	return name
+}
+
+// cleanNameN is cleanName and the number of words of the name.
+func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	last := -1
 	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
-		lw := e.lower(t)
-		if titles.has(lw) || len(lw) < int(t.end-t.pos) && titles.has(e.lowerAll(t)) || i+1 < len(ts) && titles.has(e.lower(ts[i+1])) && isDemonym(lw) ||
+		if e.is(&ts[i], titles) {
+			last = i
+			continue
+		}
+		if t.end-t.pos > 1 && e.text[t.end-1] == '.' && titles.has(e.lowerAll(t)) || e.is(&ts[i+1], titles) && isDemonym(e.lower(t)) ||
 			possessive(e.s(t)) { // the Media Research Center’s Bozell
 			last = i
 		}
 	}
 	ts = ts[last+1:]
 	if len(ts) > 1 && ts[0].end-ts[0].pos > 1 && isUpperByte(e.text[ts[0].pos+1]) && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
-		return "" // RED STATES OUTNUMBER BLUE: a headline, not a name
+		return "", 0 // RED STATES OUTNUMBER BLUE: a headline, not a name
 	}
-	for len(ts) > 0 && in(e.lower(ts[0]), notNames|particles|determiners) {
+	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) {
 		ts = ts[1:]
 	}
-	for len(ts) > 0 {
+	for len(ts) > 0 && ts[len(ts)-1].end-ts[len(ts)-1].pos <= 4 { // jr. at most
 		lw := e.lower(ts[len(ts)-1])
 		if lw != "jr" && lw != "sr" && lw != "ii" && lw != "iii" {
 			break
@@ -786,7 +816,7 @@ func (e *extractor) cleanName(ts []tok) string {
 		ts = ts[:len(ts)-1]
 	}
 	if len(ts) == 0 {
-		return ""
+		return "", 0
 	}
 	// most names stand in the text as they are: no copy
 	plain := true
@@ -796,7 +826,7 @@ func (e *extractor) cleanName(ts []tok) string {
 		}
 	}
 	if w := e.s(ts[len(ts)-1]); plain && !strings.HasSuffix(w, "’s") && !strings.HasSuffix(w, "'s") {
-		return e.text[ts[0].pos:ts[len(ts)-1].end]
+		return e.text[ts[0].pos:ts[len(ts)-1].end], len(ts)
 	}
 	var b strings.Builder
 	for i, t := range ts {
@@ -807,12 +837,18 @@ func (e *extractor) cleanName(ts []tok) string {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
 		b.WriteString(w)
 	}
-	return b.String()
+	return b.String(), len(ts) // the words joined by one space each
 }
 
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func possessive(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[len(w)-1]; c != 's' && c != '\'' && c != 0x99 { // the last byte of ’
+		return false
+	}
 	return strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "s'")
 }
 
@@ -894,6 +930,9 @@ func foldHash(s string) uint64 {
 // dismissed the plan as “desperate”, a “historic” deal. Whoever said them,
 // they are the writer's words with marks, not an utterance.
 func (e *extractor) isFragment(p part) bool {
+	if !(p.tok > 0 && e.toks[p.tok-1].kind == tWord && int(e.toks[p.tok-1].para) == p.para) {
+		return false // no word right before it: asked first, as it is cheap
+	}
 	s := e.text[p.span.Start:p.span.End]
 	if words(s, 3) > 2 || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
 		return false
@@ -901,7 +940,7 @@ func (e *extractor) isFragment(p part) bool {
 	if r, _ := utf8.DecodeRuneInString(s); unicode.IsUpper(r) && strings.HasSuffix(s, ".") {
 		return false // a sentence of its own: saying “Too many.”
 	}
-	return p.tok > 0 && e.toks[p.tok-1].kind == tWord && int(e.toks[p.tok-1].para) == p.para
+	return true
 }
 
 // personal are the words that give speech away: a person talks to a person.

@@ -13,19 +13,62 @@ type wordSet uint32
 // when a store loads. A slot packs where the word stands in one string of
 // all words and its length, so that the table stays small enough for the
 // processor's first cache. It is filled while the package initializes and
-// only read after.
+// only read after. Most words are short: those of up to shortMax bytes
+// stand in a table of their own, their bytes packed in one integer that
+// is compared at once.
 type lexicon struct {
+	short   [shortSize]shortSlot
 	slots   [lexSize]uint32 // offset in words << 8 | length; 0 for none
 	classes [lexSize]wordSet
 	words   string
 	sets    wordSet // the last list's bit
 }
 
+// shortSlot is a short word, packed, with its lists; key 0 for none.
+type shortSlot struct {
+	key   uint64
+	class wordSet
+}
+
 const (
-	lexBits = 12
-	lexSize = 1 << lexBits
-	lexMax  = 24 // no listed word is longer
+	lexBits   = 12
+	lexSize   = 1 << lexBits
+	lexMax    = 24 // no listed word is longer
+	shortMax  = 7  // the bytes of a short word and its length fill 64 bits
+	shortBits = 11
+	shortSize = 1 << shortBits
 )
+
+// pack is the bytes of a word of up to shortMax bytes and its length in
+// one integer, never 0; packFold the same in lower case.
+func pack(w string) uint64 {
+	k := uint64(len(w)) << 56
+	for i := 0; i < len(w); i++ {
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k
+}
+
+func packFold(w string) uint64 {
+	k := uint64(len(w)) << 56
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		k |= uint64(c) << (8 * i)
+	}
+	return k
+}
+
+// findShort is the slot of the packed word k, or the empty slot where it would go.
+func (l *lexicon) findShort(k uint64) *shortSlot {
+	for h := uint32((k * 0x9E3779B97F4A7C15) >> (64 - shortBits)); ; h = (h + 1) & (shortSize - 1) {
+		if s := &l.short[h]; s.key == k || s.key == 0 {
+			return s
+		}
+	}
+}
 
 var lex lexicon
 
@@ -35,7 +78,7 @@ func newWordSet(s string) wordSet {
 	if lex.sets != 0 {
 		set = lex.sets << 1
 	}
-	if set == 0 {
+	if set == 0 || set == clsKnown {
 		panic("quotes: more word lists than bits")
 	}
 	lex.sets = set
@@ -43,6 +86,12 @@ func newWordSet(s string) wordSet {
 	for _, w := range strings.Fields(s) {
 		if len(w) > lexMax {
 			panic("quotes: listed word too long: " + w)
+		}
+		if len(w) <= shortMax {
+			s := lex.findShort(pack(w))
+			s.key = pack(w)
+			s.class |= set
+			continue
 		}
 		h := lex.find(w)
 		if lex.slots[h] == 0 {
@@ -70,6 +119,9 @@ func (l *lexicon) class(w string) wordSet {
 	if len(w) == 0 || len(w) > lexMax {
 		return 0
 	}
+	if len(w) <= shortMax {
+		return l.findShort(pack(w)).class
+	}
 	return l.classes[l.find(w)]
 }
 
@@ -78,6 +130,9 @@ func (l *lexicon) class(w string) wordSet {
 func (l *lexicon) classFold(w string) wordSet {
 	if len(w) == 0 || len(w) > lexMax {
 		return 0
+	}
+	if len(w) <= shortMax {
+		return l.findShort(packFold(w)).class
 	}
 	var b [lexMax]byte
 	for i := 0; i < len(w); i++ {

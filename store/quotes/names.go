@@ -12,6 +12,7 @@ type person struct {
 	full, first, last string
 	pos               int
 	gender            byte // 'm', 'f' or 0 when unknown
+	multi             bool // full has a space
 }
 
 // names are the people the article names in full, gathered the first time
@@ -31,9 +32,9 @@ func (e *extractor) collectNames() {
 	ts := e.toks
 	for c := 0; c < len(e.caps); {
 		i := int(e.caps[c])
-		j := i
-		for j < len(ts) && ts[j].kind == tWord && ts[j].para == ts[i].para &&
-			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && particles.has(e.lower(ts[j])) && j+1 < len(ts) && ts[j+1].cap) {
+		j, para := i, ts[i].para
+		for j < len(ts) && ts[j].kind == tWord && ts[j].para == para &&
+			(ts[j].cap || ts[j].end-ts[j].pos <= 3 && e.is(&ts[j], particles) && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
 		for c < len(e.caps) && int(e.caps[c]) < j {
@@ -43,23 +44,24 @@ func (e *extractor) collectNames() {
 		if len(run) == 1 {
 			continue // a capital at a sentence start, or a name given alone
 		}
-		// the title before a name tells its gender: Mr. Smith, Mrs. Jones
+		name, n := e.cleanNameN(run)
+		if name == "" || n > 4 {
+			continue
+		}
+		// the title before a name tells its gender: Mr. Smith, Mrs. Jones.
+		// Each word below is a title, and cleanName has looked up all
+		// but the last word of the run.
 		var gender byte
-		for _, t := range run {
-			switch e.lower(t) {
+		for k := range run {
+			if k < len(run)-1 && !e.is(&run[k], titles) || run[k].end-run[k].pos > 9 { // princess.
+				continue
+			}
+			switch e.lower(run[k]) {
 			case "mr", "sir", "lord", "king", "prince", "father", "brother":
 				gender = 'm'
 			case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister":
 				gender = 'f'
 			}
-		}
-		name := e.cleanName(run)
-		if name == "" {
-			continue
-		}
-		n := strings.Count(name, " ") + 1
-		if n > 4 {
-			continue
 		}
 		last := name[strings.LastIndexByte(name, ' ')+1:]
 		first := name
@@ -67,16 +69,20 @@ func (e *extractor) collectNames() {
 			first = name[:k]
 		}
 		if gender == 0 && n > 1 {
-			gender = firstNameGender(e.text[run[0].pos : int(run[0].pos)+len(first)])
+			if t := &run[0]; int(t.end-t.pos) == len(first) && e.text[t.end-1] != '.' {
+				gender = classGender(e.cl(t)) // the first word as it stands: its lists are known
+			} else {
+				gender = firstNameGender(e.text[t.pos : int(t.pos)+len(first)])
+			}
 		}
 		if n == 1 {
 			// a surname alone still tells a gender: Mrs. Clinton
 			if gender != 0 {
-				e.people = append(e.people, person{full: name, first: "", last: name, pos: int(run[0].pos), gender: gender})
+				e.people = append(e.people, person{full: name, first: "", last: name, pos: int(run[0].pos), gender: gender, multi: n > 1})
 			}
 			continue
 		}
-		e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender})
+		e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender, multi: n > 1})
 	}
 }
 
@@ -84,15 +90,15 @@ func (e *extractor) collectNames() {
 // surname (Putin -> Vladimir Putin) or, for a name alone, the same first
 // name (Hillary -> Hillary Clinton); the nearest one before pos wins.
 func (e *extractor) full(name string, pos int) string {
-	last, first := name, name
+	last, first, multi := name, name, false
 	if i := strings.LastIndexByte(name, ' '); i >= 0 {
 		last = name[i+1:]
 		first = name[:strings.IndexByte(name, ' ')]
+		multi = true
 	}
-	multi := strings.Contains(name, " ")
 	best, bestBefore := "", false
 	for _, p := range e.names() {
-		if !strings.Contains(p.full, " ") || len(p.full) <= len(name) {
+		if !p.multi || len(p.full) <= len(name) {
 			continue
 		}
 		match := p.last == last && (!multi || p.first == first)
@@ -142,7 +148,7 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) st
 	people := e.names()
 	for i := len(people) - 1; i >= 0; i-- {
 		p := people[i]
-		if p.pos >= a.pos || !strings.Contains(p.full, " ") {
+		if p.pos >= a.pos || !p.multi {
 			continue
 		}
 		switch g := e.genderOf(p.full); {
@@ -174,8 +180,14 @@ lawmaker entrepreneur designer chef artist`)
 // senator) to the person the sentences before are about, else to the last
 // speaker; other descriptions stay as they are.
 func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
-	ws := strings.Fields(a.mention)
-	if len(ws) < 2 || len(ws) > 3 || !strings.EqualFold(ws[0], "the") || !roles.hasFold(ws[len(ws)-1]) {
+	n, first, last := 0, "", ""
+	for w := range strings.FieldsSeq(a.mention) {
+		if n++; n == 1 {
+			first = w
+		}
+		last = w
+	}
+	if n < 2 || n > 3 || !strings.EqualFold(first, "the") || !roles.hasFold(last) {
 		return a.name
 	}
 	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {
@@ -249,7 +261,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue
 		}
 		j := i
-		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || particles.has(e.lower(ts[j])) && j+1 < len(ts) && ts[j+1].cap) {
+		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || e.is(&ts[j], particles) && j+1 < len(ts) && ts[j+1].cap) {
 			j++
 		}
 		run, opens := ts[i:j], i == 0
@@ -259,7 +271,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			!opens && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
 			continue // of Johnny Depp, the French Open, about Parise's penchant
 		}
-		if determiners.has(e.lower(run[0])) {
+		if e.is(&run[0], determiners) {
 			continue // The Kurdish …: a person's name opens on no article
 		}
 		name := e.cleanName(run)
@@ -267,7 +279,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue
 		}
 		full := e.full(name, int(run[0].pos))
-		if !e.isPersonName(full, len(run) > 1 && honorifics.has(e.lower(run[0]))) { // Dr Vancheshwar
+		if !e.isPersonName(full, len(run) > 1 && e.is(&run[0], honorifics)) { // Dr Vancheshwar
 			continue // a word at a sentence start, a place, a body
 		}
 		if g := e.genderOf(full); g == 0 || want == 0 || g == want {
@@ -347,8 +359,11 @@ chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula chr
 claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
 
 // firstNameGender knows the gender of common first names, 0 for others.
-func firstNameGender(f string) byte {
-	switch c := lex.classFold(f); {
+func firstNameGender(f string) byte { return classGender(lex.classFold(f)) }
+
+// classGender is the gender of a first name in the lists c.
+func classGender(c wordSet) byte {
+	switch {
 	case c&femaleNames != 0:
 		return 'f'
 	case c&maleNames != 0:

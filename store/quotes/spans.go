@@ -30,7 +30,7 @@ type extractor struct {
 	caps   []int32 // the tokens that are words with a capital
 	low    string  // the text with the ASCII letters of its tokens in lower case
 	lowb   []byte
-	curly  bool // the text quotes with curly marks
+	curly  int8 // the text quotes with curly marks: 1, -1 when not, 0 until asked
 	people []person
 	named  bool            // people gathered
 	quoted map[uint64]int  // how often each quote's words stand in marks, once asked
@@ -290,7 +290,6 @@ func (e *extractor) findSpans() {
 	}
 	reset()
 	end := 0
-	e.curly = strings.Count(e.text, "“") > 1 && strings.Count(e.text, "”") > 1
 	for pi, p := range e.paras {
 		if p.Start < end {
 			reset() // paragraphs out of order: look again
@@ -358,7 +357,7 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 	// straight mark that opens a paragraph and never closes marks an
 	// excerpt, not a quote; one after a quote in the paragraph (…,” he
 	// said. "The Bureau …) runs on into the next paragraph
-	if outerStraight && (len(inner) > 0 || e.curly && cur.open == p.Start) {
+	if outerStraight && (len(inner) > 0 || cur.open == p.Start && e.isCurly()) {
 		for _, q := range inner {
 			e.addPart(q)
 		}
@@ -366,6 +365,24 @@ func (e *extractor) pairDoubles(ms []mark, pi int, p Span) {
 	}
 	cur.span.End, cur.close, cur.openEnd = p.End, p.End, true
 	e.addPart(cur)
+}
+
+// isCurly tells whether the text quotes with curly marks: two “ and two ”
+// at least. Few paragraphs ask, so it is counted the first time one does.
+func (e *extractor) isCurly() bool {
+	if e.curly == 0 {
+		e.curly = -1
+		if atLeast2(e.text, "“") && atLeast2(e.text, "”") {
+			e.curly = 1
+		}
+	}
+	return e.curly > 0
+}
+
+// atLeast2 tells whether sub stands twice or more in s.
+func atLeast2(s, sub string) bool {
+	i := strings.Index(s, sub)
+	return i >= 0 && strings.Contains(s[i+len(sub):], sub)
 }
 
 // endsSentenceAt is true when the words from start to pos close a sentence.
@@ -474,13 +491,22 @@ func hasLetter(s string) bool {
 // words counts the words of a span, up to limit: the callers only ask
 // whether a quote is short.
 func words(s string, limit int) int {
-	n, in := 0, false
-	for i := 0; i < len(s) && n <= limit; i++ {
-		sp := s[i] == ' ' || s[i] == '\n' || s[i] == '\t'
-		if !sp && !in {
-			n++
+	n := 0
+	for i := 0; i < len(s); {
+		for i < len(s) && isBlank(s[i]) {
+			i++
 		}
-		in = !sp
+		if i == len(s) {
+			break
+		}
+		if n++; n > limit {
+			break
+		}
+		for i < len(s) && !isBlank(s[i]) {
+			i++
+		}
 	}
 	return n
 }
+
+func isBlank(c byte) bool { return c == ' ' || c == '\n' || c == '\t' }

@@ -1,6 +1,8 @@
 package quotes
 
 import (
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,9 +22,44 @@ type tok struct {
 	pos, end int32
 	part     int32 // the part, for a quote; for a word with capitals, where it stands in lower case in e.low, else -1
 	para     int32
+	cls      wordSet // the word lists it is in, with clsKnown, once asked: see cl
 	kind     tokKind
 	cap      bool // a word that starts with a capital
 }
+
+// clsKnown marks the lists of a token as looked up: no list has this bit.
+const clsKnown wordSet = 1 << 31
+
+// cl is the word lists the word t is in (lower, in lower case without its
+// final period), looked up the first time it is asked: the cues ask about
+// the same words again and again.
+func (e *extractor) cl(t *tok) wordSet {
+	if t.cls == 0 {
+		t.cls = e.lookUp(t) | clsKnown
+	}
+	return t.cls
+}
+
+// lookUp is lex.class(e.lower(*t)). A short word is packed with one read of
+// 8 bytes where it stands, in the text or in e.low, when 8 bytes are there.
+func (e *extractor) lookUp(t *tok) wordSet {
+	w := e.lower(*t)
+	if len(w) == 0 || len(w) > shortMax {
+		return lex.class(w)
+	}
+	src, at := e.text, int(t.pos)
+	if t.kind == tWord && t.part >= 0 {
+		src, at = e.low, int(t.part)
+	}
+	if at+8 > len(src) {
+		return lex.class(w)
+	}
+	k := load8(src, at)&(1<<(8*len(w))-1) | uint64(len(w))<<56
+	return lex.findShort(k).class
+}
+
+// is tells whether the word t is in one of the lists sets.
+func (e *extractor) is(t *tok, sets wordSet) bool { return e.cl(t)&sets != 0 }
 
 // tokenize cuts the paragraphs into tokens once; a quote part becomes one
 // token. Only the sentences around the quotes are read word by word: the
@@ -128,6 +165,7 @@ const (
 	bUpper // A to Z
 	bLook  // what scanNames stops at: capitals, sentence ends, tags, UTF-8
 	bOther // other marks
+	bFast  // what ends a word in lower case that scanWords reads itself: a space, a mark other than a joiner
 )
 
 var byteClass = func() (t [256]uint8) {
@@ -145,6 +183,9 @@ var byteClass = func() (t [256]uint8) {
 		case t[c] == 0:
 			t[c] = bOther
 		}
+		if t[c]&(bSpace|bOther) != 0 && !isJoiner(byte(c)) {
+			t[c] |= bFast
+		}
 	}
 	return
 }()
@@ -160,18 +201,16 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 		case cl&bWord != 0 && cl&bUpper == 0:
 			// most words are ASCII in lower case and end at a space or a
 			// comma: read them here; the others go to word
-			j := i + 1
-			for ; j < len(text); j++ {
-				if byteClass[text[j]]&(bWord|bUpper) != bWord {
-					break
-				}
-			}
-			if j < len(text) && (byteClass[text[j]]&(bSpace|bOther) == 0 || isJoiner(text[j])) {
+			j := lowerRun(text, i+1)
+			if j < len(text) && byteClass[text[j]]&bFast == 0 {
 				i = e.word(i, stop, para)
 				continue
 			}
-			e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tWord, para: int32(para), part: -1})
+			e.add(i, j, -1, para, tWord, false, 0)
 			i = j
+			if i < end && text[i] == ' ' {
+				i++ // the space after it, without another turn
+			}
 		case cl&bWord != 0:
 			i = e.word(i, stop, para)
 		case c == '<' && tagEnd(text[i:]) > 0:
@@ -184,6 +223,86 @@ func (e *extractor) scanWords(i, end, stop, para int) int {
 		}
 	}
 	return i
+}
+
+// The runs of ASCII letters and digits are read 8 bytes at a time, as one
+// integer whose bytes are classified together: a word's end is then found
+// without a branch per byte, which the processor mispredicts at the end of
+// every word.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// load8 is the 8 bytes of s from i, the first in the lowest byte.
+func load8(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// store8 writes x to the first 8 bytes of b, the lowest byte first.
+func store8(b []byte, x uint64) {
+	_ = b[7]
+	b[0], b[1], b[2], b[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
+	b[4], b[5], b[6], b[7] = byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56)
+}
+
+// between sets the high bit of each byte of y whose low 7 bits are from
+// lo to hi; y has the high bit of every byte set, so that no byte borrows.
+func between(y uint64, lo, hi byte) uint64 {
+	return (y - ones*uint64(lo)) &^ (y - ones*uint64(hi+1)) & highs
+}
+
+// lowerRun is the end of the run of letters in lower case, digits, @ and #
+// from j. Its 8 bytes at a time read letters; a digit, @ or # goes byte by
+// byte.
+func lowerRun(text string, j int) int {
+	for j < len(text) {
+		if j+8 <= len(text) {
+			x := load8(text, j)
+			other := highs &^ (between(x|highs, 'a', 'z') &^ x)
+			if other == 0 {
+				j += 8
+				continue
+			}
+			j += bits.TrailingZeros64(other) >> 3
+		}
+		if byteClass[text[j]]&(bWord|bUpper) != bWord {
+			return j
+		}
+		j++
+	}
+	return j
+}
+
+// wordRun is the end of the run of ASCII letters, digits, @ and # from j,
+// and whether a capital is among them.
+func wordRun(text string, j int) (int, bool) {
+	up := false
+	for j < len(text) {
+		if j+8 <= len(text) {
+			x := load8(text, j)
+			letters := between(x|highs|0x2020202020202020, 'a', 'z') &^ x // either case
+			caps := letters &^ (x << 2)                                   // 0x20 clear
+			other := highs &^ letters
+			if other == 0 {
+				up = up || caps != 0
+				j += 8
+				continue
+			}
+			n := bits.TrailingZeros64(other) // the high bit of the first other byte
+			up = up || caps&(1<<(n-7)-1) != 0
+			j += n >> 3
+		}
+		cl := byteClass[text[j]]
+		if cl&bWord == 0 {
+			return j, up
+		}
+		up = up || cl&bUpper != 0
+		j++
+	}
+	return j, up
 }
 
 // scanNames reads from i to end what names and sentences need: words with
@@ -202,7 +321,7 @@ func (e *extractor) scanNames(i, end, stop, para int) int {
 			}
 			skipped |= cl
 		}
-		gap = gap || skipped&^bSpace != 0
+		gap = gap || skipped&^(bSpace|bFast) != 0
 		if i += k; i == end {
 			break
 		}
@@ -281,7 +400,7 @@ func isWordByte(c byte) bool {
 }
 
 func (e *extractor) punct(i, j, para int) {
-	e.toks = append(e.toks, tok{pos: int32(i), end: int32(j), kind: tPunct, para: int32(para)})
+	e.add(i, j, 0, para, tPunct, false, 0)
 }
 
 // word reads a word from i: letters and digits joined by - ' ’ and the dots
@@ -290,19 +409,19 @@ func (e *extractor) word(i, stop, para int) int {
 	text := e.text[i:stop]
 	j := 0
 	var seen uint8
+	dotted := false // a period inside: U.S
 	for {
-		for ; j < len(text); j++ { // the common run of ASCII letters and digits
-			cl := byteClass[text[j]]
-			if cl&bWord == 0 {
-				break
-			}
-			seen |= cl
+		var up bool
+		j, up = wordRun(text, j) // the common run of ASCII letters and digits
+		if up {
+			seen |= bUpper
 		}
 		if j == len(text) {
 			break
 		}
 		if c := text[j]; c < 0x80 {
 			if (c == '-' || c == '\'' || c == '.' || c == '&') && j+1 < len(text) && byteClass[text[j+1]]&bWord != 0 && text[j+1] != '@' {
+				dotted = dotted || c == '.'
 				j++
 				continue
 			}
@@ -321,8 +440,23 @@ func (e *extractor) word(i, stop, para int) int {
 		}
 		break
 	}
-	if j < len(text) && text[j] == '.' && (e.keepsDot(i, i+j) || j+1 < len(text) && (text[j+1] == ')' || text[j+1] == ',')) {
-		j++
+	var cls wordSet
+	if j < len(text) && text[j] == '.' {
+		keep := dotted // the period after a word is part of it: U.S., an initial, a title (Sen.)
+		if !keep {
+			w := text[:j]
+			if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
+				keep = true
+			} else if j <= 6 {
+				// the word's lists, kept for the cues: whether the
+				// period stays, the word in lower case is w folded
+				cls = lex.classFold(w) | clsKnown
+				keep = cls&abbrevs != 0
+			}
+		}
+		if keep || j+1 < len(text) && (text[j+1] == ')' || text[j+1] == ',') {
+			j++
+		}
 	}
 	capital := text[0] >= 'A' && text[0] <= 'Z'
 	if text[0] >= 0x80 {
@@ -334,36 +468,47 @@ func (e *extractor) word(i, stop, para int) int {
 	}
 	low := int32(-1)
 	if seen&bUpper != 0 { // keep a copy in lower case for the word lists
-		low = int32(len(e.lowb))
-		e.lowb = append(e.lowb, text[:j]...)
-		w := e.lowb[low:]
-		for k, c := range w {
-			if c >= 'A' && c <= 'Z' {
-				w[k] = c + 'a' - 'A'
-			}
+		n := len(e.lowb)
+		low = int32(n)
+		b := slices.Grow(e.lowb, j+8)
+		room := b[:cap(b)] // 8 bytes at a time: what is written past the word is overwritten later
+		k := 0
+		for ; k < j && i+k+8 <= len(e.text); k += 8 {
+			x := load8(e.text, i+k)
+			store8(room[n+k:], x|(between(x|highs, 'A', 'Z')&^x)>>2) // 0x20 added to capitals
 		}
+		for ; k < j; k++ { // the last bytes of the text
+			c := text[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			room[n+k] = c
+		}
+		e.lowb = b[:n+j]
 	}
-	e.toks = append(e.toks, tok{pos: int32(i), end: int32(i + j), kind: tWord, cap: capital, para: int32(para), part: low})
+	e.add(i, i+j, low, para, tWord, capital, cls)
 	return i + j
 }
+
+// add appends a token. It sets the fields one by one in place: a token
+// made whole first and then copied is written to the stack in parts and read
+// back at once, which stalls the processor on every word.
+func (e *extractor) add(pos, end int, part int32, para int, kind tokKind, capital bool, cls wordSet) {
+	n := len(e.toks)
+	if n == cap(e.toks) {
+		e.growToks()
+	}
+	e.toks = e.toks[:n+1]
+	t := &e.toks[n]
+	t.pos, t.end, t.part, t.para = int32(pos), int32(end), part, int32(para)
+	t.cls, t.kind, t.cap = cls, kind, capital
+}
+
+func (e *extractor) growToks() { e.toks = slices.Grow(e.toks, 1) }
 
 // isJoiner is true for the marks that can hold a word together: e-mail,
 // don't, AT&T; word decides whether they do.
 func isJoiner(c byte) bool { return c == '-' || c == '\'' || c == '&' }
-
-// keepsDot tells whether the period after a word is part of it: an initial,
-// a title (Sen.), or a dotted abbreviation (U.S., D-Mo.).
-func (e *extractor) keepsDot(i, j int) bool {
-	w := e.text[i:j]
-	if strings.IndexByte(w, '.') >= 0 {
-		return true
-	}
-	r, n := utf8.DecodeRuneInString(w)
-	if n == len(w) && unicode.IsUpper(r) {
-		return true
-	}
-	return j-i <= 6 && abbrevs.hasFold(w)
-}
 
 // abbrevs are words whose period does not end a sentence.
 var abbrevs = newWordSet(`mr mrs ms dr sen sens rep reps gov gen lt col sgt capt prof jr sr st rev pres atty supt
