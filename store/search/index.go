@@ -175,6 +175,7 @@ type analysis struct {
 	cache    wordCache
 	extra    []occurrence // the pairs of common words
 	pair     []byte
+	pairIDs  [len(commonWords) * len(commonWords)]uint32 // each pair's term + 1, 0 until it is looked up
 	spans    []spanSpeaker
 }
 
@@ -293,35 +294,41 @@ func (an *analysis) pairs(d *dict) {
 	d.mu.RLock()
 	common := d.common
 	d.mu.RUnlock()
-	for i := 1; i < len(an.ids); i++ {
-		if !common[an.ids[i-1]] || !common[an.ids[i]] || uint32(i) == an.doc.titleLen {
+	ids := an.ids
+	for i := 1; i < len(ids); i++ {
+		a, b := common[ids[i-1]], common[ids[i]]
+		if a == 0 || b == 0 || uint32(i) == an.doc.titleLen {
 			continue
 		}
-		start := uint32(0)
-		if i > 1 {
-			start = an.ends[i-2]
-		}
-		pair := append(append(append(an.pair[:0], an.folded[start:an.ends[i-1]]...), ' '), an.folded[an.ends[i-1]:an.ends[i]]...)
-		an.pair = pair
-		k := d.table.keyOf(pair)
 		p := uint32(i - 1)
 		if p >= an.doc.titleLen {
 			p++
 		}
-		d.mu.RLock()
-		id, ok := an.cache.get(pair, k, d.terms)
-		if !ok {
-			id, ok = d.table.get(pair, k, d.terms)
+		slot := &an.pairIDs[int(a-1)*len(commonWords)+int(b-1)]
+		if *slot == 0 {
+			*slot = an.pairID(d, i) + 1
 		}
-		d.mu.RUnlock()
-		if !ok {
-			d.mu.Lock()
-			id = d.insert(string(pair))
-			d.mu.Unlock()
-		}
-		an.cache.put(k, id)
-		an.extra = append(an.extra, occurrence{id, p})
+		an.extra = append(an.extra, occurrence{*slot - 1, p})
 	}
+}
+
+// pairID is the term of words i-1 and i, adding it when it is new.
+func (an *analysis) pairID(d *dict, i int) uint32 {
+	start := uint32(0)
+	if i > 1 {
+		start = an.ends[i-2]
+	}
+	pair := append(append(append(an.pair[:0], an.folded[start:an.ends[i-1]]...), ' '), an.folded[an.ends[i-1]:an.ends[i]]...)
+	an.pair = pair
+	d.mu.RLock()
+	id, ok := d.lookup(pair)
+	d.mu.RUnlock()
+	if !ok {
+		d.mu.Lock()
+		id = d.insert(string(pair))
+		d.mu.Unlock()
+	}
+	return id
 }
 
 // count adds one occurrence of term t.
