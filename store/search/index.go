@@ -172,6 +172,7 @@ type analysis struct {
 	first    []uint32 // where each distinct term's positions start in pos
 	pos      []uint32 // positions grouped by term
 	cur      []uint32
+	local    []uint32 // each word's, then each pair's, index in terms
 	cache    wordCache
 	extra    []occurrence // the pairs of common words
 	pair     []byte
@@ -331,61 +332,81 @@ func (an *analysis) pairID(d *dict, i int) uint32 {
 	return id
 }
 
-// count adds one occurrence of term t.
-func (an *analysis) count(t uint32, inTitle bool) {
-	if int(t) >= len(an.slot) {
-		an.slot = append(an.slot, make([]uint32, int(t)+1-len(an.slot)+1024)...)
-	}
-	j := an.slot[t]
-	if j == 0 {
-		an.terms = append(an.terms, t)
-		an.freq = append(an.freq, 0)
-		an.title = append(an.title, 0)
-		j = uint32(len(an.terms))
-		an.slot[t] = j
-	}
-	an.freq[j-1]++
-	if inTitle {
-		an.title[j-1]++
-	}
-}
-
 // occurrence is a term at a position, when it is not a word of the text.
 type occurrence struct{ term, pos uint32 }
 
 // group gathers the positions of each distinct term.
 func (an *analysis) group() {
-	an.terms, an.freq, an.title = an.terms[:0], an.freq[:0], an.title[:0]
-	for i, t := range an.ids {
-		an.count(t, uint32(i) < an.doc.titleLen)
+	n := len(an.ids) + len(an.extra)
+	if n == 0 {
+		an.terms, an.title = an.terms[:0], an.title[:0]
+		an.first, an.pos = append(an.first[:0], 0), an.pos[:0]
+		return
 	}
-	for _, o := range an.extra {
-		an.count(o.term, o.pos+2 <= an.doc.titleLen)
+	// each occurrence's distinct term, numbered in order of first
+	// occurrence; the branches are left out as the compiler can, since
+	// whether a term is new is a coin toss
+	terms := slices.Grow(an.terms[:0], n)[:n]
+	freq := slices.Grow(an.freq[:0], n+1)[:n+1]
+	title := slices.Grow(an.title[:0], n+1)[:n+1]
+	clear(freq)
+	clear(title)
+	local := slices.Grow(an.local[:0], n)[:n]
+	slot := an.slot
+	m := uint32(0)
+	for i := range n {
+		var t uint32
+		inTitle := false
+		if i < len(an.ids) {
+			t, inTitle = an.ids[i], uint32(i) < an.doc.titleLen
+		} else {
+			o := an.extra[i-len(an.ids)]
+			t, inTitle = o.term, o.pos+2 <= an.doc.titleLen
+		}
+		if int(t) >= len(slot) {
+			slot = append(slot, make([]uint32, int(t)+1-len(slot)+1024)...)
+		}
+		j := slot[t]
+		terms[m] = t
+		fresh := uint32(0)
+		if j == 0 {
+			fresh = 1
+		}
+		j += fresh * (m + 1)
+		slot[t] = j
+		m += fresh
+		freq[j-1]++
+		if inTitle {
+			title[j-1]++
+		}
+		local[i] = j - 1
 	}
-	an.first = slices.Grow(an.first[:0], len(an.terms)+1)[:len(an.terms)+1]
+	an.slot, an.local = slot, local
+	an.terms, an.freq, an.title = terms[:m], freq[:m], title[:m]
+	first := slices.Grow(an.first[:0], int(m)+1)[:m+1]
 	off := uint32(0)
 	for j, f := range an.freq {
-		an.first[j] = off
+		first[j] = off
 		off += f
 	}
-	an.first[len(an.terms)] = off
-	an.pos = slices.Grow(an.pos[:0], int(off))[:off]
-	an.cur = append(an.cur[:0], an.first...)
-	for i, t := range an.ids {
-		j := an.slot[t] - 1
+	first[m] = off
+	an.first = first
+	pos := slices.Grow(an.pos[:0], int(off))[:off]
+	cur := append(an.cur[:0], first...)
+	for i, j := range local[:len(an.ids)] {
 		p := uint32(i)
 		if p >= an.doc.titleLen {
 			p++
 		}
-		an.pos[an.cur[j]] = p
-		an.cur[j]++
+		pos[cur[j]] = p
+		cur[j]++
 	}
-	for _, o := range an.extra {
-		j := an.slot[o.term] - 1
-		an.pos[an.cur[j]] = o.pos
-		an.cur[j]++
+	for i, j := range local[len(an.ids):] {
+		pos[cur[j]] = an.extra[i].pos
+		cur[j]++
 	}
+	an.pos, an.cur = pos, cur
 	for _, t := range an.terms {
-		an.slot[t] = 0
+		slot[t] = 0
 	}
 }
