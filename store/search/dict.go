@@ -16,6 +16,7 @@ type dict struct {
 	mu     sync.RWMutex
 	table  termTable
 	terms  []string
+	tails  []uint64 // term -> its bytes 8 to 16, zero-padded (see longSame)
 	stemOf []uint32 // term -> stem
 	stems  map[string]uint32
 	family [][]uint32 // stem -> terms
@@ -34,7 +35,7 @@ func newDict() *dict {
 
 // lookup returns the ID of a folded word, if it is known. The caller holds mu.
 func (d *dict) lookup(term []byte) (uint32, bool) {
-	return d.table.get(term, d.table.keyOf(term), d.terms)
+	return d.table.get(term, d.table.keyOf(term), d.terms, d.tails)
 }
 
 // insert adds a word, returning its ID. The caller holds mu for writing.
@@ -44,7 +45,8 @@ func (d *dict) insert(term string) uint32 {
 	}
 	id := uint32(len(d.terms))
 	d.terms = append(d.terms, term)
-	d.table.put([]byte(term), id, d.terms)
+	d.tails = append(d.tails, wordTail(term))
+	d.table.put([]byte(term), id, d.terms, d.tails)
 	st := stem(term)
 	sid, ok := d.stems[st]
 	if !ok {

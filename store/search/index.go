@@ -270,7 +270,7 @@ func (an *analysis) resolve(d *dict) {
 		w := an.folded[start:end]
 		k := d.table.key(w, headAt(an.folded, int(start), int(end)))
 		start = end
-		if id, ok := an.cache.get(w, k, d.terms); ok {
+		if id, ok := an.cache.get(w, k, d.terms, d.tails); ok {
 			an.ids[i] = id
 			continue
 		}
@@ -289,7 +289,7 @@ func (an *analysis) resolve(d *dict) {
 		if i > 0 {
 			start = an.ends[i-1]
 		}
-		id, ok := d.table.get(an.folded[start:an.ends[i]], p.key, d.terms)
+		id, ok := d.table.get(an.folded[start:an.ends[i]], p.key, d.terms, d.tails)
 		if ok {
 			an.cache.put(p.key, id)
 		} else {
