@@ -168,6 +168,7 @@ type analysis struct {
 	terms    []uint32 // the distinct terms, in order of first occurrence
 	stems    []uint32 // the distinct stems of the terms
 	stemMark []uint32 // stem -> gen when it is among stems
+	stemBuf  []uint32 // the stem of each of terms
 	gen      uint32   // which article this is, for stemMark
 	freq     []uint32 // occurrences of each distinct term
 	title    []uint32 // of which in the title
@@ -204,10 +205,14 @@ func (an *analysis) analyze(x *Index, a *store.Article) {
 	}
 	an.doc.titleLen = uint32(len(ends))
 	an.spans = an.spans[:0]
+	last, lastID := "", uint32(0) // quotes of one speaker often follow each other
 	for _, q := range a.Quotes {
 		sp := uint32(0)
 		if q.Speaker != "" {
-			sp = x.speakers.id(q.Speaker) + 1
+			if q.Speaker != last {
+				last, lastID = q.Speaker, x.speakers.id(q.Speaker)+1
+			}
+			sp = lastID
 		}
 		for _, s := range q.Spans {
 			an.spans = append(an.spans, spanSpeaker{s, sp})
@@ -243,9 +248,16 @@ func (an *analysis) analyze(x *Index, a *store.Article) {
 	// the distinct stems, for the stems' article counts
 	an.gen++
 	an.stems = an.stems[:0]
+	// the terms' stems first, in a loop of their own: their misses overlap
+	sts := slices.Grow(an.stemBuf[:0], len(an.terms))[:len(an.terms)]
 	x.dict.mu.RLock()
-	for _, t := range an.terms {
-		st := x.dict.stemOf[t]
+	stemOf := x.dict.stemOf
+	x.dict.mu.RUnlock()
+	for j, t := range an.terms {
+		sts[j] = stemOf[t]
+	}
+	an.stemBuf = sts
+	for _, st := range sts {
 		if int(st) >= len(an.stemMark) {
 			an.stemMark = append(an.stemMark, make([]uint32, int(st)+1-len(an.stemMark)+1024)...)
 		}
@@ -254,7 +266,6 @@ func (an *analysis) analyze(x *Index, a *store.Article) {
 			an.stems = append(an.stems, st)
 		}
 	}
-	x.dict.mu.RUnlock()
 }
 
 // resolve finds each word's term, adding the words never seen before.
