@@ -16,13 +16,14 @@ type dict struct {
 	mu     sync.RWMutex
 	table  termTable
 	terms  []string
+	tails  []uint64 // term -> its bytes 8 to 16, zero-padded (see longSame)
 	stemOf []uint32 // term -> stem
 	stems  map[string]uint32
 	family [][]uint32 // stem -> terms
 	df     []uint32   // term -> articles in sealed segments
 	stemDF []uint32   // stem -> articles in sealed segments
 	masks  []uint32   // term -> letters it holds, to skip far terms fast when correcting typos
-	common []bool     // term -> one of the commonWords
+	common []uint8    // term -> its place in commonWords + 1; 0 when not one
 
 	sortMu sync.Mutex
 	sorted []uint32 // term IDs in word order, covering the first len(sorted) terms
@@ -34,7 +35,7 @@ func newDict() *dict {
 
 // lookup returns the ID of a folded word, if it is known. The caller holds mu.
 func (d *dict) lookup(term []byte) (uint32, bool) {
-	return d.table.get(term, d.table.keyOf(term), d.terms)
+	return d.table.get(term, d.table.keyOf(term), d.terms, d.tails)
 }
 
 // insert adds a word, returning its ID. The caller holds mu for writing.
@@ -44,7 +45,8 @@ func (d *dict) insert(term string) uint32 {
 	}
 	id := uint32(len(d.terms))
 	d.terms = append(d.terms, term)
-	d.table.put([]byte(term), id, d.terms)
+	d.tails = append(d.tails, wordTail(term))
+	d.table.put([]byte(term), id, d.terms, d.tails)
 	st := stem(term)
 	sid, ok := d.stems[st]
 	if !ok {
@@ -57,25 +59,28 @@ func (d *dict) insert(term string) uint32 {
 	d.stemOf = append(d.stemOf, sid)
 	d.df = append(d.df, 0)
 	d.masks = append(d.masks, letterMask(term))
-	d.common = append(d.common, isCommonWord(term))
+	d.common = append(d.common, commonIndex[term])
 	return id
 }
 
-// isCommonWord: the words most frequent in English news. Two of them in a
-// row are indexed as one more term as well, "to the" (Lucene's common
+// commonWords are the words most frequent in English news. Two of them in
+// a row are indexed as one more term as well, "to the" (Lucene's common
 // grams): a phrase of them would otherwise read the positions of the
 // commonest words in every article.
-func isCommonWord(w string) bool {
-	switch w {
-	case "the", "of", "to", "and", "a", "in", "is", "that", "for", "it", "on", "was", "with", "he",
-		"as", "at", "by", "be", "has", "have", "from", "his", "are", "said", "will", "but", "not",
-		"this", "an", "its", "they", "had", "who", "been", "were", "which", "their", "or", "i", "we",
-		"after", "would", "also", "more", "than", "there", "she", "her", "can", "all", "one", "up",
-		"out", "about", "into", "if", "new", "could", "so", "no":
-		return true
+var commonWords = [...]string{"the", "of", "to", "and", "a", "in", "is", "that", "for", "it", "on", "was", "with", "he",
+	"as", "at", "by", "be", "has", "have", "from", "his", "are", "said", "will", "but", "not",
+	"this", "an", "its", "they", "had", "who", "been", "were", "which", "their", "or", "i", "we",
+	"after", "would", "also", "more", "than", "there", "she", "her", "can", "all", "one", "up",
+	"out", "about", "into", "if", "new", "could", "so", "no"}
+
+// commonIndex is each common word's place in commonWords + 1.
+var commonIndex = func() map[string]uint8 {
+	m := make(map[string]uint8, len(commonWords))
+	for i, w := range commonWords {
+		m[w] = uint8(i + 1)
 	}
-	return false
-}
+	return m
+}()
 
 // isPair: a term made of two common words, "to the".
 func isPair(term string) bool { return strings.IndexByte(term, ' ') >= 0 }

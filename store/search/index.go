@@ -156,26 +156,37 @@ func (x *Index) seal(b *builder) {
 // analysis is one article broken into words, before it goes into a segment.
 // It is scratch space, reused from article to article.
 type analysis struct {
-	doc    docInfo
-	folded []byte   // the folded words, one after the other
-	ends   []uint32 // end of each word in folded
-	ids    []uint32 // each word's term
-	missed []int    // words not yet in the dictionary
+	doc     docInfo
+	folded  []byte        // the folded words, one after the other
+	ends    []uint32      // end of each word in folded
+	ids     []uint32      // each word's term
+	missed  []int         // words not yet in the dictionary
+	pending []pendingWord // words not in the cache
+	early   uint32        // see resolve
 
 	slot     []uint32 // term -> its index in terms + 1, 0 when absent
 	terms    []uint32 // the distinct terms, in order of first occurrence
 	stems    []uint32 // the distinct stems of the terms
 	stemMark []uint32 // stem -> gen when it is among stems
+	stemBuf  []uint32 // the stem of each of terms
 	gen      uint32   // which article this is, for stemMark
 	freq     []uint32 // occurrences of each distinct term
 	title    []uint32 // of which in the title
 	first    []uint32 // where each distinct term's positions start in pos
 	pos      []uint32 // positions grouped by term
 	cur      []uint32
+	local    []uint32 // each word's, then each pair's, index in terms
 	cache    wordCache
 	extra    []occurrence // the pairs of common words
 	pair     []byte
+	pairIDs  [len(commonWords) * len(commonWords)]uint32 // each pair's term + 1, 0 until it is looked up
 	spans    []spanSpeaker
+}
+
+// pendingWord is word i, with its key, to look up in the table.
+type pendingWord struct {
+	key key
+	i   uint32
 }
 
 type spanSpeaker struct {
@@ -194,10 +205,14 @@ func (an *analysis) analyze(x *Index, a *store.Article) {
 	}
 	an.doc.titleLen = uint32(len(ends))
 	an.spans = an.spans[:0]
+	last, lastID := "", uint32(0) // quotes of one speaker often follow each other
 	for _, q := range a.Quotes {
 		sp := uint32(0)
 		if q.Speaker != "" {
-			sp = x.speakers.id(q.Speaker) + 1
+			if q.Speaker != last {
+				last, lastID = q.Speaker, x.speakers.id(q.Speaker)+1
+			}
+			sp = lastID
 		}
 		for _, s := range q.Spans {
 			an.spans = append(an.spans, spanSpeaker{s, sp})
@@ -233,9 +248,16 @@ func (an *analysis) analyze(x *Index, a *store.Article) {
 	// the distinct stems, for the stems' article counts
 	an.gen++
 	an.stems = an.stems[:0]
+	// the terms' stems first, in a loop of their own: their misses overlap
+	sts := slices.Grow(an.stemBuf[:0], len(an.terms))[:len(an.terms)]
 	x.dict.mu.RLock()
-	for _, t := range an.terms {
-		st := x.dict.stemOf[t]
+	stemOf := x.dict.stemOf
+	x.dict.mu.RUnlock()
+	for j, t := range an.terms {
+		sts[j] = stemOf[t]
+	}
+	an.stemBuf = sts
+	for _, st := range sts {
 		if int(st) >= len(an.stemMark) {
 			an.stemMark = append(an.stemMark, make([]uint32, int(st)+1-len(an.stemMark)+1024)...)
 		}
@@ -244,7 +266,6 @@ func (an *analysis) analyze(x *Index, a *store.Article) {
 			an.stems = append(an.stems, st)
 		}
 	}
-	x.dict.mu.RUnlock()
 }
 
 // resolve finds each word's term, adding the words never seen before.
@@ -255,22 +276,39 @@ func (an *analysis) resolve(d *dict) {
 	defer func() { an.folded = an.folded[:n] }()
 	d.mu.RLock()
 	start := uint32(0)
+	pending := an.pending[:0]
 	for i, end := range an.ends {
 		w := an.folded[start:end]
 		k := d.table.key(w, headAt(an.folded, int(start), int(end)))
 		start = end
-		if id, ok := an.cache.get(w, k, d.terms); ok {
+		if id, ok := an.cache.get(w, k, d.terms, d.tails); ok {
 			an.ids[i] = id
 			continue
 		}
-		id, ok := d.table.get(w, k, d.terms)
+		pending = append(pending, pendingWord{k, uint32(i)})
+	}
+	// The words not in the cache are looked up in the table, which is
+	// mostly out of the processor's caches: read their slots first in a
+	// loop that does nothing else, so that the misses overlap.
+	slots, early := d.table.slots, uint32(0)
+	for _, p := range pending {
+		early += slots[p.key.hash&uint64(len(slots)-1)].id
+	}
+	an.early = early
+	for _, p := range pending {
+		i, start := p.i, uint32(0)
+		if i > 0 {
+			start = an.ends[i-1]
+		}
+		id, ok := d.table.get(an.folded[start:an.ends[i]], p.key, d.terms, d.tails)
 		if ok {
-			an.cache.put(k, id)
+			an.cache.put(p.key, id)
 		} else {
-			an.missed = append(an.missed, i)
+			an.missed = append(an.missed, int(i))
 		}
 		an.ids[i] = id
 	}
+	an.pending = pending
 	d.mu.RUnlock()
 	if len(an.missed) == 0 {
 		return
@@ -293,54 +331,41 @@ func (an *analysis) pairs(d *dict) {
 	d.mu.RLock()
 	common := d.common
 	d.mu.RUnlock()
-	for i := 1; i < len(an.ids); i++ {
-		if !common[an.ids[i-1]] || !common[an.ids[i]] || uint32(i) == an.doc.titleLen {
+	ids := an.ids
+	for i := 1; i < len(ids); i++ {
+		a, b := common[ids[i-1]], common[ids[i]]
+		if a == 0 || b == 0 || uint32(i) == an.doc.titleLen {
 			continue
 		}
-		start := uint32(0)
-		if i > 1 {
-			start = an.ends[i-2]
-		}
-		pair := append(append(append(an.pair[:0], an.folded[start:an.ends[i-1]]...), ' '), an.folded[an.ends[i-1]:an.ends[i]]...)
-		an.pair = pair
-		k := d.table.keyOf(pair)
 		p := uint32(i - 1)
 		if p >= an.doc.titleLen {
 			p++
 		}
-		d.mu.RLock()
-		id, ok := an.cache.get(pair, k, d.terms)
-		if !ok {
-			id, ok = d.table.get(pair, k, d.terms)
+		slot := &an.pairIDs[int(a-1)*len(commonWords)+int(b-1)]
+		if *slot == 0 {
+			*slot = an.pairID(d, i) + 1
 		}
-		d.mu.RUnlock()
-		if !ok {
-			d.mu.Lock()
-			id = d.insert(string(pair))
-			d.mu.Unlock()
-		}
-		an.cache.put(k, id)
-		an.extra = append(an.extra, occurrence{id, p})
+		an.extra = append(an.extra, occurrence{*slot - 1, p})
 	}
 }
 
-// count adds one occurrence of term t.
-func (an *analysis) count(t uint32, inTitle bool) {
-	if int(t) >= len(an.slot) {
-		an.slot = append(an.slot, make([]uint32, int(t)+1-len(an.slot)+1024)...)
+// pairID is the term of words i-1 and i, adding it when it is new.
+func (an *analysis) pairID(d *dict, i int) uint32 {
+	start := uint32(0)
+	if i > 1 {
+		start = an.ends[i-2]
 	}
-	j := an.slot[t]
-	if j == 0 {
-		an.terms = append(an.terms, t)
-		an.freq = append(an.freq, 0)
-		an.title = append(an.title, 0)
-		j = uint32(len(an.terms))
-		an.slot[t] = j
+	pair := append(append(append(an.pair[:0], an.folded[start:an.ends[i-1]]...), ' '), an.folded[an.ends[i-1]:an.ends[i]]...)
+	an.pair = pair
+	d.mu.RLock()
+	id, ok := d.lookup(pair)
+	d.mu.RUnlock()
+	if !ok {
+		d.mu.Lock()
+		id = d.insert(string(pair))
+		d.mu.Unlock()
 	}
-	an.freq[j-1]++
-	if inTitle {
-		an.title[j-1]++
-	}
+	return id
 }
 
 // occurrence is a term at a position, when it is not a word of the text.
@@ -348,37 +373,76 @@ type occurrence struct{ term, pos uint32 }
 
 // group gathers the positions of each distinct term.
 func (an *analysis) group() {
-	an.terms, an.freq, an.title = an.terms[:0], an.freq[:0], an.title[:0]
-	for i, t := range an.ids {
-		an.count(t, uint32(i) < an.doc.titleLen)
+	n := len(an.ids) + len(an.extra)
+	if n == 0 {
+		an.terms, an.title = an.terms[:0], an.title[:0]
+		an.first, an.pos = append(an.first[:0], 0), an.pos[:0]
+		return
 	}
-	for _, o := range an.extra {
-		an.count(o.term, o.pos+2 <= an.doc.titleLen)
+	// each occurrence's distinct term, numbered in order of first
+	// occurrence; the branches are left out as the compiler can, since
+	// whether a term is new is a coin toss
+	terms := slices.Grow(an.terms[:0], n)[:n]
+	freq := slices.Grow(an.freq[:0], n+1)[:n+1]
+	title := slices.Grow(an.title[:0], n+1)[:n+1]
+	clear(freq)
+	clear(title)
+	local := slices.Grow(an.local[:0], n)[:n]
+	slot := an.slot
+	m := uint32(0)
+	for i := range n {
+		var t uint32
+		inTitle := false
+		if i < len(an.ids) {
+			t, inTitle = an.ids[i], uint32(i) < an.doc.titleLen
+		} else {
+			o := an.extra[i-len(an.ids)]
+			t, inTitle = o.term, o.pos+2 <= an.doc.titleLen
+		}
+		if int(t) >= len(slot) {
+			slot = append(slot, make([]uint32, int(t)+1-len(slot)+1024)...)
+		}
+		j := slot[t]
+		terms[m] = t
+		fresh := uint32(0)
+		if j == 0 {
+			fresh = 1
+		}
+		j += fresh * (m + 1)
+		slot[t] = j
+		m += fresh
+		freq[j-1]++
+		if inTitle {
+			title[j-1]++
+		}
+		local[i] = j - 1
 	}
-	an.first = slices.Grow(an.first[:0], len(an.terms)+1)[:len(an.terms)+1]
+	an.slot, an.local = slot, local
+	an.terms, an.freq, an.title = terms[:m], freq[:m], title[:m]
+	first := slices.Grow(an.first[:0], int(m)+1)[:m+1]
 	off := uint32(0)
 	for j, f := range an.freq {
-		an.first[j] = off
+		first[j] = off
 		off += f
 	}
-	an.first[len(an.terms)] = off
-	an.pos = slices.Grow(an.pos[:0], int(off))[:off]
-	an.cur = append(an.cur[:0], an.first...)
-	for i, t := range an.ids {
-		j := an.slot[t] - 1
+	first[m] = off
+	an.first = first
+	pos := slices.Grow(an.pos[:0], int(off))[:off]
+	cur := append(an.cur[:0], first...)
+	for i, j := range local[:len(an.ids)] {
 		p := uint32(i)
 		if p >= an.doc.titleLen {
 			p++
 		}
-		an.pos[an.cur[j]] = p
-		an.cur[j]++
+		pos[cur[j]] = p
+		cur[j]++
 	}
-	for _, o := range an.extra {
-		j := an.slot[o.term] - 1
-		an.pos[an.cur[j]] = o.pos
-		an.cur[j]++
+	for i, j := range local[len(an.ids):] {
+		pos[cur[j]] = an.extra[i].pos
+		cur[j]++
 	}
+	an.pos, an.cur = pos, cur
 	for _, t := range an.terms {
-		an.slot[t] = 0
+		slot[t] = 0
 	}
 }

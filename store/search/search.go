@@ -257,7 +257,7 @@ func (x *Index) resolve(c Clause, snap *snapshot) cclause {
 			cc.terms = cc.slots
 		}
 		for i := 0; i < len(c.Words); i++ {
-			if i+1 < len(c.Words) && d.common[cc.slots[i]] && d.common[cc.slots[i+1]] {
+			if i+1 < len(c.Words) && d.common[cc.slots[i]] != 0 && d.common[cc.slots[i+1]] != 0 {
 				// every such pair in the text is indexed: none means no match
 				id, ok := d.lookup([]byte(c.Words[i] + " " + c.Words[i+1]))
 				cc.parts = append(cc.parts, part{id, uint32(i)})

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -78,6 +80,10 @@ func (t *tokenizer) scan() bool {
 		return false
 	}
 	t.Start = i
+	if end, n, ok := t.asciiWord(i); ok {
+		t.pos, t.End, t.n, t.from = end, end, n, t.n
+		return true
+	}
 	b, mark := t.buf[:t.n], t.n
 	end := i
 	for i < len(s) {
@@ -149,6 +155,48 @@ func (t *tokenizer) scan() bool {
 	}
 	t.n, t.from = len(b), mark
 	return true
+}
+
+// asciiWord reads the common word, ASCII letters and digits ended by a
+// byte that cannot go on with it, folding it 8 bytes at a time after
+// buf[:n]: it returns where the word ends in text and in buf. ok is false
+// for any other word, and near the end of text or of buf's room, which
+// scan reads byte by byte.
+func (t *tokenizer) asciiWord(i int) (end, n int, ok bool) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	s, k := t.text, t.n
+	room := t.buf[:cap(t.buf)]
+	for {
+		if len(s)-i < 8 || len(room)-k < 8 {
+			return 0, 0, false
+		}
+		v := load64(s, i)
+		hi := v & highs
+		v7 := v &^ hi
+		digit := (v7 + 0x50*ones) &^ (v7 + 0x46*ones)              // 0x30 to 0x39
+		l := v7 | 0x20*ones                                        // upper case to lower
+		letter := (l + 0x1f*ones) &^ (l + 0x05*ones) &^ hi & highs // 0x61 to 0x7a
+		stop := ^(digit|letter)&highs | hi
+		binary.LittleEndian.PutUint64(room[k:], v|letter>>2)
+		if stop == 0 {
+			i, k = i+8, k+8
+			continue
+		}
+		m := bits.TrailingZeros64(stop) / 8
+		i, k = i+m, k+m
+		c := s[i]
+		if c >= utf8.RuneSelf || c == '\'' || (c == '.' || c == ',') && isDigit(s[i-1]) || k-t.n > maxTermLen {
+			return 0, 0, false
+		}
+		return i, k, true
+	}
+}
+
+// load64 is the 8 bytes at s[i], little-endian.
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
 // appendApostrophe keeps one apostrophe between letters, and none first:
