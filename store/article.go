@@ -177,7 +177,7 @@ func isBylineLine(t string) bool { return len(t) <= 64 && bylineLine.MatchString
 
 // dateline is the place and agency news wires open a story with:
 // "BUFFALO, N.Y. — ", "WASHINGTON (Reuters) - ", "(AP) — ", "NEW DELHI: ".
-var dateline = regexp.MustCompile(`^((?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:, ?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}){0,2} ?)?(\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua|Bloomberg|IANS|PTI|ANI|TASS)\) ?)?(—|–|--|-|:) +["“‘']?[\p{Lu}\d]`)
+var dateline = regexp.MustCompile(`^((?:\p{Lu}[\p{L}.'’-]*)(?: \p{Lu}[\p{L}.'’-]*){0,3}(?:, ?\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3}){0,2} ?)?(\((?:AP|Reuters|AFP|UPI|CNN|dpa|Xinhua|Bloomberg|IANS|PTI|ANI|TASS)\) ?)?(—|–|--|-|:) +(["“‘']?[\p{Lu}\d])`)
 
 // stripDateline takes a wire dateline off the start of a paragraph, for a
 // headline: it is not what the story is, and "N.Y." ended its first sentence.
@@ -201,12 +201,7 @@ func stripDateline(p string) string {
 	case place != "" && !caps && !agency && !strings.Contains(place, ","):
 		return p // "Obama — …": a name, not a place
 	}
-	return p[m[1]-len(lastRune(p[:m[1]])):]
-}
-
-func lastRune(s string) string {
-	_, n := utf8.DecodeLastRuneInString(s)
-	return s[len(s)-n:]
+	return p[m[8]:] // the story, from its first letter or opening quote
 }
 
 // cutCells cuts s at the last word boundary that fits in limit cells, adding an ellipsis.

@@ -184,6 +184,7 @@ func TestHeadlineSkipsDatelinesAndBylines(t *testing.T) {
 		{"NY Post: Megyn Kelly Is No Different\n\nText.", "NY Post: Megyn Kelly Is No Different", ""}, // a title line is kept whole
 		{"NEW DELHI: Their American dream shattered, they came home.", "Their American dream shattered, they came home", ""},
 		{"SIOUX FALLS, S.D. – People across the nation are talking about it.", "People across the nation are talking about it", ""},
+		{"WASHINGTON — “We will not yield,” the senator said.", "“We will not yield,” the senator said", ""},
 		{"DUBAI, United Arab Emirates — Dubai's flagship carrier ordered jets.", "Dubai's flagship carrier ordered jets", ""},
 		{"Staff Reports\n\nPolice arrested six people Monday during an investigation.\n\nMore.", "Police arrested six people Monday during an investigation", "Staff Reports"},
 		{"By Jane Doe\n\nThe council met on Monday.", "The council met on Monday", "Jane Doe"},
