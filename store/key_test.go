@@ -1,8 +1,6 @@
 package store
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 )
@@ -46,7 +44,7 @@ func TestKeySeparatesTitleFromBody(t *testing.T) {
 
 // BenchmarkKey hashes every BBC article once, as marking a whole list would.
 func BenchmarkKey(b *testing.B) {
-	dir := filepath.Join(habitsShared(b), "corpora", "bbc")
+	dir := sharedDir(b, "corpora", "bbc")
 	arts, errs := LoadAll(b.Context(), Source{Paths: []string{dir}})
 	if len(arts) == 0 {
 		b.Skipf("no articles under %s (%d errors)", dir, len(errs))
@@ -62,28 +60,4 @@ func BenchmarkKey(b *testing.B) {
 			_ = a.Key()
 		}
 	}
-}
-
-// habitsShared finds ../shared beside the module root, or skips.
-func habitsShared(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("no go.mod above the test")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		tb.Skipf("shared folder absent: %v", err)
-	}
-	return shared
 }

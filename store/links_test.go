@@ -1,7 +1,6 @@
 package store
 
 import (
-	"path/filepath"
 	"reflect"
 	"testing"
 )
@@ -111,7 +110,7 @@ func FuzzLinks(f *testing.F) {
 // BenchmarkLinks finds the links of every news-text article, read as text
 // and as markdown.
 func BenchmarkLinks(b *testing.B) {
-	dir := filepath.Join(habitsShared(b), "corpora", "news-text")
+	dir := sharedDir(b, "corpora", "news-text")
 	arts, _ := LoadAll(b.Context(), Source{Paths: []string{dir}})
 	if len(arts) == 0 {
 		b.Skip("no articles")

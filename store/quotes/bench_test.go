@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"newsreader/internal/testcorpus"
 	"newsreader/store"
 	"newsreader/store/quotes"
 )
@@ -14,25 +15,12 @@ import (
 // corpus loads the articles of a folder of ../shared/corpora, or skips.
 func corpus(b *testing.B, name string) []*store.Article {
 	b.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			b.Skip("no go.mod above the benchmark")
-		}
-		dir = filepath.Dir(dir)
-	}
-	root := filepath.Join(dir, "..", "shared", "corpora", name)
+	root := filepath.Join(testcorpus.Shared(b), "corpora", name)
 	if _, err := os.Stat(root); err != nil {
 		b.Skipf("%s is absent", root)
 	}
 	var arts []*store.Article
-	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || filepath.Ext(p) != ".txt" {
 			return err
 		}
