@@ -43,8 +43,8 @@ func dupKeys(a *Article) []string {
 }
 
 // noteTitle files a held article under its folded title. Only articles
-// that share a title can share the text key, so the text is hashed then,
-// not for every article loaded: hashing every text took a tenth of the load.
+// that share a title can share the text key, so the key is made then; its
+// words were hashed when the article was read, on the loading cores.
 func (s *Store) noteTitle(a *Article) {
 	t := foldTitle(a.Title)
 	if t == "" {
@@ -59,7 +59,7 @@ func (s *Store) noteTitle(a *Article) {
 		if c.textKey != "" {
 			continue
 		}
-		c.textKey = textKeyOf(t, c.Body)
+		c.textKey = textKeyOf(t, c.wordsHash)
 		if g := s.group[c]; g != nil && s.byKey[c.textKey] == nil {
 			s.byKey[c.textKey] = g // it joined before it had the key
 		}
@@ -114,7 +114,7 @@ func textKey(title, body string) string {
 	if folded == "" {
 		return ""
 	}
-	return textKeyOf(folded, body)
+	return textKeyOf(folded, hashWords(body))
 }
 
 // foldTitle is a title's words, folded as the text key folds them.
@@ -122,9 +122,8 @@ func foldTitle(title string) string {
 	return strings.TrimSuffix(string(foldWords(nil, title)), " ")
 }
 
-// textKeyOf is textKey for a title already folded.
-func textKeyOf(folded, body string) string {
-	h := hashWords(body)
+// textKeyOf is textKey for a title already folded and the words' hash.
+func textKeyOf(folded string, h uint64) string {
 	var sum [8]byte
 	for i := range sum {
 		sum[i] = byte(h >> (56 - 8*i))

@@ -69,7 +69,7 @@ func BenchmarkRender(b *testing.B) {
 		a := bigArticle(b, size)
 		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) {
 			rd := renderer{style: "dark"}
-			b.SetBytes(int64(len(a.Body)))
+			b.SetBytes(int64(len(bodyOf(a))))
 			for i := 0; i < b.N; i++ {
 				if _, err := rd.render(a, 80); err != nil {
 					b.Fatal(err)

@@ -189,7 +189,7 @@ func FuzzArticleMarkdown(f *testing.F) {
 			return
 		}
 		a := arts[0]
-		out, refs := articleMarkdown(a)
+		out, refs := articleMarkdown(a, bodyOf(a), parasOf(a))
 		if o, c := strings.Count(out, "\u200b"), strings.Count(out, "\u200c"); o != len(refs) || c != len(refs) {
 			t.Fatalf("%d spans, %d opens, %d closes", len(refs), o, c)
 		}

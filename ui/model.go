@@ -88,7 +88,10 @@ type Model struct {
 	errOffset  int
 	errs       []store.LoadError
 
-	loading    bool
+	loading    bool // files are being read, or their articles indexed
+	filesRead  bool // the last batch of the load has come
+	indexing   int  // batches of articles being indexed
+	heldBack   bool // the next batch waits for the index to catch up
 	quoteCount int
 	spin       spinner.Model
 	progress   store.Batch // the last batch, for the count and rate
@@ -323,6 +326,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.reader.setRendered(msg.r)
 				m.syncQuotes()
 			}
+			if msg.r != nil && m.showLinks && m.links == nil {
+				m.links = msg.r.links // asked for before they were found
+			}
 		}
 	case searchMsg:
 		if msg.seq == m.searchSeq && (m.mode == inputFilter || msg.query == m.list.query) {
@@ -331,6 +337,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.selectionChanged()
 		}
 	case indexedMsg:
+		m.indexing--
+		if m.heldBack && m.indexing < maxIndexing {
+			m.heldBack = false
+			cmds = append(cmds, waitBatch(m.batches))
+		}
+		if m.filesRead && m.indexing == 0 {
+			m.loading = false // loaded means findable too
+		}
 		if m.list.query != "" { // the answer may have grown
 			cmds = append(cmds, m.search(m.list.query))
 		}
@@ -371,7 +385,13 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 		cmd = tea.Batch(cmd, m.loadSpeakers())
 	}
 	if b.Done {
-		m.loading = false
+		m.filesRead = true
+		m.loading = m.indexing > 0
+		return cmd
+	}
+	if m.indexing >= maxIndexing {
+		// the texts of articles read wait in memory until they are indexed
+		m.heldBack = true
 		return cmd
 	}
 	return tea.Batch(cmd, waitBatch(m.batches))
@@ -655,14 +675,21 @@ func (m *Model) search(q string) tea.Cmd {
 	}
 }
 
+// maxIndexing is how many batches may be indexing while the next is read.
+const maxIndexing = 2
+
 // indexCmd makes articles findable, off the UI goroutine, while loading goes on.
 func (m *Model) indexCmd(arts []*store.Article) tea.Cmd {
 	if len(arts) == 0 {
 		return nil
 	}
+	m.indexing++
 	idx := m.index
 	return func() tea.Msg {
 		idx.AddBatch(arts)
+		for _, a := range arts {
+			a.Release() // its file gives the body again when it is opened
+		}
 		return indexedMsg{}
 	}
 }

@@ -311,7 +311,7 @@ func TestHitDetails(t *testing.T) {
 					}
 				}
 			}
-			check("body", h.Article.Body, h.Ranges)
+			check("body", bodyOf(h.Article), h.Ranges)
 			check("title", h.Article.Title, h.TitleRanges)
 			check("snippet", h.Snippet, h.Marks)
 			if len(h.Ranges) > 0 && len(h.Marks) == 0 {
