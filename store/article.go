@@ -24,11 +24,11 @@ type Format string
 const (
 	FormatText     Format = "text"
 	FormatMarkdown Format = "markdown"
-	FormatHTML     Format = "html" // a saved web page; Body is its article as markdown
-	FormatFeed     Format = "feed" // one entry of an RSS, Atom or JSON feed; Body is markdown
+	FormatHTML     Format = "html" // a saved web page; the body is its article as markdown
+	FormatFeed     Format = "feed" // one entry of an RSS, Atom or JSON feed; the body is markdown
 )
 
-// Span is a byte range [Start, End) in an article's Body.
+// Span is a byte range [Start, End) in an article's body.
 type Span = quotes.Span
 
 // Article is one news article held in memory.
@@ -44,14 +44,14 @@ type Article struct {
 	Source string    // URL or outlet, when known
 	Site   string    // the outlet's name, when known (a page's site, a feed's title)
 
+	Words  int
+	Quotes []quotes.Quote
+
 	// Wrapped is true when the lines of a paragraph are hard-wrapped and
 	// belong together (text files with blank lines between paragraphs).
 	Wrapped bool
 	// TitleLine is true when the first paragraph of the body is the title line.
 	TitleLine bool
-
-	Words  int
-	Quotes []quotes.Quote
 
 	// The body is the cleaned text: UTF-8, LF line ends, no control
 	// characters. For markdown it is the markdown source after the front
@@ -59,17 +59,18 @@ type Article struct {
 	// HTML. Read it with Text.
 	text  atomic.Pointer[body] // nil once released (see Release)
 	fsys  fs.FS                // where the file is read again from; nil means the disk
-	again bool                 // the body can be read again from the file: see Release
 	sum   uint64               // the body's hash and length, to know the file again
-	size  int
+	size  int32                // (files are at most MaxFileSize)
+	again bool                 // the body can be read again from the file: see Release
+
+	converted bool // the body is not a copy of the file's bytes: no file offsets
 
 	said      string   // the words of every quote, one after the other (see QuoteParts)
 	key       [16]byte // see Key
 	wordsHash uint64   // the body's words, folded (see hashWords)
 
-	offsets   *OffsetMap // body offset -> file offset
-	converted bool       // the body is not a copy of the file's bytes: no file offsets
-	textKey   string     // title and words, to find copies in other files; set by the store (dedup.go)
+	offsets *OffsetMap // body offset -> file offset
+	textKey string     // title and words, to find copies in other files; set by the store (dedup.go)
 }
 
 // body is an article's text and its paragraphs, in order.
@@ -100,7 +101,7 @@ func (a *Article) Text() (string, []Span, error) {
 		return "", nil, ErrChanged
 	}
 	b := arts[0].text.Load()
-	if len(b.text) != a.size || maphash.String(bodySeed, b.text) != a.sum {
+	if len(b.text) != int(a.size) || maphash.String(bodySeed, b.text) != a.sum {
 		return "", nil, ErrChanged
 	}
 	return b.text, b.paras, nil
@@ -118,12 +119,12 @@ func (a *Article) Release() {
 // Held reports whether the body is in memory.
 func (a *Article) Held() bool { return a.text.Load() != nil }
 
-// Offsets reports whether Body offsets map to offsets in the file on disk.
+// Offsets reports whether body offsets map to offsets in the file on disk.
 // They do for plain text and markdown read as they are; they do not for web
-// pages, feeds and compressed files, whose Body is converted text.
+// pages, feeds and compressed files, whose body is converted text.
 func (a *Article) Offsets() bool { return !a.converted }
 
-// FileOffset maps a byte offset in Body to the offset in the file on disk,
+// FileOffset maps a byte offset in the body to the offset in the file on disk,
 // or returns -1 when the article has no file offsets (see Offsets).
 func (a *Article) FileOffset(off int) int {
 	if a.converted {
@@ -132,7 +133,7 @@ func (a *Article) FileOffset(off int) int {
 	return a.offsets.File(off)
 }
 
-// Markdown reports whether Body is markdown (markdown files, pages, feeds)
+// Markdown reports whether the body is markdown (markdown files, pages, feeds)
 // rather than plain text.
 func (a *Article) Markdown() bool { return a.Format != FormatText && a.Format != "" }
 
@@ -152,7 +153,7 @@ func (a *Article) finish(text string, full bool) {
 		return
 	}
 	a.sum = maphash.String(bodySeed, text)
-	a.size = len(text)
+	a.size = int32(len(text))
 	a.Words = countWords(text)
 	a.Quotes = quotes.Extract(text, paras)
 	a.wordsHash = hashWords(text)

@@ -16,7 +16,7 @@ import (
 var errNoArticle = errors.New("HTML page with no article text in it")
 
 // parseHTML reads a saved web page: readability finds the article and its
-// metadata, and the article's HTML becomes the markdown Body.
+// metadata, and the article's HTML becomes the markdown body.
 func parseHTML(data []byte) (*Article, error) {
 	text, _ := toUTF8(data, htmlCharset(data))
 	doc, err := html.Parse(bytes.NewReader(text))
