@@ -91,7 +91,7 @@ type Source struct {
 // batch marked Done. Cancel ctx to stop early.
 func Load(ctx context.Context, src Source) <-chan Batch {
 	start := time.Now()
-	out := make(chan Batch, 4)
+	out := make(chan Batch, 1)
 	found := make(chan string, 256)
 	files := make(chan string, 256)
 	type result struct {
@@ -189,7 +189,7 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 				if r.err != nil {
 					b.Errors = append(b.Errors, *r.err)
 				}
-				if len(b.Articles) >= 2048 {
+				if len(b.Articles) >= 1024 {
 					sortBatch(&b)
 					if !send(false) {
 						return
