@@ -675,8 +675,9 @@ func (m *Model) search(q string) tea.Cmd {
 	}
 }
 
-// maxIndexing is how many batches may be indexing while the next is read.
-const maxIndexing = 2
+// maxIndexing is how many batches may be indexing while the next is read:
+// each indexes on all cores, and each open segment of the index is memory.
+const maxIndexing = 1
 
 // indexCmd makes articles findable, off the UI goroutine, while loading goes on.
 func (m *Model) indexCmd(arts []*store.Article) tea.Cmd {
