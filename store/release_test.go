@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -128,5 +129,33 @@ func TestKeyIsTheStoredHash(t *testing.T) {
 	sum := sha256.Sum256([]byte(a.Title + "\x00" + bodyOf(a)))
 	if want := hex.EncodeToString(sum[:16]); a.Key() != want {
 		t.Errorf("Key() = %s, want %s", a.Key(), want)
+	}
+}
+
+// The reader renders an article while the index lets go of its body.
+func TestTextWhileReleased(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(p, []byte(releaseText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := loadOne(t, nil, p)
+	want := bodyOf(a)
+	done := make(chan error)
+	for range 4 {
+		go func() {
+			for range 50 {
+				if got, _, err := a.Text(); err != nil || got != want {
+					done <- fmt.Errorf("Text() = %q, %v", got, err)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	a.Release()
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
