@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -83,6 +84,7 @@ type Model struct {
 	searchTotal  int    // articles the query matches
 	suggestion   string // the query with its unknown words corrected
 	index        *search.Index
+	indexing     *indexing // the batches being indexed, to compact the index once all are in
 
 	showErrors bool
 	errOffset  int
@@ -115,7 +117,7 @@ type Model struct {
 func New(opts Options) Model {
 	keys, st := DefaultKeyMap(), NewStyles(opts.Theme)
 	keys.Override(opts.Keys)
-	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New(), index: search.New(), mem: newMemory(opts.Marks), mouseOn: opts.Mouse}
+	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New(), index: search.New(), indexing: &indexing{}, mem: newMemory(opts.Marks), mouseOn: opts.Mouse}
 	if p, ok := m.mem.position(); ok {
 		m.restore = &p
 	}
@@ -152,6 +154,7 @@ func New(opts Options) Model {
 	m.inflight = map[renderKey]bool{}
 	if opts.Preload != nil {
 		m.index.AddBatch(m.store.Add(opts.Preload...).Added)
+		m.index.Compact()
 		m.list.add(opts.Preload)
 		m.restorePosition(opts.Preload)
 		for _, a := range opts.Preload {
@@ -372,7 +375,7 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 	}
 	if b.Done {
 		m.loading = false
-		return cmd
+		return tea.Batch(cmd, m.loaded())
 	}
 	return tea.Batch(cmd, waitBatch(m.batches))
 }
@@ -660,11 +663,61 @@ func (m *Model) indexCmd(arts []*store.Article) tea.Cmd {
 	if len(arts) == 0 {
 		return nil
 	}
-	idx := m.index
+	idx, g := m.index, m.indexing
+	g.start()
 	return func() tea.Msg {
 		idx.AddBatch(arts)
+		if g.finish() {
+			idx.Compact()
+		}
 		return indexedMsg{}
 	}
+}
+
+// loaded compacts the index, off the UI goroutine, now that loading is
+// done, unless a batch is still being indexed: then the last one to finish
+// does it.
+func (m *Model) loaded() tea.Cmd {
+	if !m.indexing.loaded() {
+		return nil
+	}
+	idx := m.index
+	return func() tea.Msg {
+		idx.Compact()
+		return nil
+	}
+}
+
+// indexing counts the batches being indexed. Once loading is done, the
+// index is compacted each time none is left: its open segments take
+// several times the memory of sealed ones. Articles of files changed later
+// are sealed the same way, in a small segment each time.
+type indexing struct {
+	mu      sync.Mutex
+	pending int
+	done    bool // loading is done
+}
+
+func (g *indexing) start() {
+	g.mu.Lock()
+	g.pending++
+	g.mu.Unlock()
+}
+
+// finish ends one batch and reports whether to compact.
+func (g *indexing) finish() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.pending--
+	return g.done && g.pending == 0
+}
+
+// loaded notes that loading is done and reports whether to compact now.
+func (g *indexing) loaded() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.done = true
+	return g.pending == 0
 }
 
 // clear leaves the find, the filter or the errors view.

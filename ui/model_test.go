@@ -446,3 +446,28 @@ func TestKeysInOneMessage(t *testing.T) {
 		t.Errorf("esc esc: mode %v, %d of %d shown", m.mode, m.list.rows(), len(arts))
 	}
 }
+
+// The index is compacted once loading is done and no batch is being
+// indexed, whichever comes last; then after each batch of changed files.
+func TestIndexingCompactsAtTheEnd(t *testing.T) {
+	var g indexing
+	g.start()
+	g.start()
+	if g.finish() {
+		t.Error("compact while loading goes on")
+	}
+	if g.loaded() {
+		t.Error("compact at the end of loading with a batch still being indexed")
+	}
+	if !g.finish() {
+		t.Error("no compact once the last batch is in after loading")
+	}
+	g.start()
+	if !g.finish() {
+		t.Error("no compact after a batch of changes")
+	}
+	var h indexing
+	if !h.loaded() {
+		t.Error("no compact at the end of loading with nothing being indexed")
+	}
+}
