@@ -25,6 +25,7 @@ type builder struct {
 	terms  []uint32       // the terms present, as first seen
 	stems  []uint32       // the stems present, as first seen
 	slab   []byte         // free space the posting lists grow into
+	free   [32][][]byte   // blocks posting lists moved out of, by size class
 	early  uint32         // see add
 	stats  stats
 }
@@ -41,19 +42,72 @@ type termPostings struct {
 // per term and growth.
 const slabSize = 1 << 20
 
-// room makes room for n more bytes at the end of p, moving it to a new
-// place in the slab twice its size when it is full.
+// minBlock is the size of a posting list's first block, a power of two
+// like every block's, so that a block a list moved out of fits the next
+// list to grow to its size.
+const minBlock = 16
+
+// room makes room for n more bytes at the end of p, moving it to a block
+// at least twice its size when it is full. The block it leaves is taken by
+// the next list that grows to that size: else the old blocks of the lists,
+// as large as the lists all told, would stay unused in the slabs.
+// No query reads the lists meanwhile: Add holds the builder's lock.
 func (b *builder) room(p *[]byte, n int) {
 	if cap(*p)-len(*p) >= n {
 		return
 	}
-	size := max(16, 2*cap(*p), len(*p)+n)
-	if len(b.slab) < size {
-		b.slab = make([]byte, max(slabSize, size))
+	class := bits.Len(uint(max(minBlock, 2*cap(*p), len(*p)+n) - 1))
+	var moved []byte
+	if f := b.free[class]; len(f) > 0 {
+		moved = f[len(f)-1][:0]
+		f[len(f)-1] = nil
+		b.free[class] = f[:len(f)-1]
+	} else {
+		size := 1 << class
+		if len(b.slab) < size {
+			b.freeSlab()
+			b.slab = make([]byte, max(slabSize, size))
+		}
+		moved = b.slab[:0:size]
+		b.slab = b.slab[size:]
 	}
-	moved := append(b.slab[:0:size], *p...)
-	b.slab = b.slab[size:]
+	moved = append(moved, *p...)
+	if c := cap(*p); c > 0 {
+		b.release((*p)[:c:c])
+	}
 	*p = moved
+}
+
+// release gives a block, its size a power of two, to the next list to
+// grow to its size.
+func (b *builder) release(block []byte) {
+	class := bits.Len(uint(cap(block) - 1))
+	b.free[class] = append(b.free[class], block)
+}
+
+// freeSlab releases what is left of the slab, in blocks.
+func (b *builder) freeSlab() {
+	for len(b.slab) >= minBlock {
+		size := 1 << (bits.Len(uint(len(b.slab))) - 1)
+		b.release(b.slab[:size:size])
+		b.slab = b.slab[size:]
+	}
+	b.slab = nil
+}
+
+// entryLen is the length of an article's entry: the gap from the article
+// before, the head, and the positions unless there is one.
+func entryLen(gap uint32, ps []uint32, title uint64) int {
+	if len(ps) == 1 {
+		return varintLen(uint64(gap)) + varintLen(uint64(ps[0])<<3|4|title)
+	}
+	n := varintLen(uint64(gap)) + varintLen(uint64(len(ps))<<3|title)
+	prev := uint32(0)
+	for _, p := range ps {
+		n += varintLen(uint64(p - prev))
+		prev = p
+	}
+	return n
 }
 
 // putUvarint writes v at b[k:] as a varint, returning where it ends; b
@@ -104,13 +158,14 @@ func (b *builder) add(an *analysis) {
 		tp.df++
 		ps := an.pos[an.first[j]:an.first[j+1]]
 		buf := tp.buf
-		// the gap and the head, then the positions, each at most posLen bytes
+		title := uint64(min(an.title[j], 3))
+		// the gap and the head, then the positions, each at most posLen
+		// bytes; when that may not fit, the list grows by what it needs
 		if need := 2*binary.MaxVarintLen32 + len(ps)*posLen; cap(buf)-len(buf) < need {
-			b.room(&buf, need)
+			b.room(&buf, entryLen(doc-tp.last, ps, title))
 		}
 		k, room := len(buf), buf[:cap(buf)]
 		k = putUvarint(room, k, uint64(doc-tp.last))
-		title := uint64(min(an.title[j], 3))
 		if len(ps) == 1 {
 			k = putUvarint(room, k, uint64(ps[0])<<3|4|title)
 		} else {
