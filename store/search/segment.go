@@ -24,17 +24,42 @@ type builder struct {
 	stemDF []uint32       // stem -> articles holding one of its words
 	terms  []uint32       // the terms present, as first seen
 	stems  []uint32       // the stems present, as first seen
-	slab   []byte         // free space the posting lists grow into
-	free   [32][][]byte   // blocks posting lists moved out of, by size class
+	slabs  [][]byte       // the memory the posting lists are in
+	used   int            // how much of the last slab is handed out
+	free   [32][]block    // blocks posting lists moved out of, by size class
 	early  uint32         // see add
 	stats  stats
 }
 
-// termPostings is one term's postings in an open segment.
+// block is where a posting list is: 1<<class bytes at slabs[slab][off:].
+type block struct{ slab, off uint32 }
+
+// termPostings is one term's postings in an open segment: the first n
+// bytes of its block. It holds no pointer, so that the garbage collector
+// need neither scan the table nor be told of each write to it while it
+// marks, which cost a tenth of Add's instructions.
 type termPostings struct {
-	buf  []byte
-	last uint32 // the last article's number + 1
-	df   uint32 // articles holding the term
+	block
+	n     uint32
+	last  uint32 // the last article's number + 1
+	df    uint32 // articles holding the term
+	class uint8  // the block is 1<<class bytes; 0 when there is none yet
+}
+
+// size is the size of the list's block.
+func (tp *termPostings) size() int {
+	if tp.class == 0 {
+		return 0
+	}
+	return 1 << tp.class
+}
+
+// list is a term's postings.
+func (b *builder) list(tp *termPostings) []byte {
+	if tp.class == 0 {
+		return nil
+	}
+	return b.slabs[tp.slab][tp.off : tp.off+tp.n]
 }
 
 // slabSize is the memory the posting lists of an open segment take at a
@@ -47,52 +72,56 @@ const slabSize = 1 << 20
 // list to grow to its size.
 const minBlock = 16
 
-// room makes room for n more bytes at the end of p, moving it to a block
-// at least twice its size when it is full. The block it leaves is taken by
-// the next list that grows to that size: else the old blocks of the lists,
-// as large as the lists all told, would stay unused in the slabs.
-// No query reads the lists meanwhile: Add holds the builder's lock.
-func (b *builder) room(p *[]byte, n int) {
-	if cap(*p)-len(*p) >= n {
+// room makes room for n more bytes at the end of tp's list, moving it to
+// a block at least twice its size when it is full. The block it leaves is
+// taken by the next list that grows to that size: else the old blocks of
+// the lists, as large as the lists all told, would stay unused in the
+// slabs. No query reads the lists meanwhile: Add holds the builder's lock.
+func (b *builder) room(tp *termPostings, n int) {
+	size := tp.size()
+	if size-int(tp.n) >= n {
 		return
 	}
-	class := bits.Len(uint(max(minBlock, 2*cap(*p), len(*p)+n) - 1))
-	var moved []byte
+	class := bits.Len(uint(max(minBlock, 2*size, int(tp.n)+n) - 1))
+	var to block
 	if f := b.free[class]; len(f) > 0 {
-		moved = f[len(f)-1][:0]
-		f[len(f)-1] = nil
+		to = f[len(f)-1]
 		b.free[class] = f[:len(f)-1]
 	} else {
-		size := 1 << class
-		if len(b.slab) < size {
-			b.freeSlab()
-			b.slab = make([]byte, max(slabSize, size))
-		}
-		moved = b.slab[:0:size]
-		b.slab = b.slab[size:]
+		to = b.carve(1 << class)
 	}
-	moved = append(moved, *p...)
-	if c := cap(*p); c > 0 {
-		b.release((*p)[:c:c])
+	copy(b.slabs[to.slab][to.off:], b.list(tp))
+	if tp.class > 0 {
+		b.free[tp.class] = append(b.free[tp.class], tp.block)
 	}
-	*p = moved
+	tp.block, tp.class = to, uint8(class)
 }
 
-// release gives a block, its size a power of two, to the next list to
-// grow to its size.
-func (b *builder) release(block []byte) {
-	class := bits.Len(uint(cap(block) - 1))
-	b.free[class] = append(b.free[class], block)
+// carve takes a new block of size bytes from the last slab, or from a new
+// one.
+func (b *builder) carve(size int) block {
+	if len(b.slabs) == 0 || len(b.slabs[len(b.slabs)-1])-b.used < size {
+		b.freeSlab()
+		b.slabs = append(b.slabs, make([]byte, max(slabSize, size)))
+		b.used = 0
+	}
+	at := block{uint32(len(b.slabs) - 1), uint32(b.used)}
+	b.used += size
+	return at
 }
 
-// freeSlab releases what is left of the slab, in blocks.
+// freeSlab gives what is left of the last slab to the free blocks.
 func (b *builder) freeSlab() {
-	for len(b.slab) >= minBlock {
-		size := 1 << (bits.Len(uint(len(b.slab))) - 1)
-		b.release(b.slab[:size:size])
-		b.slab = b.slab[size:]
+	if len(b.slabs) == 0 {
+		return
 	}
-	b.slab = nil
+	end := len(b.slabs[len(b.slabs)-1])
+	for end-b.used >= minBlock {
+		class := bits.Len(uint(end-b.used)) - 1
+		b.free[class] = append(b.free[class], block{uint32(len(b.slabs) - 1), uint32(b.used)})
+		b.used += 1 << class
+	}
+	b.used = end
 }
 
 // entryLen is the length of an article's entry: the gap from the article
@@ -157,14 +186,13 @@ func (b *builder) add(an *analysis) {
 		}
 		tp.df++
 		ps := an.pos[an.first[j]:an.first[j+1]]
-		buf := tp.buf
 		title := uint64(min(an.title[j], 3))
 		// the gap and the head, then the positions, each at most posLen
 		// bytes; when that may not fit, the list grows by what it needs
-		if need := 2*binary.MaxVarintLen32 + len(ps)*posLen; cap(buf)-len(buf) < need {
-			b.room(&buf, entryLen(doc-tp.last, ps, title))
+		if need := 2*binary.MaxVarintLen32 + len(ps)*posLen; tp.size()-int(tp.n) < need {
+			b.room(tp, entryLen(doc-tp.last, ps, title))
 		}
-		k, room := len(buf), buf[:cap(buf)]
+		k, room := int(tp.n), b.slabs[tp.slab][tp.off:int(tp.off)+tp.size()]
 		k = putUvarint(room, k, uint64(doc-tp.last))
 		if len(ps) == 1 {
 			k = putUvarint(room, k, uint64(ps[0])<<3|4|title)
@@ -176,7 +204,7 @@ func (b *builder) add(an *analysis) {
 				prev = p
 			}
 		}
-		tp.buf, tp.last = room[:k], doc+1
+		tp.n, tp.last = uint32(k), doc+1
 	}
 	for _, st := range an.stems {
 		if int(st) >= len(b.stemDF) {
@@ -196,7 +224,7 @@ func (b *builder) postings(t uint32) ([]byte, jumps) {
 	if int(t) >= len(b.post) {
 		return nil, jumps{}
 	}
-	return b.post[t].buf, jumps{}
+	return b.list(&b.post[t]), jumps{}
 }
 
 func (b *builder) termDF(t uint32) int {
@@ -269,14 +297,14 @@ func (b *builder) compact() *segment {
 	slices.Sort(s.terms)
 	size := 0
 	for _, t := range s.terms {
-		size += len(b.post[t].buf)
+		size += int(b.post[t].n)
 	}
 	s.data = make([]byte, 0, size)
 	s.off = make([]uint32, 0, len(s.terms)+1)
 	for i, t := range s.terms {
 		start := len(s.data)
 		s.off = append(s.off, uint32(start))
-		s.data = append(s.data, b.post[t].buf...)
+		s.data = append(s.data, b.list(&b.post[t])...)
 		if b.post[t].df < 2*skipEvery {
 			continue
 		}
