@@ -58,15 +58,35 @@ func isStemVowel(c byte) bool {
 	return false
 }
 
-// suffix is the first of list that the word ends with, "" for none.
-func (w *stemWord) suffix(list []string) string {
+// suffixes is a list of suffixes to try in order, by their last byte.
+type suffixes [256][]string
+
+func suffixList(list ...string) *suffixes {
+	var t suffixes
+	for _, s := range list {
+		t[s[len(s)-1]] = append(t[s[len(s)-1]], s)
+	}
+	return &t
+}
+
+var (
+	step0Suffixes  = suffixList("'s'", "'s", "'")
+	step1aSuffixes = suffixList("sses", "ied", "ies", "us", "ss", "s")
+	step1bSuffixes = suffixList("eedly", "ingly", "edly", "ing", "eed", "ed")
+	step1bEndings  = suffixList("at", "bl", "iz", "bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt")
+	step2Suffixes  = suffixList(step2List...)
+	step3Suffixes  = suffixList(step3List...)
+	step4Suffixes  = suffixList(step4List...)
+)
+
+// suffix is the first of the list that the word ends with, "" for none.
+func (w *stemWord) suffix(t *suffixes) string {
 	n := w.n
 	if n == 0 {
 		return ""
 	}
-	last := w.buf[n-1]
-	for _, s := range list {
-		if s[len(s)-1] == last && len(s) <= n && string(w.buf[n-len(s):n]) == s {
+	for _, s := range t[w.buf[n-1]] {
+		if len(s) <= n && string(w.buf[n-len(s):n]) == s {
 			return s
 		}
 	}
@@ -120,13 +140,13 @@ func (w *stemWord) preprocess() {
 }
 
 func (w *stemWord) step0() {
-	if s := w.suffix([]string{"'s'", "'s", "'"}); s != "" {
+	if s := w.suffix(step0Suffixes); s != "" {
 		w.replace(len(s), "")
 	}
 }
 
 func (w *stemWord) step1a() {
-	switch s := w.suffix([]string{"sses", "ied", "ies", "us", "ss", "s"}); s {
+	switch s := w.suffix(step1aSuffixes); s {
 	case "sses":
 		w.replace(4, "ss")
 	case "ies", "ied":
@@ -163,7 +183,7 @@ func (w *stemWord) isShort() bool {
 }
 
 func (w *stemWord) step1b() {
-	s := w.suffix([]string{"eedly", "ingly", "edly", "ing", "eed", "ed"})
+	s := w.suffix(step1bSuffixes)
 	switch s {
 	case "":
 		return
@@ -185,7 +205,7 @@ func (w *stemWord) step1b() {
 	}
 	r1, r2 := w.r1, w.r2
 	w.replace(len(s), "")
-	switch w.suffix([]string{"at", "bl", "iz", "bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"}) {
+	switch w.suffix(step1bEndings) {
 	case "":
 		if w.isShort() {
 			w.replace(0, "e")
@@ -207,7 +227,7 @@ func (w *stemWord) step1c() {
 	}
 }
 
-var step2Suffixes = []string{
+var step2List = []string{
 	"ational", "fulness", "iveness", "ization", "ousness",
 	"biliti", "lessli", "tional", "alism", "aliti", "ation",
 	"entli", "fulli", "iviti", "ousli", "anci", "abli",
@@ -267,7 +287,7 @@ func (w *stemWord) step2() {
 	w.replace(len(s), repl)
 }
 
-var step3Suffixes = []string{"ational", "tional", "alize", "icate", "ative", "iciti", "ical", "ful", "ness"}
+var step3List = []string{"ational", "tional", "alize", "icate", "ative", "iciti", "ical", "ful", "ness"}
 
 func (w *stemWord) step3() {
 	s := w.suffix(step3Suffixes)
@@ -293,7 +313,7 @@ func (w *stemWord) step3() {
 	w.replace(len(s), repl)
 }
 
-var step4Suffixes = []string{
+var step4List = []string{
 	"ement", "ance", "ence", "able", "ible", "ment",
 	"ent", "ant", "ism", "ate", "iti", "ous", "ive",
 	"ize", "ion", "al", "er", "ic",
