@@ -319,20 +319,27 @@ func (b *builder) compact() *segment {
 				at.base[k] = math.MaxUint32
 			}
 		}
-		c := newCursor(s.data[start:], jumps{})
-		for n := 0; ; n++ {
-			if c.posLeft > 0 {
-				c.skipPositions()
-			}
-			off, next := len(s.data)-len(c.data), c.next
-			if !c.advance() {
-				break
+		// the entries, read by offset rather than with a cursor: a cursor
+		// moves by storing slices, and each store is a write barrier while
+		// the collector marks, several times the cost of the reading
+		list := s.data[start:]
+		off, next := 0, uint32(0) // next: the number after the article before
+		for n := 0; off < len(list); n++ {
+			entry := off
+			gap, k := uvarint(list[off:])
+			off += k
+			h, k := uvarint(list[off:])
+			off += k
+			if h&4 == 0 { // the positions follow
+				off += skipVarints(list[off:], h>>3)
 			}
 			if n > 0 && n%skipEvery == 0 {
-				s.skips = append(s.skips, skip{next: next, off: uint32(off - start)})
+				s.skips = append(s.skips, skip{next: next, off: uint32(entry)})
 			}
+			doc := next + gap
+			next = doc + 1
 			if at != nil {
-				o, blk := uint32(off-start), c.doc/64
+				o, blk := uint32(entry), doc/64
 				if at.base[blk] == math.MaxUint32 {
 					at.base[blk] = o
 				}
@@ -341,7 +348,7 @@ func (b *builder) compact() *segment {
 					s.atTerms, s.at = s.atTerms[:len(s.atTerms)-1], s.at[:len(s.at)-1]
 					continue
 				}
-				at.rel[c.doc] = uint16(o-at.base[blk]) + 1
+				at.rel[doc] = uint16(o-at.base[blk]) + 1
 			}
 		}
 	}
