@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math"
 	"math/bits"
@@ -27,8 +28,16 @@ type builder struct {
 	slabs  [][]byte       // the memory the posting lists are in
 	used   int            // how much of the last slab is handed out
 	free   [32][]block    // blocks posting lists moved out of, by size class
+	skips  []termSkip     // the skips of every list, as their entries are written
 	early  uint32         // see add
 	stats  stats
+}
+
+// termSkip is a skip in term's postings: compact keeps those of the
+// terms in many articles.
+type termSkip struct {
+	term uint32
+	skip
 }
 
 // block is where a posting list is: 1<<class bytes at slabs[slab][off:].
@@ -181,8 +190,11 @@ func (b *builder) add(an *analysis) {
 	b.early = early
 	for j, t := range an.terms {
 		tp := &b.post[t]
-		if tp.df == 0 {
+		switch {
+		case tp.df == 0:
 			b.terms = append(b.terms, t)
+		case tp.df%skipEvery == 0:
+			b.skips = append(b.skips, termSkip{t, skip{next: tp.last, off: tp.n}})
 		}
 		tp.df++
 		ps := an.pos[an.first[j]:an.first[j+1]]
@@ -301,30 +313,41 @@ func (b *builder) compact() *segment {
 	}
 	s.data = make([]byte, 0, size)
 	s.off = make([]uint32, 0, len(s.terms)+1)
+	// the skips add wrote, by term, each term's in order
+	skips := b.skips
+	slices.SortStableFunc(skips, func(a, b termSkip) int { return cmp.Compare(a.term, b.term) })
 	for i, t := range s.terms {
 		start := len(s.data)
 		s.off = append(s.off, uint32(start))
 		s.data = append(s.data, b.list(&b.post[t])...)
+		for len(skips) > 0 && skips[0].term < t {
+			skips = skips[1:] // a term in too few articles to keep them
+		}
 		if b.post[t].df < 2*skipEvery {
 			continue
 		}
 		s.skipTerms = append(s.skipTerms, uint32(i))
 		s.skipOff = append(s.skipOff, uint32(len(s.skips)))
-		var at *entries
-		if float64(b.post[t].df) >= atShare*float64(len(b.docs)) {
-			s.atTerms = append(s.atTerms, uint32(i))
-			s.at = append(s.at, entries{base: make([]uint32, (len(b.docs)+63)/64), rel: make([]uint16, len(b.docs))})
-			at = &s.at[len(s.at)-1]
-			for k := range at.base {
-				at.base[k] = math.MaxUint32
-			}
+		for len(skips) > 0 && skips[0].term == t {
+			s.skips = append(s.skips, skips[0].skip)
+			skips = skips[1:]
 		}
-		// the entries, read by offset rather than with a cursor: a cursor
-		// moves by storing slices, and each store is a write barrier while
-		// the collector marks, several times the cost of the reading
+		if float64(b.post[t].df) < atShare*float64(len(b.docs)) {
+			continue
+		}
+		s.atTerms = append(s.atTerms, uint32(i))
+		s.at = append(s.at, entries{base: make([]uint32, (len(b.docs)+63)/64), rel: make([]uint16, len(b.docs))})
+		at := &s.at[len(s.at)-1]
+		for k := range at.base {
+			at.base[k] = math.MaxUint32
+		}
+		// where each article's entry is: the entries, read by offset rather
+		// than with a cursor, which moves by storing slices, and each store
+		// is a write barrier while the collector marks, several times the
+		// cost of the reading
 		list := s.data[start:]
 		off, next := 0, uint32(0) // next: the number after the article before
-		for n := 0; off < len(list); n++ {
+		for off < len(list) {
 			entry := off
 			gap, k := uvarint(list[off:])
 			off += k
@@ -333,23 +356,18 @@ func (b *builder) compact() *segment {
 			if h&4 == 0 { // the positions follow
 				off += skipVarints(list[off:], h>>3)
 			}
-			if n > 0 && n%skipEvery == 0 {
-				s.skips = append(s.skips, skip{next: next, off: uint32(entry)})
-			}
 			doc := next + gap
 			next = doc + 1
-			if at != nil {
-				o, blk := uint32(entry), doc/64
-				if at.base[blk] == math.MaxUint32 {
-					at.base[blk] = o
-				}
-				if o-at.base[blk]+1 > math.MaxUint16 {
-					at = nil // an unlikely long block: this term goes without
-					s.atTerms, s.at = s.atTerms[:len(s.atTerms)-1], s.at[:len(s.at)-1]
-					continue
-				}
-				at.rel[doc] = uint16(o-at.base[blk]) + 1
+			o, blk := uint32(entry), doc/64
+			if at.base[blk] == math.MaxUint32 {
+				at.base[blk] = o
 			}
+			if o-at.base[blk]+1 > math.MaxUint16 {
+				// an unlikely long block: this term goes without
+				s.atTerms, s.at = s.atTerms[:len(s.atTerms)-1], s.at[:len(s.at)-1]
+				break
+			}
+			at.rel[doc] = uint16(o-at.base[blk]) + 1
 		}
 	}
 	s.off = append(s.off, uint32(len(s.data)))
