@@ -155,6 +155,7 @@ func New(opts Options) Model {
 	m.inflight = map[renderKey]bool{}
 	if opts.Preload != nil {
 		m.index.AddBatch(m.store.Add(opts.Preload...).Added)
+		m.index.Compact()
 		m.list.add(opts.Preload)
 		m.restorePosition(opts.Preload)
 		for _, a := range opts.Preload {
@@ -336,6 +337,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.searchTotal, m.suggestion = msg.res.Total, msg.res.Suggestion
 			m.selectionChanged()
 		}
+	case compactedMsg:
+		if m.filesRead && m.indexing == 0 {
+			m.loading = false // loaded means findable too
+		}
 	case indexedMsg:
 		m.indexing--
 		if m.heldBack && m.indexing < maxIndexing {
@@ -343,7 +348,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, waitBatch(m.batches))
 		}
 		if m.filesRead && m.indexing == 0 {
-			m.loading = false // loaded means findable too
+			cmds = append(cmds, m.compact())
 		}
 		if m.list.query != "" { // the answer may have grown
 			cmds = append(cmds, m.search(m.list.query))
@@ -386,7 +391,9 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 	}
 	if b.Done {
 		m.filesRead = true
-		m.loading = m.indexing > 0
+		if m.indexing == 0 {
+			return tea.Batch(cmd, m.compact())
+		}
 		return cmd
 	}
 	if m.indexing >= maxIndexing {
@@ -694,6 +701,20 @@ func (m *Model) indexCmd(arts []*store.Article) tea.Cmd {
 		return indexedMsg{}
 	}
 }
+
+// compact seals the index's open segments, off the UI goroutine, once no
+// batch is being indexed after loading: they take several times the memory
+// of sealed ones. Files changed later are sealed the same way.
+func (m *Model) compact() tea.Cmd {
+	idx := m.index
+	return func() tea.Msg {
+		idx.Compact()
+		return compactedMsg{}
+	}
+}
+
+// compactedMsg says the index is in its compact form: loading is over.
+type compactedMsg struct{}
 
 // clear leaves the find, the filter or the errors view.
 func (m *Model) clear() {

@@ -446,3 +446,22 @@ func TestKeysInOneMessage(t *testing.T) {
 		t.Errorf("esc esc: mode %v, %d of %d shown", m.mode, m.list.rows(), len(arts))
 	}
 }
+
+// Loading holds the next batch back while one is being indexed, and ends
+// once the last is indexed and the index compacted: loaded means findable.
+func TestLoadingEndsWhenIndexed(t *testing.T) {
+	arts := seedArticles(t)
+	m := testModel(t, 120, 30)
+	batches := make(chan store.Batch, 1)
+	batches <- store.Batch{Done: true}
+	m.loading, m.batches = true, batches
+	next, cmd := m.Update(batchMsg{Articles: arts})
+	m = next.(Model)
+	if m.indexing != 1 || !m.heldBack || !m.loading {
+		t.Fatalf("a batch in: indexing %d, held back %v, loading %v", m.indexing, m.heldBack, m.loading)
+	}
+	m = settle(t, m, cmd()) // indexes it, then reads the last batch
+	if m.loading || m.heldBack || !m.index.Compacted() || m.index.Len() != len(arts) {
+		t.Errorf("done: loading %v, held back %v, compacted %v, %d of %d indexed", m.loading, m.heldBack, m.index.Compacted(), m.index.Len(), len(arts))
+	}
+}

@@ -46,6 +46,7 @@ func loadLibrary(src store.Source, env Env) library {
 	}
 	close(toIndex)
 	wg.Wait()
+	lib.index.Compact() // nothing more to add: the compact form only
 	if n := lib.store.Duplicates(); n > 0 {
 		fmt.Fprintf(env.Stderr, "newsreader: %d duplicate %s not listed (same link, or same title and text as one listed)\n", n, plural(n, "article", "articles"))
 	}

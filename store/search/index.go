@@ -134,8 +134,30 @@ func (x *Index) checkout() *builder {
 	return b
 }
 
-// seal turns a full open segment into a compact one. The builder is left
-// as it is for the queries still reading it.
+// Compact seals every open segment, however few articles it holds, so that
+// an index done loading keeps all its postings in the compact form: an open
+// segment takes several times the memory. Queries are answered meanwhile,
+// and Add may go on during and after it; a segment an Add is writing to
+// while Compact runs is left open.
+func (x *Index) Compact() {
+	x.mu.Lock()
+	idle := x.idle
+	x.idle = nil
+	x.mu.Unlock()
+	for _, b := range idle {
+		x.seal(b)
+	}
+}
+
+// Compacted reports whether every article indexed is in the compact form.
+func (x *Index) Compacted() bool {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return len(x.open) == 0
+}
+
+// seal turns an open segment that no Add writes to any more into a compact
+// one. The builder is left as it is for the queries still reading it.
 func (x *Index) seal(b *builder) {
 	s := b.compact()
 	x.mu.Lock()
