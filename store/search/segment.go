@@ -46,7 +46,7 @@ type block struct{ slab, off uint32 }
 // termPostings is one term's postings in an open segment: the first n
 // bytes of its block. It holds no pointer, so that the garbage collector
 // need neither scan the table nor be told of each write to it while it
-// marks, which cost a tenth of Add's instructions.
+// marks, which cost about 15% of Add's instructions.
 type termPostings struct {
 	block
 	n     uint32
