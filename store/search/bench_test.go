@@ -8,6 +8,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"newsreader/internal/storetest"
 	"runtime"
 	"slices"
 	"sync"
@@ -160,7 +161,7 @@ func BenchmarkQuery(b *testing.B) {
 	x, arts := benchIndex(b)
 	texts := make([]string, len(arts))
 	for i, a := range arts {
-		texts[i] = bodyOf(a)
+		texts[i] = storetest.Body(a)
 	}
 	queries := benchq.Queries(texts, 1000)
 	for _, limit := range []int{20, 500} {
@@ -177,7 +178,7 @@ func BenchmarkQueryReleased(b *testing.B) {
 	var texts []string
 	for batch := range store.Load(context.Background(), store.Source{Paths: []string{dir}}) {
 		for _, a := range batch.Articles {
-			texts = append(texts, bodyOf(a))
+			texts = append(texts, storetest.Body(a))
 		}
 		x.AddBatch(batch.Articles)
 		for _, a := range batch.Articles {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"newsreader/internal/storetest"
 	"reflect"
 	"slices"
 	"strings"
@@ -311,7 +312,7 @@ func TestHitDetails(t *testing.T) {
 					}
 				}
 			}
-			check("body", bodyOf(h.Article), h.Ranges)
+			check("body", storetest.Body(h.Article), h.Ranges)
 			check("title", h.Article.Title, h.TitleRanges)
 			check("snippet", h.Snippet, h.Marks)
 			if len(h.Ranges) > 0 && len(h.Marks) == 0 {
