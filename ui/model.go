@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -83,6 +84,7 @@ type Model struct {
 	searchTotal  int    // articles the query matches
 	suggestion   string // the query with its unknown words corrected
 	index        *search.Index
+	indexOne     *sync.Mutex // one batch indexes at a time, on all cores
 
 	showErrors bool
 	errOffset  int
@@ -118,7 +120,7 @@ type Model struct {
 func New(opts Options) Model {
 	keys, st := DefaultKeyMap(), NewStyles(opts.Theme)
 	keys.Override(opts.Keys)
-	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New(), index: search.New(), mem: newMemory(opts.Marks), mouseOn: opts.Mouse}
+	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New(), index: search.New(), indexOne: &sync.Mutex{}, mem: newMemory(opts.Marks), mouseOn: opts.Mouse}
 	if p, ok := m.mem.position(); ok {
 		m.restore = &p
 	}
@@ -682,9 +684,10 @@ func (m *Model) search(q string) tea.Cmd {
 	}
 }
 
-// maxIndexing is how many batches may be indexing while the next is read:
-// each indexes on all cores, and each open segment of the index is memory.
-const maxIndexing = 1
+// maxIndexing is how many batches may be in the index's hands while the
+// next is read: one indexing on all cores (each open segment of the index is
+// memory) and one waiting for it.
+const maxIndexing = 2
 
 // indexCmd makes articles findable, off the UI goroutine, while loading goes on.
 func (m *Model) indexCmd(arts []*store.Article) tea.Cmd {
@@ -692,9 +695,13 @@ func (m *Model) indexCmd(arts []*store.Article) tea.Cmd {
 		return nil
 	}
 	m.indexing++
-	idx := m.index
+	idx, one := m.index, m.indexOne
 	return func() tea.Msg {
+		// the next batch waits here, ready, rather than in the loader: the
+		// index need not wait for the list to take it
+		one.Lock()
 		idx.AddBatch(arts)
+		one.Unlock()
 		for _, a := range arts {
 			a.Release() // its file gives the body again when it is opened
 		}
