@@ -1,10 +1,16 @@
 package store
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
 	"math/bits"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -18,11 +24,11 @@ type Format string
 const (
 	FormatText     Format = "text"
 	FormatMarkdown Format = "markdown"
-	FormatHTML     Format = "html" // a saved web page; Body is its article as markdown
-	FormatFeed     Format = "feed" // one entry of an RSS, Atom or JSON feed; Body is markdown
+	FormatHTML     Format = "html" // a saved web page; the body is its article as markdown
+	FormatFeed     Format = "feed" // one entry of an RSS, Atom or JSON feed; the body is markdown
 )
 
-// Span is a byte range [Start, End) in an article's Body.
+// Span is a byte range [Start, End) in an article's body.
 type Span = quotes.Span
 
 // Article is one news article held in memory.
@@ -38,32 +44,87 @@ type Article struct {
 	Source string    // URL or outlet, when known
 	Site   string    // the outlet's name, when known (a page's site, a feed's title)
 
-	// Body is the cleaned text: UTF-8, LF line ends, no control characters.
-	// For markdown it is the markdown source after the front matter and title.
-	// For pages and feeds it is markdown converted from their HTML.
-	Body string
-	// Paras are the paragraphs of Body, in order.
-	Paras []Span
-	// TitleLine is true when the first paragraph of Body is the title line.
-	TitleLine bool
-	// Wrapped is true when the lines of a paragraph are hard-wrapped and
-	// belong together (text files with blank lines between paragraphs).
-	Wrapped bool
-
 	Words  int
 	Quotes []quotes.Quote
 
-	offsets   *OffsetMap // Body offset -> file offset
-	converted bool       // Body is not a copy of the file's bytes: no file offsets
-	textKey   string     // title and words, to find copies in other files; set by the store (dedup.go)
+	// Wrapped is true when the lines of a paragraph are hard-wrapped and
+	// belong together (text files with blank lines between paragraphs).
+	Wrapped bool
+	// TitleLine is true when the first paragraph of the body is the title line.
+	TitleLine bool
+
+	// The body is the cleaned text: UTF-8, LF line ends, no control
+	// characters. For markdown it is the markdown source after the front
+	// matter and title; for pages and feeds, markdown converted from their
+	// HTML. Read it with Text.
+	text  atomic.Pointer[body] // nil once released (see Release)
+	fsys  fs.FS                // where the file is read again from; nil means the disk
+	sum   uint64               // the body's hash and length, to know the file again
+	size  int32                // (files are at most MaxFileSize)
+	again bool                 // the body can be read again from the file: see Release
+
+	converted bool // the body is not a copy of the file's bytes: no file offsets
+
+	said      string   // the words of every quote, one after the other (see QuoteParts)
+	key       [16]byte // see Key
+	wordsHash uint64   // the body's words, folded (see hashWords)
+
+	offsets *OffsetMap // body offset -> file offset
+	textKey string     // title and words, to find copies in other files; set by the store (dedup.go)
 }
 
-// Offsets reports whether Body offsets map to offsets in the file on disk.
+// body is an article's text and its paragraphs, in order.
+type body struct {
+	text  string
+	paras []Span
+}
+
+// ErrChanged says an article's file is no longer what was loaded.
+var ErrChanged = errors.New("the file has changed since it was loaded")
+
+// bodySeed hashes bodies for this process only: the sums are never stored.
+var bodySeed = maphash.MakeSeed()
+
+// Text returns the article's body and its paragraphs. The bodies of text
+// and markdown files are not held once loaded and indexed (Release): Text
+// reads the file again, and fails when it has changed or gone since.
+func (a *Article) Text() (string, []Span, error) {
+	if b := a.text.Load(); b != nil {
+		return b.text, b.paras, nil
+	}
+	data, err := readLimited(a.fsys, a.Path)
+	if err != nil {
+		return "", nil, fmt.Errorf("reading it again: %w", err)
+	}
+	arts, _ := parse(a.Path, data, false)
+	if len(arts) != 1 || arts[0].Format != a.Format {
+		return "", nil, ErrChanged
+	}
+	b := arts[0].text.Load()
+	if len(b.text) != int(a.size) || maphash.String(bodySeed, b.text) != a.sum {
+		return "", nil, ErrChanged
+	}
+	return b.text, b.paras, nil
+}
+
+// Release lets go of the body when the file can give it again as it is
+// (text and markdown, not compressed): memory then holds what the list, the
+// quotes and the search need, not every article's text.
+func (a *Article) Release() {
+	if a.again {
+		a.text.Store(nil)
+	}
+}
+
+// Held reports whether the body is in memory.
+func (a *Article) Held() bool { return a.text.Load() != nil }
+
+// Offsets reports whether body offsets map to offsets in the file on disk.
 // They do for plain text and markdown read as they are; they do not for web
-// pages, feeds and compressed files, whose Body is converted text.
+// pages, feeds and compressed files, whose body is converted text.
 func (a *Article) Offsets() bool { return !a.converted }
 
-// FileOffset maps a byte offset in Body to the offset in the file on disk,
+// FileOffset maps a byte offset in the body to the offset in the file on disk,
 // or returns -1 when the article has no file offsets (see Offsets).
 func (a *Article) FileOffset(off int) int {
 	if a.converted {
@@ -72,7 +133,7 @@ func (a *Article) FileOffset(off int) int {
 	return a.offsets.File(off)
 }
 
-// Markdown reports whether Body is markdown (markdown files, pages, feeds)
+// Markdown reports whether the body is markdown (markdown files, pages, feeds)
 // rather than plain text.
 func (a *Article) Markdown() bool { return a.Format != FormatText && a.Format != "" }
 
@@ -81,20 +142,106 @@ func (a *Article) ReadingMinutes() int {
 	return max(1, (a.Words+115)/230)
 }
 
-// newArticle fills the derived fields once Body is set.
-func (a *Article) finish() {
-	if a.Paras == nil {
-		a.Paras, a.Wrapped = paragraphs(a.Body, a.Markdown())
+// finish sets the body and, when full, what is derived from it: words,
+// quotes, keys. The strings kept are copies, so that no part of the file's
+// text stays in memory once the body is released.
+func (a *Article) finish(text string, full bool) {
+	paras, wrapped := paragraphs(text, a.Markdown())
+	a.Wrapped = wrapped
+	a.text.Store(&body{text: text, paras: paras})
+	if !full {
+		return
 	}
-	a.Words = countWords(a.Body)
-	a.Quotes = quotes.Extract(a.Body, a.Paras)
+	a.sum = maphash.String(bodySeed, text)
+	a.size = int32(len(text))
+	a.Words = countWords(text)
+	a.Quotes = quotes.Extract(text, paras)
+	a.wordsHash = hashWords(text)
+	a.key = bodyKey(a.Title, text)
+	a.Title, a.Byline = strings.Clone(a.Title), strings.Clone(a.Byline)
+	a.Source, a.Site = strings.Clone(a.Source), strings.Clone(a.Site)
+	a.keepQuotes(text)
+}
+
+// keepQuotes copies the words of the quotes and the names of their
+// speakers out of the text, in one string each.
+func (a *Article) keepQuotes(text string) {
+	if len(a.Quotes) == 0 {
+		return
+	}
+	n := 0
+	for _, q := range a.Quotes {
+		for _, sp := range q.Spans {
+			n += sp.End - sp.Start
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, q := range a.Quotes {
+		for _, sp := range q.Spans {
+			b.WriteString(text[sp.Start:sp.End])
+		}
+	}
+	a.said = b.String()
+	names := map[string]string{}
+	keep := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		c, ok := names[s]
+		if !ok {
+			c = strings.Clone(s)
+			names[s] = c
+		}
+		return c
+	}
+	for i := range a.Quotes {
+		a.Quotes[i].Speaker = keep(a.Quotes[i].Speaker)
+		a.Quotes[i].Mention = keep(a.Quotes[i].Mention)
+	}
+}
+
+// QuoteParts is the words of quote i, part by part; they need no body.
+func (a *Article) QuoteParts(i int) []string {
+	off := 0
+	for _, q := range a.Quotes[:i] {
+		for _, sp := range q.Spans {
+			off += sp.End - sp.Start
+		}
+	}
+	q := a.Quotes[i]
+	parts := make([]string, len(q.Spans))
+	for k, sp := range q.Spans {
+		n := sp.End - sp.Start
+		parts[k] = a.said[off : off+n]
+		off += n
+	}
+	return parts
+}
+
+// QuoteText is the words of quote i, its parts joined with an ellipsis.
+func (a *Article) QuoteText(i int) string {
+	return strings.Join(a.QuoteParts(i), " … ")
+}
+
+// bodyKey is what Key names an article by: a hash of its title and body.
+func bodyKey(title, text string) [16]byte {
+	h := sha256.New()
+	h.Write([]byte(title))
+	// the NUL keeps "ab"+"c" and "a"+"bc" apart; cleaned text never holds one
+	h.Write([]byte{0})
+	h.Write([]byte(text))
+	var sum [sha256.Size]byte
+	// 128 bits: collisions stay out of reach for any reader's lifetime
+	return [16]byte(h.Sum(sum[:0]))
 }
 
 // parseText reads a plain-text article. A short first line with no final
 // period followed by a blank line is the title (the way news dumps store it);
 // otherwise the headline comes from the first sentence.
-func parseText(text string, m *OffsetMap) *Article {
+func parseText(text string, m *OffsetMap, full bool) *Article {
 	a := &Article{Format: FormatText}
+	var body string
 	start := skipBlankLines(text, 0)
 	first, rest := lineAt(text, start)
 	if t := strings.TrimSpace(first); t != "" && isTitleLine(t) && !isBylineLine(t) && strings.TrimSpace(lineOnly(text, rest)) == "" && rest < len(text) {
@@ -102,17 +249,17 @@ func parseText(text string, m *OffsetMap) *Article {
 		// quote people too ("Putin: ‘We will win’")
 		a.Title = collapseSpace(t)
 		a.TitleLine = true
-		a.Body = strings.TrimRight(text[start:], " \t\n")
+		body = strings.TrimRight(text[start:], " \t\n")
 		a.offsets = m.Shift(start)
 	} else {
-		a.Body = strings.TrimRight(text[start:], " \t\n")
+		body = strings.TrimRight(text[start:], " \t\n")
 		a.offsets = m.Shift(start)
-		a.Title = headline(a.Body)
+		a.Title = headline(body)
 		if t := strings.TrimSpace(first); isBylineLine(t) {
 			a.Byline = strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(t, "By "), "BY "), "BYLINE: ")), ".")
 		}
 	}
-	a.finish()
+	a.finish(body, full)
 	return a
 }
 

@@ -38,8 +38,8 @@ func TestTitles(t *testing.T) {
 			if a.Title != tt.title {
 				t.Errorf("title = %q, want %q", a.Title, tt.title)
 			}
-			if !strings.HasPrefix(a.Body, tt.bodyStart) {
-				t.Errorf("body starts %q, want %q", a.Body[:min(20, len(a.Body))], tt.bodyStart)
+			if !strings.HasPrefix(bodyOf(a), tt.bodyStart) {
+				t.Errorf("body starts %q, want %q", bodyOf(a)[:min(20, len(bodyOf(a)))], tt.bodyStart)
 			}
 			if w := cells(a.Title); w > 80 {
 				t.Errorf("title is %d cells wide", w)
@@ -60,15 +60,15 @@ func TestHeadlineCJK(t *testing.T) {
 
 func TestParagraphs(t *testing.T) {
 	lines := parseOne(t, "a.txt", "Title\n\nOne line.\nTwo line.\nThree line.")
-	if len(lines.Paras) != 4 || lines.Wrapped || !lines.TitleLine { // the title line, then three
-		t.Errorf("line paragraphs: %d, wrapped %v; want 4, false", len(lines.Paras), lines.Wrapped)
+	if len(parasOf(lines)) != 4 || lines.Wrapped || !lines.TitleLine { // the title line, then three
+		t.Errorf("line paragraphs: %d, wrapped %v; want 4, false", len(parasOf(lines)), lines.Wrapped)
 	}
 	wrapped := parseOne(t, "b.txt", "Title\n\nThis paragraph is\nhard wrapped at\nshort widths.\n\nAnd this one\nis too.\n")
-	if len(wrapped.Paras) != 3 || !wrapped.Wrapped {
-		t.Errorf("wrapped paragraphs: %d, wrapped %v; want 3, true", len(wrapped.Paras), wrapped.Wrapped)
+	if len(parasOf(wrapped)) != 3 || !wrapped.Wrapped {
+		t.Errorf("wrapped paragraphs: %d, wrapped %v; want 3, true", len(parasOf(wrapped)), wrapped.Wrapped)
 	}
-	for _, p := range wrapped.Paras {
-		if s := wrapped.Body[p.Start:p.End]; strings.HasPrefix(s, " ") || strings.HasSuffix(s, "\n") {
+	for _, p := range parasOf(wrapped) {
+		if s := bodyOf(wrapped)[p.Start:p.End]; strings.HasPrefix(s, " ") || strings.HasSuffix(s, "\n") {
 			t.Errorf("paragraph not trimmed: %q", s)
 		}
 	}
@@ -82,17 +82,17 @@ func TestMarkdown(t *testing.T) {
 	if want := time.Date(2024, 3, 5, 0, 0, 0, 0, time.UTC); !a.Date.Equal(want) {
 		t.Errorf("date = %v", a.Date)
 	}
-	if !strings.HasPrefix(a.Body, "# Heading title") {
-		t.Errorf("a heading that differs from the title stays in the body: %q", a.Body)
+	if !strings.HasPrefix(bodyOf(a), "# Heading title") {
+		t.Errorf("a heading that differs from the title stays in the body: %q", bodyOf(a))
 	}
 
 	b := parseOne(t, "b.md", "# The Title\n\nFirst paragraph.")
-	if b.Title != "The Title" || b.Body != "First paragraph." {
-		t.Errorf("title %q body %q", b.Title, b.Body)
+	if b.Title != "The Title" || bodyOf(b) != "First paragraph." {
+		t.Errorf("title %q body %q", b.Title, bodyOf(b))
 	}
 
 	arts, err := Parse("c.md", []byte("---\ntitle: [unclosed\n---\nBody here.\n"))
-	if err == nil || len(arts) != 1 || arts[0].Body != "Body here." {
+	if err == nil || len(arts) != 1 || bodyOf(arts[0]) != "Body here." {
 		t.Errorf("broken front matter: err %v, %d articles", err, len(arts))
 	}
 }
@@ -123,8 +123,8 @@ func TestMarkdownCodeIsNotProse(t *testing.T) {
 	if len(a.Quotes) != 1 || a.Quotes[0].Speaker != "Ann Lee" {
 		t.Errorf("quotes %+v", a.Quotes)
 	}
-	for _, p := range a.Paras {
-		if s := a.Body[p.Start:p.End]; strings.Contains(s, "code") {
+	for _, p := range parasOf(a) {
+		if s := bodyOf(a)[p.Start:p.End]; strings.Contains(s, "code") {
 			t.Errorf("code in a paragraph: %q", s)
 		}
 	}
@@ -144,8 +144,8 @@ func TestHeadlineQuote(t *testing.T) {
 	if a.Title != "Mayor: “We will rebuild the harbour this year”" || len(a.Quotes) != 1 {
 		t.Fatalf("title %q, quotes %+v", a.Title, a.Quotes)
 	}
-	if q := a.Quotes[0]; a.Body[q.Spans[0].Start:q.Spans[0].End] != "We will rebuild the harbour this year" {
-		t.Errorf("quote %q", a.Body[q.Spans[0].Start:q.Spans[0].End])
+	if q := a.Quotes[0]; bodyOf(a)[q.Spans[0].Start:q.Spans[0].End] != "We will rebuild the harbour this year" {
+		t.Errorf("quote %q", bodyOf(a)[q.Spans[0].Start:q.Spans[0].End])
 	}
 }
 
@@ -200,8 +200,8 @@ func TestHeadlineSkipsDatelinesAndBylines(t *testing.T) {
 		if a.Title != tt.title || a.Byline != tt.byline {
 			t.Errorf("%.40q: title %q byline %q, want %q %q", tt.data, a.Title, a.Byline, tt.title, tt.byline)
 		}
-		if !strings.HasPrefix(tt.data, strings.TrimSpace(a.Body[:min(len(a.Body), 10)])) {
-			t.Errorf("%.40q: the body lost its start: %.20q", tt.data, a.Body)
+		if !strings.HasPrefix(tt.data, strings.TrimSpace(bodyOf(a)[:min(len(bodyOf(a)), 10)])) {
+			t.Errorf("%.40q: the body lost its start: %.20q", tt.data, bodyOf(a))
 		}
 	}
 }

@@ -108,14 +108,14 @@ func FuzzParse(f *testing.F) {
 			t.Fatal("no articles and no error")
 		}
 		for _, a := range arts {
-			for _, s := range []string{a.Title, a.Byline, a.Body} {
+			for _, s := range []string{a.Title, a.Byline, bodyOf(a)} {
 				if strings.ContainsAny(s, "\x1b\x00\r\u009b") {
 					t.Fatalf("control character in %q", s)
 				}
 			}
-			for _, p := range a.Paras {
-				if p.Start < 0 || p.End > len(a.Body) || p.Start > p.End {
-					t.Fatalf("paragraph %v outside a body of %d bytes", p, len(a.Body))
+			for _, p := range parasOf(a) {
+				if p.Start < 0 || p.End > len(bodyOf(a)) || p.Start > p.End {
+					t.Fatalf("paragraph %v outside a body of %d bytes", p, len(bodyOf(a)))
 				}
 			}
 		}

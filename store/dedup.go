@@ -1,6 +1,8 @@
 package store
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"net/url"
 	"regexp"
 	"slices"
@@ -43,8 +45,8 @@ func dupKeys(a *Article) []string {
 }
 
 // noteTitle files a held article under its folded title. Only articles
-// that share a title can share the text key, so the text is hashed then,
-// not for every article loaded: hashing every text took a tenth of the load.
+// that share a title can share the text key, so the key is made then; its
+// words were hashed when the article was read, on the loading cores.
 func (s *Store) noteTitle(a *Article) {
 	t := foldTitle(a.Title)
 	if t == "" {
@@ -59,7 +61,7 @@ func (s *Store) noteTitle(a *Article) {
 		if c.textKey != "" {
 			continue
 		}
-		c.textKey = textKeyOf(t, c.Body)
+		c.textKey = textKeyOf(t, c.wordsHash)
 		if g := s.group[c]; g != nil && s.byKey[c.textKey] == nil {
 			s.byKey[c.textKey] = g // it joined before it had the key
 		}
@@ -114,7 +116,7 @@ func textKey(title, body string) string {
 	if folded == "" {
 		return ""
 	}
-	return textKeyOf(folded, body)
+	return textKeyOf(folded, hashWords(body))
 }
 
 // foldTitle is a title's words, folded as the text key folds them.
@@ -122,9 +124,8 @@ func foldTitle(title string) string {
 	return strings.TrimSuffix(string(foldWords(nil, title)), " ")
 }
 
-// textKeyOf is textKey for a title already folded.
-func textKeyOf(folded, body string) string {
-	h := hashWords(body)
+// textKeyOf is textKey for a title already folded and the words' hash.
+func textKeyOf(folded string, h uint64) string {
 	var sum [8]byte
 	for i := range sum {
 		sum[i] = byte(h >> (56 - 8*i))
@@ -132,32 +133,90 @@ func textKeyOf(folded, body string) string {
 	return "text:" + folded + "\x00" + string(sum[:])
 }
 
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-// hashWords is the FNV-1a hash of foldWords(nil, s), in one pass without
-// the folded copy: a third of the parse time went to building it.
+// hashWords is a hash of foldWords(nil, s), in one pass without the folded
+// copy: a third of the parse time went to building it. Texts hash alike
+// exactly when their folded words are the same bytes (but for 64-bit
+// collisions): the hash is of those bytes, whatever pieces they are found
+// in (see foldIn). It is not kept on disk, so it may change.
+//
+// The text is read eight bytes at a time while they are ASCII letters,
+// digits and separators other than "]" and "<" (the bulk of any text),
+// with masks: letters are lowercased, a separator after a word becomes
+// its space, the other separators are dropped, and what is kept goes to
+// the hash in one piece. Other bytes are read one at a time, as foldWords
+// reads them. On English news this is four times the speed of hashing
+// the folded bytes one at a time.
 func hashWords(s string) uint64 {
-	h := uint64(fnvOffset)
-	inWord := false
+	// the hash so far, and the bytes not yet in it and where the next goes (foldIn)
+	h, pend, at := uint64(0), uint64(0), uint64(1)
+	inWord := uint64(0)              // 0x80 when the last byte read is part of a word
 	noParen, noAngle := false, false // no ")" or ">" is left: stop looking (keeps it linear)
 	for i := 0; i < len(s); {
-		if asciiFold[s[i]] != 0 {
-			// a run of ASCII letters and digits, the bulk of any text, in a tight loop
-			for _, c := range []byte(s[i:]) {
-				f := asciiFold[c]
-				if f == 0 {
-					break
-				}
-				h = (h ^ uint64(f)) * fnvPrime
-				i++
+		for i+8 <= len(s) {
+			v := load64(s, i)
+			// the bytes that are not read here: UTF-8, and "]" and "<",
+			// which may start markup. First a quick test that finds "]"
+			// with the rare "[\^_{|}~" (0x5b to 0x5f and 0x7b to 0x7f,
+			// lowercased), then the exact one.
+			l := v | 0x20*ones     // upper case to lower
+			above := l + 0x05*ones // 0x7b and over
+			lt := v ^ '<'*ones
+			other := (v | above | (lt-ones)&^lt) & highs
+			if other != 0 {
+				rb := v ^ ']'*ones
+				other = (v | (rb-ones)&^rb | (lt-ones)&^lt) & highs
 			}
-			inWord = true
-			continue
+			// a byte of 0x80 and over may carry into the one above, and
+			// "]" and "<" borrow from it: what is found above the first
+			// such byte is not used
+			digit := (v + 0x50*ones) &^ (v + 0x46*ones) // 0x30 to 0x39
+			letter := (l + 0x1f*ones) &^ above          // 0x61 to 0x7a
+			word := (digit | letter) & highs
+			// letters, digits and spaces all have the bit 0x20: lowercase
+			// letters, leave digits, and separators become spaces
+			out := v&(word>>7*0xff) | ' '*ones
+			if other != 0 {
+				// read up to the first of them; then byte by byte
+				n := uint(bits.TrailingZeros64(other)) &^ 7
+				read := uint64(1)<<n - 1
+				keep := (word | word<<8 | inWord) & highs & read
+				inWord = (word<<8 | inWord) >> n & 0x80
+				x, k := squeeze(out, keep>>7*0xff, n)
+				h, pend, at = foldIn(h, pend, at, x, k)
+				i += int(n / 8)
+				break
+			}
+			// a byte is kept when it is in a word or ends one, as a space
+			keep := (word | word<<8 | inWord) & highs
+			inWord = word >> 56 & 0x80
+			if keep == highs {
+				// eight bytes kept: a block (foldIn written out)
+				next, here := bits.Mul64(out, at)
+				h, pend = mum((pend|here)^wyp0, h^wyp1), next
+			} else {
+				// most often one run of bytes is dropped (", "): take it out
+				// without the loop of squeeze
+				drop := (highs ^ keep) >> 7 * 0xff
+				lo := uint(bits.TrailingZeros64(drop))
+				run := drop >> lo
+				x, k := out&(1<<lo-1)|out>>1>>(lo+uint(bits.Len64(run))-1)<<lo, 64-uint(bits.Len64(run))
+				if run&(run+1) != 0 {
+					x, k = squeeze(out, keep>>7*0xff, 64)
+				}
+				h, pend, at = foldIn(h, pend, at, x, k)
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
 		}
 		c := s[i]
+		if f := asciiFold[c]; f != 0 {
+			h, pend, at = foldIn(h, pend, at, uint64(f), 8)
+			inWord = 0x80
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			skip := 0
 			if c == ']' && !noParen && i+1 < len(s) && s[i+1] == '(' {
@@ -173,32 +232,101 @@ func hashWords(s string) uint64 {
 					noAngle = true
 				}
 			}
-			if inWord {
-				h = (h ^ ' ') * fnvPrime
-				inWord = false
+			if inWord != 0 {
+				h, pend, at = foldIn(h, pend, at, ' ', 8)
+				inWord = 0
 			}
 			i += max(skip, 1)
+			continue
+		}
+		if c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&0xc0 == 0x80 {
+			// U+2000 to U+203F, spaces and punctuation (’ “ ” — …): no letters or digits
+			i += 3
+			if inWord != 0 {
+				h, pend, at = foldIn(h, pend, at, ' ', 8)
+				inWord = 0
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if unicode.IsLetter(r) || unicode.IsNumber(r) {
-			var buf [utf8.UTFMax]byte
-			for _, b := range utf8.AppendRune(buf[:0], unicode.ToLower(r)) {
-				h = (h ^ uint64(b)) * fnvPrime
-			}
-			inWord = true
+			var buf [8]byte
+			n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+			h, pend, at = foldIn(h, pend, at, binary.LittleEndian.Uint64(buf[:]), uint(8*n))
+			inWord = 0x80
 			continue
 		}
-		if inWord {
-			h = (h ^ ' ') * fnvPrime
-			inWord = false
+		if inWord != 0 {
+			h, pend, at = foldIn(h, pend, at, ' ', 8)
+			inWord = 0
 		}
 	}
-	if inWord {
-		h = (h ^ ' ') * fnvPrime
+	if inWord != 0 {
+		h, pend, at = foldIn(h, pend, at, ' ', 8)
 	}
-	return h
+	if at > 1 {
+		h = mum(pend^wyp0, h^wyp1)
+	}
+	return mum(h^wyp2, wyp3)
+}
+
+// squeeze is the bytes of the low n bits of x under keep (0xff or 0
+// each), moved down together, and their number of bits.
+func squeeze(x, keep uint64, n uint) (uint64, uint) {
+	drop := ^keep & (1<<n - 1)
+	for drop != 0 {
+		lo := uint(bits.TrailingZeros64(drop))
+		run := uint(bits.TrailingZeros64(^(drop >> lo)))
+		x = x&(1<<lo-1) | x>>(lo+run)<<lo
+		drop = drop >> (lo + run) << lo
+		n -= run
+	}
+	return x & (1<<n - 1), n
+}
+
+// load64 is the 8 bytes at s[i], little-endian: one load.
+func load64(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}
+
+// The hash of folded words is of their bytes cut into eight-byte blocks
+// (little-endian, the last filled out with zeros, which folded text never
+// holds), each mixed into the hash with a wyhash-style multiply, and a
+// last multiply. The pieces the bytes come in do not count: "ab", "c"
+// hashes as "abc".
+
+// The wyhash constants. The first is xored with each block before the
+// multiply, so a block equal to it would zero the product and lose the
+// hash so far; its low byte, '/', never begins a block of folded text
+// (letters, digits, spaces and UTF-8), so none is.
+const (
+	wyp0 = 0xa0761d6478bd642f
+	wyp1 = 0xe7037ed1a0b428db
+	wyp2 = 0x8ebc6af09c88c6e3
+	wyp3 = 0x589965cc75374cc3
+)
+
+// mum is the 128-bit product of a and b, its halves xored.
+func mum(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+// foldIn adds the low nbits (0 to 64, whole bytes) of x to the hash h,
+// whose last bytes, short of a block, are still in pend; the next byte
+// goes at the bit at (1 << 8k for k bytes pending). The bits of x above
+// nbits are zero.
+func foldIn(h, pend, at, x uint64, nbits uint) (uint64, uint64, uint64) {
+	next, here := bits.Mul64(x, at) // x shifted to at, in two words
+	pend |= here
+	f := uint(bits.TrailingZeros64(at)) + nbits
+	if f < 64 {
+		return h, pend, 1 << f
+	}
+	return mum(pend^wyp0, h^wyp1), next, 1 << (f - 64) // a block is full
 }
 
 // asciiFold is a letter or digit lowercased, 0 for what separates words.

@@ -76,9 +76,9 @@ func feedEntry(it *gofeed.Item, f *gofeed.Feed) *Article {
 		}
 	}
 	// the full content when there is any text in it, else the summary
-	a.Body = htmlToMarkdown(it.Content, domain)
-	if a.Body == "" {
-		a.Body = htmlToMarkdown(it.Description, domain)
+	body := htmlToMarkdown(it.Content, domain)
+	if body == "" {
+		body = htmlToMarkdown(it.Description, domain)
 	}
 	a.Title = htmlText(it.Title)
 	a.Byline = feedAuthors(it.Authors)
@@ -88,17 +88,17 @@ func feedEntry(it *gofeed.Item, f *gofeed.Feed) *Article {
 	case it.UpdatedParsed != nil:
 		a.Date = *it.UpdatedParsed
 	}
-	if a.Body == "" && a.Title == "" && a.Source == "" {
+	if body == "" && a.Title == "" && a.Source == "" {
 		return nil
 	}
-	if a.Body == "" && a.Source != "" {
+	if body == "" && a.Source != "" {
 		// an entry that is only a headline and a link still says where to read it
-		a.Body = "<" + a.Source + ">"
+		body = "<" + a.Source + ">"
 	}
 	if a.Title == "" {
-		a.Title = headline(firstTextLine(a.Body))
+		a.Title = headline(firstTextLine(body))
 	}
-	a.finish()
+	a.finish(body, true)
 	return a
 }
 

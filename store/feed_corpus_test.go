@@ -124,7 +124,7 @@ func TestCorpusFeeds(t *testing.T) {
 				if a.Title == "" {
 					t.Errorf("entry %d: no title", a.Entry)
 				}
-				all.WriteString(a.Title + "\n" + a.Byline + "\n" + a.Body + "\n")
+				all.WriteString(a.Title + "\n" + a.Byline + "\n" + bodyOf(a) + "\n")
 			}
 			text := all.String()
 			for _, bad := range []string{"\uFFFD", "Ã©", "Ã¼", "Ð¦", "Ñ‚"} {

@@ -68,20 +68,20 @@ func (w want) check(t *testing.T, a *Article) {
 		t.Errorf("date %v, want %v", a.Date, w.date)
 	}
 	for _, s := range w.has {
-		if !strings.Contains(a.Body, s) {
-			t.Errorf("body lacks %q:\n%s", s, a.Body)
+		if !strings.Contains(bodyOf(a), s) {
+			t.Errorf("body lacks %q:\n%s", s, bodyOf(a))
 		}
 	}
 	for _, s := range w.hasNot {
-		if strings.Contains(a.Body, s) {
-			t.Errorf("body has %q:\n%s", s, a.Body)
+		if strings.Contains(bodyOf(a), s) {
+			t.Errorf("body has %q:\n%s", s, bodyOf(a))
 		}
 	}
 	if len(a.Quotes) != w.quotes {
 		t.Errorf("%d quotes, want %d", len(a.Quotes), w.quotes)
 	}
-	if a.Words != countWords(a.Body) || len(a.Paras) == 0 {
-		t.Errorf("derived fields not set: %d words, %d paragraphs", a.Words, len(a.Paras))
+	if a.Words != countWords(bodyOf(a)) || len(parasOf(a)) == 0 {
+		t.Errorf("derived fields not set: %d words, %d paragraphs", a.Words, len(parasOf(a)))
 	}
 }
 
@@ -113,8 +113,8 @@ func TestHTMLPage(t *testing.T) {
 // A page saved as UTF-8 that still declares ISO-8859-1 is read as UTF-8.
 func TestHTMLCharsetTheBytesDisagreeWith(t *testing.T) {
 	a := mustRead(t, "mislabeled-charset.html", 1)[0]
-	if !strings.Contains(a.Body, "Café owners near the bridge — and their customers") {
-		t.Errorf("declared charset trusted over the bytes:\n%s", a.Body[:200])
+	if !strings.Contains(bodyOf(a), "Café owners near the bridge — and their customers") {
+		t.Errorf("declared charset trusted over the bytes:\n%s", bodyOf(a)[:200])
 	}
 }
 
@@ -171,8 +171,8 @@ func TestJSONFeed(t *testing.T) {
 		has: []string{"The old pier is open again", "1. New railings\n2. New lights"},
 	}.check(t, arts[0])
 	want{format: FormatFeed, title: "Swans return to the lake", has: []string{"The swans are back.\n\nVolunteers counted"}}.check(t, arts[1])
-	if len(arts[1].Paras) != 2 {
-		t.Errorf("plain content_text: %d paragraphs, want 2", len(arts[1].Paras))
+	if len(parasOf(arts[1])) != 2 {
+		t.Errorf("plain content_text: %d paragraphs, want 2", len(parasOf(arts[1])))
 	}
 }
 
@@ -189,7 +189,7 @@ func TestFeedEncodings(t *testing.T) {
 	for _, u := range utf16.Encode([]rune(strings.Replace(string(raw), `encoding="UTF-8"`, `encoding="UTF-16"`, 1))) {
 		u16 = append(u16, byte(u), byte(u>>8))
 	}
-	if arts, err := Parse("utf16.xml", u16); err != nil || len(arts) != 3 || !strings.Contains(arts[0].Body, "“Students asked us") {
+	if arts, err := Parse("utf16.xml", u16); err != nil || len(arts) != 3 || !strings.Contains(bodyOf(arts[0]), "“Students asked us") {
 		t.Errorf("UTF-16 feed: %d articles, %v", len(arts), err)
 	}
 	arts = mustRead(t, "cp1251-declared.xml", 1)
@@ -208,7 +208,7 @@ func TestMarkdownFrontMatter(t *testing.T) {
 	}
 	raw, _ := os.ReadFile(filepath.Join(moduleRoot(t), "testdata", "formats", "front-matter.md"))
 	q := a.Quotes[0].Spans[0]
-	if got, want := string(raw[a.FileOffset(q.Start):a.FileOffset(q.End)]), a.Body[q.Start:q.End]; got != want {
+	if got, want := string(raw[a.FileOffset(q.Start):a.FileOffset(q.End)]), bodyOf(a)[q.Start:q.End]; got != want {
 		t.Errorf("file[start:end] = %q, body has %q", got, want)
 	}
 }
@@ -250,7 +250,7 @@ func TestGzipOfEveryFormat(t *testing.T) {
 			t.Fatalf("%s.gz: %d articles, want %d", name, len(packed), len(plain))
 		}
 		for i := range plain {
-			if packed[i].Title != plain[i].Title || packed[i].Body != plain[i].Body {
+			if packed[i].Title != plain[i].Title || bodyOf(packed[i]) != bodyOf(plain[i]) {
 				t.Errorf("%s.gz article %d differs: %q", name, i, packed[i].Title)
 			}
 		}
@@ -354,17 +354,17 @@ func TestConvertedTextIsSafe(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := arts[0]
-	for _, s := range []string{a.Title, a.Body} {
+	for _, s := range []string{a.Title, bodyOf(a)} {
 		for _, r := range s {
 			if r < 0x20 && r != '\n' && r != '\t' || r >= 0x7f && r <= 0x9f || r == '\u202e' {
 				t.Errorf("control %U in %q", r, s)
 			}
 		}
 	}
-	if strings.Contains(a.Body, strings.Repeat("> ", maxNesting+1)) {
-		t.Errorf("block quotes nested deeper than %d:\n%s", maxNesting, a.Body)
+	if strings.Contains(bodyOf(a), strings.Repeat("> ", maxNesting+1)) {
+		t.Errorf("block quotes nested deeper than %d:\n%s", maxNesting, bodyOf(a))
 	}
-	if !strings.Contains(a.Body, "deep quote text") {
-		t.Errorf("the text of deep quotes is lost:\n%s", a.Body)
+	if !strings.Contains(bodyOf(a), "deep quote text") {
+		t.Errorf("the text of deep quotes is lost:\n%s", bodyOf(a))
 	}
 }

@@ -16,7 +16,7 @@ import (
 var errNoArticle = errors.New("HTML page with no article text in it")
 
 // parseHTML reads a saved web page: readability finds the article and its
-// metadata, and the article's HTML becomes the markdown Body.
+// metadata, and the article's HTML becomes the markdown body.
 func parseHTML(data []byte) (*Article, error) {
 	text, _ := toUTF8(data, htmlCharset(data))
 	doc, err := html.Parse(bytes.NewReader(text))
@@ -38,8 +38,8 @@ func parseHTML(data []byte) (*Article, error) {
 		a.Source = cleanLine(page.String())
 		domain = page.Scheme + "://" + page.Host
 	}
-	a.Body = nodeToMarkdown(ra.Node, domain)
-	if strings.TrimSpace(a.Body) == "" {
+	body := nodeToMarkdown(ra.Node, domain)
+	if strings.TrimSpace(body) == "" {
 		return nil, errNoArticle
 	}
 	a.Title = cleanLine(ra.Title())
@@ -48,11 +48,11 @@ func parseHTML(data []byte) (*Article, error) {
 	if t, err := ra.PublishedTime(); err == nil {
 		a.Date = t
 	}
-	a.Body = dropBylineBlock(a.Body, a.Byline)
+	body = dropBylineBlock(body, a.Byline)
 	if a.Title == "" {
-		a.Title = headline(firstTextLine(a.Body))
+		a.Title = headline(firstTextLine(body))
 	}
-	a.finish()
+	a.finish(body, true)
 	return a, nil
 }
 

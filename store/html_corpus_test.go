@@ -88,7 +88,7 @@ func extractionF1(tb testing.TB, step int) map[string]float64 {
 			if arts[0].Format != FormatHTML {
 				tb.Errorf("%s: read as %s, want html", id, arts[0].Format)
 			}
-			body = arts[0].Body
+			body = bodyOf(arts[0])
 		} else {
 			tb.Logf("%s: %v", id, err)
 		}

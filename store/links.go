@@ -34,14 +34,15 @@ var bareURL = sync.OnceValue(func() *regexp.Regexp {
 
 // Links returns the article's links in the order they appear, each address
 // once: markdown links (inline, reference, autolinks) in markdown articles,
-// and bare http(s) and mailto addresses in every article. Images are not links.
-func (a *Article) Links() []Link {
+// and bare http(s) and mailto addresses in every article. Images are not
+// links. text is the article's body (Text).
+func (a *Article) Links(text string) []Link {
 	var all []foundLink
 	if a.Format == FormatMarkdown {
-		all = markdownLinks(a.Body)
+		all = markdownLinks(text)
 	} else {
 		var p prose
-		p.add(a.Body, 0)
+		p.add(text, 0)
 		all = p.bareLinks(nil)
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].pos < all[j].pos })

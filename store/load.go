@@ -91,7 +91,7 @@ type Source struct {
 // batch marked Done. Cancel ctx to stop early.
 func Load(ctx context.Context, src Source) <-chan Batch {
 	start := time.Now()
-	out := make(chan Batch, 4)
+	out := make(chan Batch, 1)
 	found := make(chan string, 256)
 	files := make(chan string, 256)
 	type result struct {
@@ -189,7 +189,7 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 				if r.err != nil {
 					b.Errors = append(b.Errors, *r.err)
 				}
-				if len(b.Articles) >= 2048 {
+				if len(b.Articles) >= 1024 {
 					sortBatch(&b)
 					if !send(false) {
 						return
@@ -400,7 +400,12 @@ func ReadFile(fsys fs.FS, p string) ([]*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(p, data)
+	arts, err := Parse(p, data)
+	for _, a := range arts {
+		// the body can be read again from the file when it is the file's text
+		a.fsys, a.again = fsys, !a.converted && (a.Format == FormatText || a.Format == FormatMarkdown)
+	}
+	return arts, err
 }
 
 func readLimited(fsys fs.FS, p string) ([]byte, error) {
@@ -462,6 +467,12 @@ func sizeString(n int64) string {
 // is plain text. An error with articles is a warning: part of the file
 // (front matter, a feed entry) could not be read.
 func Parse(name string, data []byte) ([]*Article, error) {
+	return parse(name, data, true)
+}
+
+// parse is Parse; full false sets only the body and its paragraphs, for
+// reading an article's body again (Article.Text).
+func parse(name string, data []byte, full bool) ([]*Article, error) {
 	if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
@@ -475,7 +486,7 @@ func Parse(name string, data []byte) ([]*Article, error) {
 			return nil, fmt.Errorf("too large: over the %s limit once uncompressed", sizeString(MaxFileSize))
 		}
 		// offsets into a compressed file mean nothing; parse as the inner file
-		arts, err := Parse(strings.TrimSuffix(name, ".gz"), un)
+		arts, err := parse(strings.TrimSuffix(name, ".gz"), un, full)
 		for _, a := range arts {
 			a.Path = name
 			a.offsets, a.converted = nil, true
@@ -522,9 +533,9 @@ func Parse(name string, data []byte) ([]*Article, error) {
 	var a *Article
 	var warn error
 	if k == kindMarkdown || strings.HasPrefix(text, "---\n") {
-		a, warn = parseMarkdown(text, m)
+		a, warn = parseMarkdown(text, m, full)
 	} else {
-		a = parseText(text, m)
+		a = parseText(text, m, full)
 	}
 	a.Path = name
 	return []*Article{a}, warn

@@ -41,7 +41,7 @@ func (n *yamlNames) UnmarshalYAML(v *yaml.Node) error {
 // parseMarkdown reads a markdown article: YAML front matter and a leading
 // "# Title" give the metadata. A broken front matter is reported in warn and
 // the article still loads.
-func parseMarkdown(text string, m *OffsetMap) (a *Article, warn error) {
+func parseMarkdown(text string, m *OffsetMap, full bool) (a *Article, warn error) {
 	a = &Article{Format: FormatMarkdown}
 	body := 0
 	if fm, end, ok := cutFrontMatter(text); ok {
@@ -68,12 +68,12 @@ func parseMarkdown(text string, m *OffsetMap) (a *Article, warn error) {
 			body = skipBlankLines(text, next)
 		}
 	}
-	a.Body = strings.TrimRight(text[body:], " \t\n")
+	rest := strings.TrimRight(text[body:], " \t\n")
 	a.offsets = m.Shift(body)
 	if a.Title == "" {
-		a.Title = headline(firstTextLine(a.Body))
+		a.Title = headline(firstTextLine(rest))
 	}
-	a.finish()
+	a.finish(rest, full)
 	return a, warn
 }
 

@@ -23,8 +23,8 @@ func TestSeedQuotes(t *testing.T) {
 			spans++
 			count[q.Speaker]++
 			start, end := a.FileOffset(s.Start), a.FileOffset(s.End)
-			if string(raw[start:end]) != a.Body[s.Start:s.End] {
-				t.Errorf("file[%d:%d] = %q, body has %q", start, end, raw[start:end], a.Body[s.Start:s.End])
+			if string(raw[start:end]) != bodyOf(a)[s.Start:s.End] {
+				t.Errorf("file[%d:%d] = %q, body has %q", start, end, raw[start:end], bodyOf(a)[s.Start:s.End])
 			}
 		}
 	}

@@ -7,9 +7,7 @@ import (
 )
 
 func art(path string, entry int, title, body, source string) *Article {
-	a := &Article{Path: path, Entry: entry, Format: FormatText, Title: title, Body: body, Source: source}
-	a.finish()
-	return a
+	return withBody(&Article{Path: path, Entry: entry, Format: FormatText, Title: title, Source: source}, body)
 }
 
 func paths(arts []*Article) []string {
@@ -120,7 +118,7 @@ func TestStoreReplaceFile(t *testing.T) {
 	s := New()
 	s.Add(art("feed.xml", 0, "One", "First entry.", ""), art("feed.xml", 1, "Two", "Second entry.", ""), art("x.txt", 0, "Three", "Third.", ""))
 	u := s.ReplaceFile("feed.xml", []*Article{art("feed.xml", 0, "One", "First entry, edited.", "")})
-	if len(u.Removed) != 2 || len(u.Added) != 1 || u.Added[0].Body != "First entry, edited." {
+	if len(u.Removed) != 2 || len(u.Added) != 1 || bodyOf(u.Added[0]) != "First entry, edited." {
 		t.Errorf("replace: %+v", u)
 	}
 	if s.Len() != 2 {

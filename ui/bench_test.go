@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"newsreader/internal/storetest"
 	"strings"
 	"testing"
 	"time"
@@ -69,7 +70,7 @@ func BenchmarkRender(b *testing.B) {
 		a := bigArticle(b, size)
 		b.Run(fmt.Sprintf("%dKB", size>>10), func(b *testing.B) {
 			rd := renderer{style: "dark"}
-			b.SetBytes(int64(len(a.Body)))
+			b.SetBytes(int64(len(storetest.Body(a))))
 			for i := 0; i < b.N; i++ {
 				if _, err := rd.render(a, 80); err != nil {
 					b.Fatal(err)

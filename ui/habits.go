@@ -108,8 +108,8 @@ func (m *Model) habitKey(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 		if m.showLinks {
 			m.showErrors = false
 			m.links = nil
-			if m.reader.article != nil {
-				m.links = m.reader.article.Links()
+			if m.reader.r != nil { // found with the text when it was rendered
+				m.links = m.reader.r.links
 			}
 			m.setFocus(ReaderPane)
 		}
@@ -179,8 +179,7 @@ func (m *Model) copyQuote() tea.Cmd {
 	if i < 0 {
 		i = max(0, m.reader.nextQuote(1))
 	}
-	q := a.Quotes[i]
-	return m.copy(clip.Quote(q.Text(a.Body), q.Speaker, a.Title), "Copied the quote")
+	return m.copy(clip.Quote(a.QuoteText(i), a.Quotes[i].Speaker, a.Title), "Copied the quote")
 }
 
 // copy puts text on the clipboard with OSC 52, on this key press only.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/charmbracelet/lipgloss"
 	"math/rand"
+	"newsreader/internal/storetest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -189,7 +190,7 @@ func FuzzArticleMarkdown(f *testing.F) {
 			return
 		}
 		a := arts[0]
-		out, refs := articleMarkdown(a)
+		out, refs := articleMarkdown(a, storetest.Body(a), storetest.Paras(a))
 		if o, c := strings.Count(out, "\u200b"), strings.Count(out, "\u200c"); o != len(refs) || c != len(refs) {
 			t.Fatalf("%d spans, %d opens, %d closes", len(refs), o, c)
 		}

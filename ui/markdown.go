@@ -18,15 +18,15 @@ const maxNesting = 8
 // articleMarkdown is the markdown glamour renders for an article: a heading,
 // a byline, then the body, with a sentinel pair around every quote span so
 // that the quotes can be found in the rendered lines. Plain text is escaped
-// so that it renders as written.
-func articleMarkdown(a *store.Article) (string, []spanRef) {
+// so that it renders as written. text and paras are the article's body (Text).
+func articleMarkdown(a *store.Article, text string, paras []store.Span) (string, []spanRef) {
 	var b strings.Builder
-	b.Grow(len(a.Body) + len(a.Body)/8 + 256)
+	b.Grow(len(text) + len(text)/8 + 256)
 	meta := articleMeta(a)
 	if meta != "" {
 		meta = "*" + escapeInline(meta) + "*\n\n"
 	}
-	titleLine := a.TitleLine && a.Format == store.FormatText && len(a.Paras) > 0
+	titleLine := a.TitleLine && a.Format == store.FormatText && len(paras) > 0
 	if !titleLine { // else the body's first paragraph is the heading, quotes and all
 		b.WriteString("# ")
 		b.WriteString(escapeInline(cleanLine(a.Title)))
@@ -48,7 +48,7 @@ func articleMarkdown(a *store.Article) (string, []spanRef) {
 	last := -1
 	for _, r := range refs {
 		s := a.Quotes[r.quote].Spans[r.span]
-		if s.Start >= last && s.End <= len(a.Body) && s.Start < s.End {
+		if s.Start >= last && s.End <= len(text) && s.Start < s.End {
 			kept = append(kept, r)
 			last = s.End
 		}
@@ -60,9 +60,9 @@ func articleMarkdown(a *store.Article) (string, []spanRef) {
 		marks = append(marks, s.Start, s.End)
 	}
 	if a.Markdown() {
-		writeMarkdownBody(&b, a.Body, marks)
+		writeMarkdownBody(&b, text, marks)
 	} else {
-		writeTextBody(&b, a, marks, titleLine, meta)
+		writeTextBody(&b, text, paras, marks, titleLine, meta)
 	}
 	return protectHyphens(b.String()), refs
 }
@@ -132,9 +132,9 @@ func sourceName(source string) string {
 }
 
 // writeTextBody writes plain-text paragraphs as escaped markdown paragraphs.
-func writeTextBody(b *strings.Builder, a *store.Article, marks []int, titleLine bool, meta string) {
+func writeTextBody(b *strings.Builder, text string, paras []store.Span, marks []int, titleLine bool, meta string) {
 	mi := 0
-	for pi, p := range a.Paras {
+	for pi, p := range paras {
 		if pi > 0 {
 			b.WriteString("\n\n")
 		}
@@ -151,7 +151,7 @@ func writeTextBody(b *strings.Builder, a *store.Article, marks []int, titleLine 
 			if mi < len(marks) && marks[mi] < next {
 				next = max(marks[mi], pos)
 			}
-			escapeText(b, a.Body[pos:next], lineStart)
+			escapeText(b, text[pos:next], lineStart)
 			lineStart = false
 			pos = next
 			for mi < len(marks) && marks[mi] <= pos {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"newsreader/internal/storetest"
 	"os"
 	"strings"
 	"testing"
@@ -65,7 +66,7 @@ func TestRenderFindsQuotes(t *testing.T) {
 			for _, c := range r.quotes[i] {
 				got = append(got, cutCells(r.plain[c.line], c.start, c.end))
 			}
-			want := strings.Fields(q.Text(a.Body))
+			want := strings.Fields(q.Text(storetest.Body(a)))
 			if g := strings.Fields(strings.Join(got, " ")); strings.Join(g, " ") != strings.Join(want, " ") {
 				t.Errorf("width %d quote %d: highlighted %q\nwant %q", w, i, strings.Join(g, " "), strings.Join(want, " "))
 			}
@@ -101,7 +102,7 @@ func TestNestingCapped(t *testing.T) {
 	if !strings.Contains(strings.Join(r.plain, ""), "deep quote") {
 		t.Error("capped text lost")
 	}
-	md, _ := articleMarkdown(a)
+	md, _ := articleMarkdown(a, storetest.Body(a), storetest.Paras(a))
 	for _, l := range strings.Split(md, "\n") {
 		if n := strings.Count(l, ">"); n > maxNesting {
 			t.Errorf("%d blockquote markers reach glamour: %.40q", n, l)
@@ -139,7 +140,7 @@ func TestCJKWrapped(t *testing.T) {
 
 func TestSplitChunks(t *testing.T) {
 	a := bigArticle(t, 300<<10)
-	md, refs := articleMarkdown(a)
+	md, refs := articleMarkdown(a, storetest.Body(a), storetest.Paras(a))
 	chunks := splitChunks(md)
 	if len(chunks) < 10 {
 		t.Fatalf("%d chunks of a 300 KB article", len(chunks))
@@ -168,7 +169,7 @@ func TestSplitChunks(t *testing.T) {
 func TestPathologicalLine(t *testing.T) {
 	line := strings.Repeat("word ", 3<<20/5)
 	a := parse(t, "line.txt", "Title\n\n"+line)
-	md, _ := articleMarkdown(a)
+	md, _ := articleMarkdown(a, storetest.Body(a), storetest.Paras(a))
 	chunks := splitChunks(md)
 	joined := strings.Join(chunks, "")
 	if !strings.Contains(joined, "not shown") || len(joined) > maxRendered+64<<10 {
@@ -195,7 +196,7 @@ func TestLongArticleQuotes(t *testing.T) {
 			t.Fatalf("quote %d of %d not found", i, len(a.Quotes))
 		}
 		got := cutCells(r.plain[r.quotes[i][0].line], r.quotes[i][0].start, r.quotes[i][0].end)
-		if !strings.HasPrefix(a.Quotes[i].Text(a.Body), strings.TrimSpace(got)) {
+		if !strings.HasPrefix(a.Quotes[i].Text(storetest.Body(a)), strings.TrimSpace(got)) {
 			t.Fatalf("quote %d highlighted %q", i, got)
 		}
 	}
@@ -266,7 +267,7 @@ func TestLinksRenderAsText(t *testing.T) {
 	if !strings.Contains(text, "Take Charlie Blackmon, for instance.") || strings.Contains(text, "baseball-reference") {
 		t.Errorf("rendered %q", text)
 	}
-	if links := a.Links(); len(links) != 1 || !strings.Contains(links[0].URL, "baseball-reference") {
+	if links := r.links; len(links) != 1 || !strings.Contains(links[0].URL, "baseball-reference") {
 		t.Errorf("the address is gone from the links view too: %v", links)
 	}
 }

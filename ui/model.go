@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -83,12 +84,16 @@ type Model struct {
 	searchTotal  int    // articles the query matches
 	suggestion   string // the query with its unknown words corrected
 	index        *search.Index
+	indexOne     *sync.Mutex // one batch indexes at a time, on all cores
 
 	showErrors bool
 	errOffset  int
 	errs       []store.LoadError
 
-	loading    bool
+	loading    bool // files are being read, or their articles indexed
+	filesRead  bool // the last batch of the load has come
+	indexing   int  // batches of articles being indexed
+	heldBack   bool // the next batch waits for the index to catch up
 	quoteCount int
 	spin       spinner.Model
 	progress   store.Batch // the last batch, for the count and rate
@@ -115,7 +120,7 @@ type Model struct {
 func New(opts Options) Model {
 	keys, st := DefaultKeyMap(), NewStyles(opts.Theme)
 	keys.Override(opts.Keys)
-	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New(), index: search.New(), mem: newMemory(opts.Marks), mouseOn: opts.Mouse}
+	m := Model{opts: opts, keys: &keys, st: &st, focus: ListPane, store: store.New(), index: search.New(), indexOne: &sync.Mutex{}, mem: newMemory(opts.Marks), mouseOn: opts.Mouse}
 	if p, ok := m.mem.position(); ok {
 		m.restore = &p
 	}
@@ -152,6 +157,7 @@ func New(opts Options) Model {
 	m.inflight = map[renderKey]bool{}
 	if opts.Preload != nil {
 		m.index.AddBatch(m.store.Add(opts.Preload...).Added)
+		m.index.Compact()
 		m.list.add(opts.Preload)
 		m.restorePosition(opts.Preload)
 		for _, a := range opts.Preload {
@@ -323,6 +329,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				m.reader.setRendered(msg.r)
 				m.syncQuotes()
 			}
+			if msg.r != nil && m.showLinks && m.links == nil {
+				m.links = msg.r.links // asked for before they were found
+			}
 		}
 	case searchMsg:
 		if msg.seq == m.searchSeq && (m.mode == inputFilter || msg.query == m.list.query) {
@@ -330,7 +339,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.searchTotal, m.suggestion = msg.res.Total, msg.res.Suggestion
 			m.selectionChanged()
 		}
+	case compactedMsg:
+		if m.filesRead && m.indexing == 0 {
+			m.loading = false // loaded means findable too
+		}
 	case indexedMsg:
+		m.indexing--
+		if m.heldBack && m.indexing < maxIndexing {
+			m.heldBack = false
+			cmds = append(cmds, waitBatch(m.batches))
+		}
+		if m.filesRead && m.indexing == 0 {
+			cmds = append(cmds, m.compact())
+		}
 		if m.list.query != "" { // the answer may have grown
 			cmds = append(cmds, m.search(m.list.query))
 		}
@@ -371,7 +392,15 @@ func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 		cmd = tea.Batch(cmd, m.loadSpeakers())
 	}
 	if b.Done {
-		m.loading = false
+		m.filesRead = true
+		if m.indexing == 0 {
+			return tea.Batch(cmd, m.compact())
+		}
+		return cmd
+	}
+	if m.indexing >= maxIndexing {
+		// the texts of articles read wait in memory until they are indexed
+		m.heldBack = true
 		return cmd
 	}
 	return tea.Batch(cmd, waitBatch(m.batches))
@@ -655,17 +684,44 @@ func (m *Model) search(q string) tea.Cmd {
 	}
 }
 
+// maxIndexing is how many batches may be in the index's hands while the
+// next is read: one indexing on all cores (each open segment of the index is
+// memory) and one waiting for it.
+const maxIndexing = 2
+
 // indexCmd makes articles findable, off the UI goroutine, while loading goes on.
 func (m *Model) indexCmd(arts []*store.Article) tea.Cmd {
 	if len(arts) == 0 {
 		return nil
 	}
-	idx := m.index
+	m.indexing++
+	idx, one := m.index, m.indexOne
 	return func() tea.Msg {
+		// the next batch waits here, ready, rather than in the loader: the
+		// index need not wait for the list to take it
+		one.Lock()
 		idx.AddBatch(arts)
+		one.Unlock()
+		for _, a := range arts {
+			a.Release() // its file gives the body again when it is opened
+		}
 		return indexedMsg{}
 	}
 }
+
+// compact seals the index's open segments, off the UI goroutine, once no
+// batch is being indexed after loading: they take several times the memory
+// of sealed ones. Files changed later are sealed the same way.
+func (m *Model) compact() tea.Cmd {
+	idx := m.index
+	return func() tea.Msg {
+		idx.Compact()
+		return compactedMsg{}
+	}
+}
+
+// compactedMsg says the index is in its compact form: loading is over.
+type compactedMsg struct{}
 
 // clear leaves the find, the filter or the errors view.
 func (m *Model) clear() {

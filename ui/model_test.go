@@ -446,3 +446,29 @@ func TestKeysInOneMessage(t *testing.T) {
 		t.Errorf("esc esc: mode %v, %d of %d shown", m.mode, m.list.rows(), len(arts))
 	}
 }
+
+// Loading holds the next batch back while one is being indexed, and ends
+// once the last is indexed and the index compacted: loaded means findable.
+func TestLoadingEndsWhenIndexed(t *testing.T) {
+	first, second := seedArticles(t), []*store.Article{parse(t, "b.txt", "Baku talks\n\nBaku.")}
+	m := testModel(t, 120, 30)
+	batches := make(chan store.Batch, 1)
+	batches <- store.Batch{Done: true}
+	close(batches) // as the loader does after the last batch
+	m.loading, m.batches = true, batches
+	next, cmd1 := m.Update(batchMsg{Articles: first})
+	m = next.(Model)
+	if m.indexing != 1 || m.heldBack {
+		t.Fatalf("a batch in: indexing %d, held back %v", m.indexing, m.heldBack)
+	}
+	next, cmd2 := m.Update(batchMsg{Articles: second})
+	m = next.(Model)
+	if m.indexing != maxIndexing || !m.heldBack || !m.loading {
+		t.Fatalf("two batches in: indexing %d, held back %v, loading %v", m.indexing, m.heldBack, m.loading)
+	}
+	m = settle(t, m, cmd1(), cmd2()) // indexes them, then reads the last batch
+	want := len(first) + len(second)
+	if m.loading || m.heldBack || !m.index.Compacted() || m.index.Len() != want {
+		t.Errorf("done: loading %v, held back %v, compacted %v, %d of %d indexed", m.loading, m.heldBack, m.index.Compacted(), m.index.Len(), want)
+	}
+}

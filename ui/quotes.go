@@ -61,8 +61,8 @@ func (q *quotesPane) wrap() {
 	}
 	tw := q.w - 3 // the selection bar, a space, and a cell of air on the right
 	top := 0
-	for _, qt := range q.article.Quotes {
-		text := "“" + cleanLine(qt.Text(q.article.Body)) + "”"
+	for i, qt := range q.article.Quotes {
+		text := "“" + cleanLine(q.article.QuoteText(i)) + "”"
 		lines := strings.Split(ansi.Wrap(text, tw, ""), "\n")
 		if len(lines) > maxQuoteLines {
 			lines = lines[:maxQuoteLines]

@@ -37,7 +37,8 @@ type rendered struct {
 	quoteTop []int
 	words    []int // words[i] is the number of words before line i, to keep the place on resize
 	bytes    int
-	partial  bool // the first part of a long article; the whole follows
+	partial  bool         // the first part of a long article; the whole follows
+	links    []store.Link // the article's links, found with its text
 }
 
 // renderer turns articles into rendered lines. Each call makes its own
@@ -61,11 +62,17 @@ type renderedMsg struct {
 func (rd renderer) renderCmd(a *store.Article, width int) tea.Cmd {
 	key := renderKey{a.ID, width}
 	return func() tea.Msg {
-		md, refs := articleMarkdown(a)
+		// the body may be read again from its file here, off the UI goroutine
+		text, paras, err := a.Text()
+		if err != nil {
+			return renderedMsg{key: key, err: err}
+		}
+		md, refs := articleMarkdown(a, text, paras)
+		links := a.Links(text)
 		chunks := splitChunks(md)
 		if len(chunks) == 1 {
 			r, err := rd.renderChunks(key, chunks, len(a.Quotes), refs)
-			return renderedMsg{key: key, r: r, err: err}
+			return renderedMsg{key: key, r: withLinks(r, links), err: err}
 		}
 		first, err := rd.renderChunks(key, chunks[:1], len(a.Quotes), refs)
 		if err != nil {
@@ -74,16 +81,29 @@ func (rd renderer) renderCmd(a *store.Article, width int) tea.Cmd {
 		first.partial = true
 		rest := func() tea.Msg {
 			r, err := rd.renderChunks(key, chunks, len(a.Quotes), refs)
-			return renderedMsg{key: key, r: r, err: err}
+			return renderedMsg{key: key, r: withLinks(r, links), err: err}
 		}
-		return renderedMsg{key: key, r: first, rest: rest}
+		return renderedMsg{key: key, r: withLinks(first, links), rest: rest}
 	}
+}
+
+// withLinks gives a rendering the article's links.
+func withLinks(r *rendered, links []store.Link) *rendered {
+	if r != nil {
+		r.links = links
+	}
+	return r
 }
 
 // render lays a whole article out at a width of cells.
 func (rd renderer) render(a *store.Article, width int) (*rendered, error) {
-	md, refs := articleMarkdown(a)
-	return rd.renderChunks(renderKey{a.ID, width}, splitChunks(md), len(a.Quotes), refs)
+	text, paras, err := a.Text()
+	if err != nil {
+		return nil, err
+	}
+	md, refs := articleMarkdown(a, text, paras)
+	r, err := rd.renderChunks(renderKey{a.ID, width}, splitChunks(md), len(a.Quotes), refs)
+	return withLinks(r, a.Links(text)), err
 }
 
 // renderChunks renders pieces of one markdown document, in parallel, and

@@ -23,7 +23,7 @@ type library struct {
 // returns when the index holds every article.
 func loadLibrary(src store.Source, env Env) library {
 	lib := library{store: store.New(), index: search.New(), allRead: true}
-	toIndex := make(chan []*store.Article, 16)
+	toIndex := make(chan []*store.Article, 1) // texts read wait in memory until indexed: keep few
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)/2) { // the other cores parse
 		wg.Add(1)
@@ -31,6 +31,7 @@ func loadLibrary(src store.Source, env Env) library {
 			defer wg.Done()
 			for arts := range toIndex {
 				lib.index.AddBatch(arts)
+				release(arts)
 			}
 		}()
 	}
@@ -45,10 +46,19 @@ func loadLibrary(src store.Source, env Env) library {
 	}
 	close(toIndex)
 	wg.Wait()
+	lib.index.Compact() // nothing more to add: the compact form only
 	if n := lib.store.Duplicates(); n > 0 {
 		fmt.Fprintf(env.Stderr, "newsreader: %d duplicate %s not listed (same link, or same title and text as one listed)\n", n, plural(n, "article", "articles"))
 	}
 	return lib
+}
+
+// release lets go of the bodies that their files can give again: once
+// indexed, memory holds what the list, the quotes and search need.
+func release(arts []*store.Article) {
+	for _, a := range arts {
+		a.Release()
+	}
 }
 
 // articles are the articles shown, in path order.

@@ -43,17 +43,18 @@ func runQuotes(args []string, env Env) int {
 		}
 		index := 0
 		for g, q := range a.Quotes {
+			parts := a.QuoteParts(g)
 			if !*asJSON {
 				sp := q.Speaker
 				if sp == "" {
 					sp = "(unattributed)"
 				}
-				fmt.Fprintf(out, "  %d. “%s” — %s\n", g+1, oneLine(q.Text(a.Body)), oneLine(sp))
+				fmt.Fprintf(out, "  %d. “%s” — %s\n", g+1, oneLine(a.QuoteText(g)), oneLine(sp))
 				continue
 			}
-			for _, s := range q.Spans {
+			for k, s := range q.Spans {
 				r := quoteRecord{File: a.Path, Article: a.Title, Index: index, Group: g, Speaker: q.Speaker, Mention: q.Mention,
-					Start: a.FileOffset(s.Start), End: a.FileOffset(s.End), Text: a.Body[s.Start:s.End]}
+					Start: a.FileOffset(s.Start), End: a.FileOffset(s.End), Text: parts[k]}
 				// the words exactly as on disk, when the file holds them as UTF-8
 				if r.Start >= 0 && r.Start <= r.End && r.End <= len(raw) && utf8.Valid(raw[r.Start:r.End]) {
 					r.Text = string(raw[r.Start:r.End])

@@ -2,6 +2,7 @@ package quotes_test
 
 import (
 	"io/fs"
+	"newsreader/internal/storetest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -42,14 +43,14 @@ func BenchmarkExtractBBC(b *testing.B) {
 	arts := corpus(b, "bbc")
 	var size int64
 	for _, a := range arts {
-		size += int64(len(a.Body))
+		size += int64(len(storetest.Body(a)))
 	}
 	b.SetBytes(size)
 	b.ResetTimer()
 	n := 0
 	for b.Loop() {
 		for _, a := range arts {
-			n += len(quotes.Extract(a.Body, a.Paras))
+			n += len(quotes.Extract(storetest.Body(a), storetest.Paras(a)))
 		}
 	}
 	b.ReportMetric(float64(n)/float64(b.N), "quotes/op")
@@ -112,7 +113,7 @@ func BenchmarkStagesBBC(b *testing.B) {
 				b.Fatal(err)
 			}
 			t2 := time.Now()
-			quotes.Extract(f.art.Body, f.art.Paras)
+			quotes.Extract(storetest.Body(f.art), storetest.Paras(f.art))
 			t3 := time.Now()
 			decode, parse, extract = decode+t1.Sub(t0), parse+t2.Sub(t1), extract+t3.Sub(t2)
 		}

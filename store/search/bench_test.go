@@ -8,6 +8,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"newsreader/internal/storetest"
 	"runtime"
 	"slices"
 	"sync"
@@ -112,20 +113,25 @@ func BenchmarkIndex(b *testing.B) {
 }
 
 // BenchmarkIndexMemory reports the heap the index holds per byte of
-// article text (title and body).
+// article text (title and body) once loading is done and it is compacted,
+// and in MB before Compact, with segments still open as while loading.
 func BenchmarkIndexMemory(b *testing.B) {
 	arts, size := benchArticles(b)
 	var x *Index
 	for range b.N {
 		runtime.GC()
-		var before, after runtime.MemStats
+		var before, open, after runtime.MemStats
 		runtime.ReadMemStats(&before)
 		x = New()
 		x.AddBatch(arts)
 		runtime.GC()
+		runtime.ReadMemStats(&open)
+		x.Compact()
+		runtime.GC()
 		runtime.ReadMemStats(&after)
 		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/float64(size), "index-bytes/text-byte")
 		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "index-MB")
+		b.ReportMetric(float64(open.HeapAlloc-before.HeapAlloc)/(1<<20), "open-index-MB")
 		b.ReportMetric(float64(size)/(1<<20), "text-MB")
 	}
 	runtime.KeepAlive(x)
@@ -155,41 +161,66 @@ func BenchmarkQuery(b *testing.B) {
 	x, arts := benchIndex(b)
 	texts := make([]string, len(arts))
 	for i, a := range arts {
-		texts[i] = a.Body
+		texts[i] = storetest.Body(a)
 	}
 	queries := benchq.Queries(texts, 1000)
 	for _, limit := range []int{20, 500} {
-		b.Run(fmt.Sprintf("limit=%d", limit), func(b *testing.B) {
-			runtime.LockOSThread() // for the thread's CPU time
-			defer runtime.UnlockOSThread()
-			var wall, cpu []time.Duration
-			type timed struct {
-				q   string
-				cpu time.Duration
-				n   int
-			}
-			var slowest []timed
-			for range b.N {
-				for _, q := range queries {
-					start, startCPU := time.Now(), threadCPU()
-					r := x.Search(q, limit)
-					cpu = append(cpu, threadCPU()-startCPU)
-					wall = append(wall, time.Since(start))
-					if r.Total == 0 {
-						b.Fatalf("%q found nothing", q)
-					}
-					slowest = append(slowest, timed{q, cpu[len(cpu)-1], r.Total})
-				}
-			}
-			slices.SortFunc(slowest, func(a, b timed) int { return int(b.cpu - a.cpu) })
-			for _, t := range slowest[:min(5, len(slowest))] {
-				b.Logf("slow: %q %v CPU, %d found", t.q, t.cpu, t.n)
-			}
-			reportPercentiles(b, "", wall)
-			reportPercentiles(b, "cpu-", cpu)
-			b.ReportMetric(0, "ns/op")
-		})
+		b.Run(fmt.Sprintf("limit=%d", limit), func(b *testing.B) { timeQueries(b, x, queries, limit) })
 	}
+}
+
+// BenchmarkQueryReleased is BenchmarkQuery as the reader answers: the
+// articles loaded from files and their bodies released, so that every hit's
+// snippet reads its file again; 200 hits, as the list asks for.
+func BenchmarkQueryReleased(b *testing.B) {
+	dir := testcorpus.GeneratedDir(b, benchSize(b))
+	x := New()
+	var texts []string
+	for batch := range store.Load(context.Background(), store.Source{Paths: []string{dir}}) {
+		for _, a := range batch.Articles {
+			texts = append(texts, storetest.Body(a))
+		}
+		x.AddBatch(batch.Articles)
+		for _, a := range batch.Articles {
+			a.Release()
+		}
+	}
+	queries := benchq.Queries(texts, 1000)
+	texts = nil
+	b.Run("limit=200", func(b *testing.B) { timeQueries(b, x, queries, 200) })
+}
+
+// timeQueries times each query and reports the percentiles of wall and
+// CPU time, and the slowest queries.
+func timeQueries(b *testing.B, x *Index, queries []string, limit int) {
+	runtime.LockOSThread() // for the thread's CPU time
+	defer runtime.UnlockOSThread()
+	var wall, cpu []time.Duration
+	type timed struct {
+		q   string
+		cpu time.Duration
+		n   int
+	}
+	var slowest []timed
+	for range b.N {
+		for _, q := range queries {
+			start, startCPU := time.Now(), threadCPU()
+			r := x.Search(q, limit)
+			cpu = append(cpu, threadCPU()-startCPU)
+			wall = append(wall, time.Since(start))
+			if r.Total == 0 {
+				b.Fatalf("%q found nothing", q)
+			}
+			slowest = append(slowest, timed{q, cpu[len(cpu)-1], r.Total})
+		}
+	}
+	slices.SortFunc(slowest, func(a, b timed) int { return int(b.cpu - a.cpu) })
+	for _, t := range slowest[:min(5, len(slowest))] {
+		b.Logf("slow: %q %v CPU, %d found", t.q, t.cpu, t.n)
+	}
+	reportPercentiles(b, "", wall)
+	reportPercentiles(b, "cpu-", cpu)
+	b.ReportMetric(0, "ns/op")
 }
 
 func reportPercentiles(b *testing.B, prefix string, times []time.Duration) {

@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // dict is the vocabulary: every folded word seen, its stem, and how many
@@ -94,7 +92,7 @@ func stem(term string) string {
 			return term
 		}
 	}
-	return english.Stem(term, true)
+	return porter2(term)
 }
 
 // stemID is the stem of a query word, if any indexed word has it. The

@@ -134,8 +134,30 @@ func (x *Index) checkout() *builder {
 	return b
 }
 
-// seal turns a full open segment into a compact one. The builder is left
-// as it is for the queries still reading it.
+// Compact seals every open segment, however few articles it holds, so that
+// an index done loading keeps all its postings in the compact form: an open
+// segment takes several times the memory. Queries are answered meanwhile,
+// and Add may go on during and after it; a segment an Add is writing to
+// while Compact runs is left open.
+func (x *Index) Compact() {
+	x.mu.Lock()
+	idle := x.idle
+	x.idle = nil
+	x.mu.Unlock()
+	for _, b := range idle {
+		x.seal(b)
+	}
+}
+
+// Compacted reports whether every article indexed is in the compact form.
+func (x *Index) Compacted() bool {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return len(x.open) == 0
+}
+
+// seal turns an open segment that no Add writes to any more into a compact
+// one. The builder is left as it is for the queries still reading it.
 func (x *Index) seal(b *builder) {
 	s := b.compact()
 	x.mu.Lock()
@@ -197,8 +219,11 @@ type spanSpeaker struct {
 func (an *analysis) analyze(x *Index, a *store.Article) {
 	an.folded, an.ends, an.ids, an.missed = an.folded[:0], an.ends[:0], an.ids[:0], an.missed[:0]
 	an.doc = docInfo{art: a, quotes: an.doc.quotes[:0]}
+	// the body is held while an article is being indexed; a file gone since
+	// leaves the title findable
+	body, _, _ := a.Text()
 	// room for the folded words, which are as long as the text but for rare letters
-	tok := newTokenizerAfter(a.Title, slices.Grow(an.folded[:0], len(a.Title)+len(a.Body)+16))
+	tok := newTokenizerAfter(a.Title, slices.Grow(an.folded[:0], len(a.Title)+len(body)+16))
 	ends := an.ends[:0] // a local, not a field: see tokenizer on write barriers
 	for tok.next() {
 		ends = append(ends, uint32(tok.n))
@@ -221,7 +246,7 @@ func (an *analysis) analyze(x *Index, a *store.Article) {
 	slices.SortFunc(an.spans, func(a, b spanSpeaker) int { return a.Start - b.Start })
 	spans := an.spans
 	k, open := 0, -1 // the span a word is in, and the span of the last quote range
-	tok = newTokenizerAfter(a.Body, tok.folded())
+	tok = newTokenizerAfter(body, tok.folded())
 	for tok.next() {
 		ends = append(ends, uint32(tok.n))
 		if len(spans) == 0 {

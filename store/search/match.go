@@ -57,11 +57,17 @@ func (m *matcher) term(w mword) []byte { return m.buf[w.from:w.to] }
 func (m *matcher) hit(cq *compiled, a *store.Article) Hit {
 	m.buf = m.buf[:0]
 	m.title = m.words(a.Title, m.title)
-	m.body = m.words(a.Body, m.body)
+	// a body not held is read again; a file changed since gives no snippet
+	body, _, err := a.Text()
+	aq := a.Quotes
+	if err != nil {
+		aq = nil // their spans are in a text that is gone
+	}
+	m.body = m.words(body, m.body)
 	m.inTitle, m.inBody = m.inTitle[:0], m.inBody[:0]
 	var quotes []store.Span
-	if len(a.Quotes) > 0 {
-		for _, q := range a.Quotes {
+	if len(aq) > 0 {
+		for _, q := range aq {
 			quotes = append(quotes, q.Spans...)
 		}
 	}
@@ -72,7 +78,7 @@ func (m *matcher) hit(cq *compiled, a *store.Article) Hit {
 		}
 		switch c.Field {
 		case BySpeaker:
-			for _, q := range a.Quotes {
+			for _, q := range aq {
 				if c.MatchesSpeaker(q.Speaker) {
 					for _, s := range q.Spans {
 						m.inBody = append(m.inBody, match{Span: s, clause: ci})
@@ -98,8 +104,8 @@ func (m *matcher) hit(cq *compiled, a *store.Article) Hit {
 	slices.SortFunc(m.inBody, byStart)
 	h := Hit{Article: a, TitleRanges: merged(m.inTitle), Ranges: merged(m.inBody)}
 	h.Matches = len(h.TitleRanges) + len(h.Ranges)
-	h.Words = distinctWords(a.Title, m.inTitle, a.Body, m.inBody)
-	h.Snippet, h.Marks = snippet(a.Body, m.inBody, h.Ranges)
+	h.Words = distinctWords(a.Title, m.inTitle, body, m.inBody)
+	h.Snippet, h.Marks = snippet(body, m.inBody, h.Ranges)
 	return h
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"newsreader/internal/storetest"
 	"slices"
 	"strings"
 	"testing"
@@ -41,7 +42,7 @@ func newRefArticle(a *store.Article, stems map[string]string) refArticle {
 		}
 		return out
 	}
-	r := refArticle{Article: a, title: words(a.Title), body: words(a.Body)}
+	r := refArticle{Article: a, title: words(a.Title), body: words(storetest.Body(a))}
 	for _, q := range a.Quotes {
 		r.spans = append(r.spans, q.Spans...)
 	}
@@ -122,7 +123,7 @@ func randomQuery(rng *rand.Rand, arts []*store.Article) string {
 	var parts []string
 	for range 1 + rng.IntN(3) {
 		a := arts[rng.IntN(len(arts))]
-		words := Fold(a.Body)
+		words := Fold(storetest.Body(a))
 		if len(words) < 4 {
 			continue
 		}
@@ -144,7 +145,7 @@ func randomQuery(rng *rand.Rand, arts []*store.Article) string {
 		case 5:
 			if len(a.Quotes) > 0 {
 				s := a.Quotes[rng.IntN(len(a.Quotes))].Spans[0]
-				if qw := Fold(a.Body[s.Start:s.End]); len(qw) > 0 {
+				if qw := Fold(storetest.Body(a)[s.Start:s.End]); len(qw) > 0 {
 					parts = append(parts, "quote:"+qw[rng.IntN(len(qw))])
 				}
 			}

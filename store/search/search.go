@@ -32,7 +32,7 @@ type Hit struct {
 	Snippet string       // one line of the text around the best match
 	Marks   []store.Span // the matches inside Snippet, as byte ranges
 
-	Ranges      []store.Span // every match in Article.Body, in order
+	Ranges      []store.Span // every match in the article's body, in order
 	TitleRanges []store.Span // every match in Article.Title
 	// Words are the distinct words and phrases matched, as written in the
 	// article, for the reader's find. Quotes matched by speaker: are not words.

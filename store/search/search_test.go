@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"newsreader/internal/storetest"
 	"reflect"
 	"slices"
 	"strings"
@@ -311,7 +312,7 @@ func TestHitDetails(t *testing.T) {
 					}
 				}
 			}
-			check("body", h.Article.Body, h.Ranges)
+			check("body", storetest.Body(h.Article), h.Ranges)
 			check("title", h.Article.Title, h.TitleRanges)
 			check("snippet", h.Snippet, h.Marks)
 			if len(h.Ranges) > 0 && len(h.Marks) == 0 {
@@ -411,6 +412,70 @@ func TestSegments(t *testing.T) {
 	}
 }
 
+// answers is what the queries find with no limit, in order, with scores
+// and matches: what must not change with how the index is cut in segments.
+func answers(x *Index, queries []string) []string {
+	var out []string
+	for _, q := range queries {
+		r := x.Search(q, 0)
+		out = append(out, fmt.Sprintf("%s: %d %v %q", q, r.Total, r.Estimated, r.Suggestion))
+		for _, h := range r.Hits {
+			out = append(out, fmt.Sprintf("%s %v %d %v %v %q", h.Article.Path, h.Score, h.Matches, h.Ranges, h.TitleRanges, h.Snippet))
+		}
+	}
+	return out
+}
+
+// TestCompact: sealing the open segments leaves none open, the answers as
+// they were, and the index open to more articles.
+func TestCompact(t *testing.T) {
+	texts := []string{talks, oil, vote}
+	var arts []*store.Article
+	for i := range 700 {
+		text := strings.Replace(texts[i%3], "\n\n", fmt.Sprintf(" %d word%d\n\n", i, i%13), 1)
+		arts = append(arts, article(t, fmt.Sprintf("k%04d.txt", i), text))
+	}
+	queries := []string{"oil", `"prime minister"`, `"the two sides"`, "negot*", "speaker:putin", "quote:high", "negotiatons", "title:talks word3", "-oil word5"}
+	x := New()
+	x.segmentDocs = 256
+	x.AddBatch(arts[:600])
+	before := answers(x, queries)
+	x.Compact()
+	x.mu.RLock()
+	open, idle, sealed := len(x.open), len(x.idle), len(x.sealed)
+	x.mu.RUnlock()
+	if open != 0 || idle != 0 || sealed < 3 {
+		t.Errorf("after Compact: %d open, %d idle, %d sealed segments", open, idle, sealed)
+	}
+	if x.Len() != 600 {
+		t.Errorf("Len = %d after Compact, want 600", x.Len())
+	}
+	if after := answers(x, queries); !slices.Equal(before, after) {
+		t.Errorf("Compact changed the answers:\n%s", firstDiff(before, after))
+	}
+	x.Compact() // nothing open: nothing to do
+	x.AddBatch(arts[600:])
+	y := New()
+	y.AddBatch(arts)
+	want := answers(y, queries)
+	if got := answers(x, queries); !slices.Equal(got, want) {
+		t.Errorf("added after Compact, the answers differ from an index built in one go:\n%s", firstDiff(got, want))
+	}
+	x.Compact()
+	if got := answers(x, queries); !slices.Equal(got, want) {
+		t.Errorf("compacted again, the answers differ from an index built in one go:\n%s", firstDiff(got, want))
+	}
+}
+
+func firstDiff(got, want []string) string {
+	for i := range min(len(got), len(want)) {
+		if got[i] != want[i] {
+			return fmt.Sprintf("line %d:\n got %s\nwant %s", i, got[i], want[i])
+		}
+	}
+	return fmt.Sprintf("%d lines, want %d", len(got), len(want))
+}
+
 // TestConcurrentAddSearch runs queries while articles are added (go test
 // -race finds the unguarded reads); at the end the index answers as one
 // built in one go.
@@ -437,6 +502,18 @@ func TestConcurrentAddSearch(t *testing.T) {
 	}
 	stop := make(chan struct{})
 	var sg sync.WaitGroup
+	sg.Add(1)
+	go func() { // sealing while Add writes and Search reads
+		defer sg.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			x.Compact()
+		}
+	}()
 	for range 2 {
 		sg.Add(1)
 		go func() {
@@ -461,10 +538,15 @@ func TestConcurrentAddSearch(t *testing.T) {
 	sg.Wait()
 	y := New()
 	y.AddBatch(arts)
-	for _, q := range []string{"oil", `"prime minister"`, "negot*", "speaker:putin", "quote:high -geneva"} {
+	queries := []string{"oil", `"prime minister"`, "negot*", "speaker:putin", "quote:high -geneva"}
+	for _, q := range queries {
 		a, b := x.Search(q, 0), y.Search(q, 0)
 		if a.Total != b.Total || !sameSet(found(a), found(b)) {
 			t.Errorf("%q: %d found after concurrent adds, %d in one go", q, a.Total, b.Total)
 		}
+	}
+	x.Compact()
+	if got, want := answers(x, queries), answers(y, queries); !slices.Equal(got, want) {
+		t.Errorf("compacted after concurrent adds, the answers differ from an index built in one go:\n%s", firstDiff(got, want))
 	}
 }

@@ -52,7 +52,8 @@ func Generate(src string, n int) (*Corpus, error) {
 			return err
 		}
 		c.Articles = append(c.Articles, parsed...)
-		c.Bytes += int64(len(parsed[0].Title) + len(parsed[0].Body))
+		body, _, _ := parsed[0].Text()
+		c.Bytes += int64(len(parsed[0].Title) + len(body))
 		return nil
 	})
 	return c, err

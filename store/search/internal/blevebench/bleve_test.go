@@ -2,6 +2,7 @@ package blevebench
 
 import (
 	"fmt"
+	"newsreader/internal/storetest"
 	"os"
 	"runtime"
 	"slices"
@@ -74,7 +75,7 @@ func newIndex(b *testing.B, arts []*store.Article) bleve.Index {
 	}
 	batch := idx.NewBatch()
 	for i, a := range arts {
-		if err := batch.Index(strconv.Itoa(i), article{Title: a.Title, Body: a.Body}); err != nil {
+		if err := batch.Index(strconv.Itoa(i), article{Title: a.Title, Body: storetest.Body(a)}); err != nil {
 			b.Fatal(err)
 		}
 		if batch.Size() == 1000 || i == len(arts)-1 {
@@ -136,7 +137,7 @@ func BenchmarkBleveQuery(b *testing.B) {
 	defer idx.Close()
 	texts := make([]string, len(arts))
 	for i, a := range arts {
-		texts[i] = a.Body
+		texts[i] = storetest.Body(a)
 	}
 	queries := benchq.Queries(texts, 1000)
 	for _, limit := range []int{20, 500} {
