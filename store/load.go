@@ -100,10 +100,12 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 	}
 	results := make(chan result, 256)
 	var walkErrs []LoadError
+	walked := make(chan struct{}) // closed once walkErrs is set
 	var nFound atomic.Int64
 	var counted atomic.Bool
 	go func() {
 		defer close(found)
+		defer close(walked)
 		walkErrs = walk(ctx, src, found)
 	}()
 	go func() { // counts what the walk finds, ahead of the readers
@@ -179,7 +181,12 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 			select {
 			case r, ok := <-results:
 				if !ok {
-					b.Errors = append(b.Errors, walkErrs...)
+					// a cancelled load may end before its walk does
+					select {
+					case <-walked:
+						b.Errors = append(b.Errors, walkErrs...)
+					case <-ctx.Done():
+					}
 					sortBatch(&b)
 					send(true)
 					return
