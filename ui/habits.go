@@ -179,7 +179,7 @@ func (m *Model) copyQuote() tea.Cmd {
 	if i < 0 {
 		i = max(0, m.reader.nextQuote(1))
 	}
-	return m.copy(clip.Quote(a.QuoteText(i), a.Quotes[i].Speaker, a.Title), "Copied the quote")
+	return m.copy(clip.Quote(quoteWords(a, i), a.Quotes[i].Speaker, a.Title), "Copied the quote")
 }
 
 // copy puts text on the clipboard with OSC 52, on this key press only.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -62,7 +63,7 @@ func (q *quotesPane) wrap() {
 	tw := q.w - 3 // the selection bar, a space, and a cell of air on the right
 	top := 0
 	for i, qt := range q.article.Quotes {
-		text := "“" + cleanLine(q.article.QuoteText(i)) + "”"
+		text := "“" + quoteWords(q.article, i) + "”"
 		lines := strings.Split(ansi.Wrap(text, tw, ""), "\n")
 		if len(lines) > maxQuoteLines {
 			lines = lines[:maxQuoteLines]
@@ -186,4 +187,17 @@ func (q *quotesPane) view(sel int) []string {
 		}
 	}
 	return out
+}
+
+// mdLink is an inline markdown link or image: its text, then its target.
+var mdLink = regexp.MustCompile(`!?\[([^\[\]]*)\]\([^()\s]*(?:\s+"[^"]*")?\)`)
+
+// quoteWords is quote i of an article on one line, as it reads: in markdown
+// (files, pages, feeds) a link shows its words, not its syntax and address.
+func quoteWords(a *store.Article, i int) string {
+	text := a.QuoteText(i)
+	if a.Markdown() && strings.Contains(text, "](") {
+		text = mdLink.ReplaceAllString(text, "$1")
+	}
+	return cleanLine(text)
 }

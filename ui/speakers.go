@@ -225,7 +225,7 @@ func (s *speakersPane) quotesView(focused bool) []string {
 	tw := max(0, s.w-3)
 	for i := s.qoffset; i < len(sp.Quotes) && len(out)+quoteRows <= s.h; i++ {
 		ref := sp.Quotes[i]
-		text := cleanLine(ref.Article.QuoteText(ref.Quote))
+		text := quoteWords(ref.Article, ref.Quote)
 		first, rest := splitCells(text, max(1, tw-1))
 		lines := []string{"“" + first, truncate(rest, tw) + "”", "in " + cleanLine(ref.Article.Title)}
 		if rest == "" {
