@@ -5,9 +5,9 @@ package main
 import (
 	"embed"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"time"
 
 	"newsreader/internal/cli"
 )
@@ -20,7 +20,7 @@ var seeds embed.FS
 
 func main() {
 	if os.Getenv("GOGC") == "" { // GOGC, when set, decides
-		go tightenGC()
+		tightenGC()
 	}
 	os.Exit(cli.Main(os.Args[1:], cli.Env{Seeds: seeds, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 }
@@ -31,16 +31,21 @@ const bigHeap = 128 << 20
 // tightenGC lowers the collector's headroom once the live heap is big.
 // Most of it is what stays for the session (the index, the articles):
 // collecting when the heap has grown by half, not doubled, keeps a large
-// library's peak near 1.5x what is live, and a small one pays nothing.
+// library's peak near 1.5x what is live, and a small one pays nothing. It
+// looks once a collection, so an idle reader never wakes for it.
 func tightenGC() {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	tick := time.NewTicker(50 * time.Millisecond)
-	defer tick.Stop()
-	for range tick.C {
-		metrics.Read(live)
-		if live[0].Value.Kind() == metrics.KindUint64 && live[0].Value.Uint64() > bigHeap {
-			debug.SetGCPercent(50)
-			return
-		}
+	var check func()
+	check = func() {
+		// a cleanup runs after the collection that finds its object unreachable
+		runtime.AddCleanup(new([64]byte), func(struct{}) {
+			metrics.Read(live)
+			if live[0].Value.Kind() == metrics.KindUint64 && live[0].Value.Uint64() > bigHeap {
+				debug.SetGCPercent(50)
+				return
+			}
+			check()
+		}, struct{}{})
 	}
+	check()
 }
