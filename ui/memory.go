@@ -7,26 +7,19 @@ import (
 
 // memory is what the reader remembers of articles: read, starred, and where
 // reading stopped. With no state file it remembers for the session only.
-// Keys are hashed once per article, so drawing a row costs no hashing.
+// Keys are hashed when an article is read (store.Article.Key), so drawing a
+// row costs no hashing.
 type memory struct {
 	marks *state.Marks
-	keys  map[*store.Article]string
 
 	read, starred map[string]bool // without marks
 }
 
 func newMemory(marks *state.Marks) *memory {
-	return &memory{marks: marks, keys: map[*store.Article]string{}, read: map[string]bool{}, starred: map[string]bool{}}
+	return &memory{marks: marks, read: map[string]bool{}, starred: map[string]bool{}}
 }
 
-func (m *memory) key(a *store.Article) string {
-	k, ok := m.keys[a]
-	if !ok {
-		k = a.Key()
-		m.keys[a] = k
-	}
-	return k
-}
+func (m *memory) key(a *store.Article) string { return a.Key() }
 
 func (m *memory) isRead(a *store.Article) bool {
 	if m.marks != nil {
