@@ -137,7 +137,11 @@ func (l *listPane) add(arts []*store.Article) {
 	copy(sorted, arts)
 	sort.SliceStable(sorted, func(i, j int) bool { return l.less(sorted[i], sorted[j]) })
 	merged := make([]*store.Article, 0, len(l.all)+len(sorted))
-	i, j := 0, 0
+	// batches come mostly in order: what sorts before the first new article
+	// stays as it is, without comparing it
+	i := sort.Search(len(l.all), func(i int) bool { return l.less(sorted[0], l.all[i]) })
+	merged = append(merged, l.all[:i]...)
+	j := 0
 	for i < len(l.all) && j < len(sorted) {
 		if l.less(sorted[j], l.all[i]) {
 			merged = append(merged, sorted[j])
