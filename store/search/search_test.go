@@ -502,19 +502,8 @@ func TestConcurrentAddSearch(t *testing.T) {
 	}
 	stop := make(chan struct{})
 	var sg sync.WaitGroup
-	sg.Add(1)
-	go func() { // sealing while Add writes and Search reads
-		defer sg.Done()
-		for {
-			select {
-			case <-stop:
-				return
-			default:
-			}
-			x.Compact()
-		}
-	}()
-	for range 2 {
+	// until stop, each loop runs again and again beside the adds
+	loop := func(f func()) {
 		sg.Add(1)
 		go func() {
 			defer sg.Done()
@@ -524,14 +513,20 @@ func TestConcurrentAddSearch(t *testing.T) {
 					return
 				default:
 				}
-				for _, q := range []string{"oil", `"prime minister"`, "negot*", "speaker:putin", "quote:high", "negotiatons"} {
-					r := x.Search(q, 10)
-					if r.Total < len(r.Hits) {
-						t.Errorf("%q: total %d below %d hits", q, r.Total, len(r.Hits))
-					}
-				}
+				f()
 			}
 		}()
+	}
+	loop(x.Compact) // sealing while Add writes and Search reads
+	for range 2 {
+		loop(func() {
+			for _, q := range []string{"oil", `"prime minister"`, "negot*", "speaker:putin", "quote:high", "negotiatons"} {
+				r := x.Search(q, 10)
+				if r.Total < len(r.Hits) {
+					t.Errorf("%q: total %d below %d hits", q, r.Total, len(r.Hits))
+				}
+			}
+		})
 	}
 	wg.Wait()
 	close(stop)
