@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -31,12 +32,13 @@ var ErrBinary = errors.New("binary file (NUL bytes or mostly non-text)")
 // byte of an article can reach the terminal as a command. The returned map
 // gives, for each byte of the text, its offset in the original bytes.
 func Decode(raw []byte) (string, *OffsetMap, Encoding, error) {
-	return decode(raw, false)
+	return decode(raw, false, false)
 }
 
 // decode is Decode; binaryChecked says looksBinary(raw) was false already
-// (Parse asks before sniffing the format), so it is not asked twice.
-func decode(raw []byte, binaryChecked bool) (string, *OffsetMap, Encoding, error) {
+// (Parse asks before sniffing the format), so it is not asked twice; owned
+// says nothing writes to raw again, so clean UTF-8 is not copied.
+func decode(raw []byte, binaryChecked, owned bool) (string, *OffsetMap, Encoding, error) {
 	enc := UTF8
 	skip := 0
 	switch {
@@ -56,7 +58,7 @@ func decode(raw []byte, binaryChecked bool) (string, *OffsetMap, Encoding, error
 		}
 	}
 	var c cleaner
-	c.init(raw, skip)
+	c.init(raw, skip, owned && enc == UTF8)
 	switch enc {
 	case UTF8:
 		c.cleanUTF8()
@@ -222,15 +224,43 @@ type cleaner struct {
 	pos  int             // next raw byte
 	out  strings.Builder // its String() is the text, not a copy of it
 	segs []segment
+	// While shared, the text so far is raw[pos:end], not yet copied to out:
+	// most files are clean, and their text is then the file's bytes.
+	shared bool
+	from   int
+	end    int
 	// whether the current segment is an exact copy with file = text + delta
 	inExact bool
 	delta   int
 }
 
-func (c *cleaner) init(raw []byte, skip int) {
+// init starts cleaning raw after skip bytes. share says the text may be
+// raw itself while it is clean: nothing writes to raw again.
+func (c *cleaner) init(raw []byte, skip int, share bool) {
 	c.raw = raw
 	c.pos = skip
-	c.out.Grow(len(raw))
+	c.shared, c.from, c.end = share, skip, skip
+	if !share {
+		c.out.Grow(len(raw))
+	}
+}
+
+// len is the length of the text so far.
+func (c *cleaner) len() int {
+	if c.shared {
+		return c.end - c.from
+	}
+	return c.out.Len()
+}
+
+// unshare copies the text so far to out, which takes what comes next.
+func (c *cleaner) unshare() {
+	if !c.shared {
+		return
+	}
+	c.shared = false
+	c.out.Grow(len(c.raw))
+	c.out.Write(c.raw[c.from:c.end])
 }
 
 // copyExact appends raw[from:to] unchanged.
@@ -238,17 +268,23 @@ func (c *cleaner) copyExact(from, to int) {
 	if from >= to {
 		return
 	}
-	d := from - c.out.Len()
+	d := from - c.len()
 	if !c.inExact || d != c.delta {
-		c.segs = append(c.segs, segment{c.out.Len(), from, true})
+		c.segs = append(c.segs, segment{c.len(), from, true})
 		c.inExact, c.delta = true, d
 	}
+	if c.shared && from == c.end {
+		c.end = to
+		return
+	}
+	c.unshare()
 	c.out.Write(c.raw[from:to])
 }
 
 // replace appends s for raw[from:to].
 func (c *cleaner) replace(from, to int, s string) {
 	_ = to
+	c.unshare()
 	c.segs = append(c.segs, segment{c.out.Len(), from, false})
 	c.inExact = false
 	c.out.WriteString(s)
@@ -256,10 +292,17 @@ func (c *cleaner) replace(from, to int, s string) {
 
 func (c *cleaner) finish() (string, *OffsetMap) {
 	// a trailing segment marks the end, so that offsets at the end map to the end of the file
-	c.segs = append(c.segs, segment{c.out.Len(), len(c.raw), true})
+	c.segs = append(c.segs, segment{c.len(), len(c.raw), true})
 	m := &OffsetMap{segs: c.segs}
 	if m.Identity() {
 		m = nil
+	}
+	if c.shared {
+		if c.end == c.from {
+			return "", m
+		}
+		// raw is not written to again (see init), so the string stays as it is
+		return unsafe.String(&c.raw[c.from], c.end-c.from), m
 	}
 	return c.out.String(), m
 }

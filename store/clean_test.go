@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestDecode(t *testing.T) {
@@ -48,6 +49,35 @@ func TestDecode(t *testing.T) {
 				t.Errorf("Decode(%q) = %q, %s; want %q, %s", tt.raw, got, enc, tt.want, tt.enc)
 			}
 		})
+	}
+}
+
+// TestDecodeOwned checks that decoding bytes the text may share (files
+// just read) gives what copying gives, and that Decode never shares.
+func TestDecodeOwned(t *testing.T) {
+	for _, raw := range []string{"Hello, world.\n", "\xEF\xBB\xBFHello", "one\r\ntwo", "a\x1b[2Jb", "a\u2028b",
+		"caf\xe9", "\xff\xfeh\x00i\x00", "\x1b[31mred", "ends in CR\r", "", "a\u200bb"} {
+		want, wantMap, _, wantErr := decode([]byte(raw), false, false)
+		got, gotMap, _, err := decode([]byte(raw), false, true)
+		if got != want || (err == nil) != (wantErr == nil) {
+			t.Errorf("owned decode(%q) = %q, %v; copied = %q, %v", raw, got, err, want, wantErr)
+		}
+		for i := 0; i <= len(want); i++ {
+			if gotMap.File(i) != wantMap.File(i) {
+				t.Errorf("owned decode(%q): File(%d) = %d, copied %d", raw, i, gotMap.File(i), wantMap.File(i))
+			}
+		}
+	}
+	raw := []byte("clean text")
+	text, _, _, _ := Decode(raw)
+	copy(raw, "XXXXX")
+	if text != "clean text" {
+		t.Errorf("Decode shares the caller's bytes: %q after they changed", text)
+	}
+	raw = []byte("clean text")
+	text, _, _, _ = decode(raw, false, true)
+	if &raw[0] != unsafe.StringData(text) {
+		t.Error("clean owned bytes were copied")
 	}
 }
 

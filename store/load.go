@@ -407,7 +407,7 @@ func ReadFile(fsys fs.FS, p string) ([]*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	arts, err := Parse(p, data)
+	arts, err := parse(p, data, true, true)
 	for _, a := range arts {
 		// the body can be read again from the file when it is the file's text
 		a.fsys, a.again = fsys, !a.converted && (a.Format == FormatText || a.Format == FormatMarkdown)
@@ -474,12 +474,13 @@ func sizeString(n int64) string {
 // is plain text. An error with articles is a warning: part of the file
 // (front matter, a feed entry) could not be read.
 func Parse(name string, data []byte) ([]*Article, error) {
-	return parse(name, data, true)
+	return parse(name, data, true, false)
 }
 
 // parse is Parse; full false sets only the body and its paragraphs, for
-// reading an article's body again (Article.Text).
-func parse(name string, data []byte, full bool) ([]*Article, error) {
+// reading an article's body again (Article.Text). owned says nothing writes
+// to data once it is parsed, so the text may be data itself, not a copy.
+func parse(name string, data []byte, full, owned bool) ([]*Article, error) {
 	if bytes.HasPrefix(data, []byte{0x1f, 0x8b}) {
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
@@ -493,7 +494,7 @@ func parse(name string, data []byte, full bool) ([]*Article, error) {
 			return nil, fmt.Errorf("too large: over the %s limit once uncompressed", sizeString(MaxFileSize))
 		}
 		// offsets into a compressed file mean nothing; parse as the inner file
-		arts, err := parse(strings.TrimSuffix(name, ".gz"), un, full)
+		arts, err := parse(strings.TrimSuffix(name, ".gz"), un, full, true)
 		for _, a := range arts {
 			a.Path = name
 			a.offsets, a.converted = nil, true
@@ -530,7 +531,7 @@ func parse(name string, data []byte, full bool) ([]*Article, error) {
 	case kindOtherJSON:
 		return nil, fmt.Errorf("JSON but not a JSON Feed (%s)", why)
 	}
-	text, m, _, err := decode(data, !wide)
+	text, m, _, err := decode(data, !wide, owned)
 	if err != nil {
 		return nil, err
 	}

@@ -278,7 +278,7 @@ func (w *watcher) read(paths []string) []Change {
 				results[i] = result{same: true, hash: sum}
 				return
 			}
-			arts, err := Parse(p, data)
+			arts, err := parse(p, data, true, true)
 			results[i] = result{change: Change{Path: p, Articles: arts, Err: err}, hash: sum}
 		}()
 	}
