@@ -258,6 +258,25 @@ func (e *extractor) attribute() {
 		}
 		e.quotes = append(e.quotes, q)
 	}
+	e.quotes = tightQuotes(e.quotes, len(spans), cap(spans))
+}
+
+// tightQuotes moves quotes and their n spans into arrays of their size when
+// they were cut from larger ones (of room spans): they stay in memory for
+// the session, and many utterances found are not quotes.
+func tightQuotes(qs []Quote, n, room int) []Quote {
+	if len(qs) == cap(qs) && n == room {
+		return qs
+	}
+	out := make([]Quote, len(qs))
+	spans := make([]Span, 0, n)
+	for i, q := range qs {
+		k := len(spans)
+		spans = append(spans, q.Spans...)
+		out[i] = q
+		out[i].Spans = spans[k:len(spans):len(spans)]
+	}
+	return out
 }
 
 // sentence bounds: the tokens of the sentence around token i, cut at

@@ -357,3 +357,22 @@ func TestBritishTitles(t *testing.T) {
 		t.Errorf("speakers wrong")
 	}
 }
+
+// TestQuotesTight checks that the quotes kept take arrays of their own size,
+// not the room made for every utterance found: they stay for the session.
+func TestQuotesTight(t *testing.T) {
+	text := "The so-called \"reform\" was a \"plan\" of sorts.\n" +
+		"\"We will not back down,\" said Anna Berg, the minister. \"Never,\" she added.\n"
+	qs := Extract(text, nil)
+	if len(qs) != 2 {
+		t.Fatalf("got %d quotes, want 2: %+v", len(qs), qs)
+	}
+	if cap(qs) != len(qs) {
+		t.Errorf("cap(quotes) = %d, want %d", cap(qs), len(qs))
+	}
+	for i, q := range qs {
+		if cap(q.Spans) != len(q.Spans) {
+			t.Errorf("quote %d: cap(Spans) = %d, want %d", i, cap(q.Spans), len(q.Spans))
+		}
+	}
+}
