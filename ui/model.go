@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -82,6 +83,7 @@ type Model struct {
 	searchSeq    int // the newest query sent; older answers are dropped
 	searchCancel context.CancelFunc
 	searchTotal  int    // articles the query matches
+	awaiting     string // enter came before this query's answer: read its best hit when it comes
 	suggestion   string // the query with its unknown words corrected
 	index        *search.Index
 	indexOne     *sync.Mutex // one batch indexes at a time, on all cores
@@ -334,10 +336,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case searchMsg:
-		if msg.seq == m.searchSeq && (m.mode == inputFilter || msg.query == m.list.query) {
+		if msg.seq == m.searchSeq && (m.mode == inputFilter || msg.query == m.list.query || msg.query == m.awaiting) {
 			m.list.setResults(msg.query, msg.res.Hits)
 			m.searchTotal, m.suggestion = msg.res.Total, msg.res.Suggestion
 			m.selectionChanged()
+			if msg.query == m.awaiting {
+				m.awaiting = ""
+				if m.list.selected() != nil {
+					m.openResult()
+				}
+			}
 		}
 	case compactedMsg:
 		if m.filesRead && m.indexing == 0 {
@@ -352,8 +360,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.filesRead && m.indexing == 0 {
 			cmds = append(cmds, m.compact())
 		}
-		if m.list.query != "" { // the answer may have grown
-			cmds = append(cmds, m.search(m.list.query))
+		if q := m.liveQuery(); strings.TrimSpace(q) != "" { // the answer may have grown
+			cmds = append(cmds, m.search(q))
 		}
 	case speakersMsg:
 		m.speakers.set(msg)
@@ -594,7 +602,14 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 	case key.Matches(msg, k.Accept):
 		mode := m.mode
 		m.stopInput()
-		if mode == inputFilter && m.list.query != "" && m.list.selected() != nil {
+		if mode != inputFilter {
+			return nil
+		}
+		if q := m.input.Value(); strings.TrimSpace(q) != "" && q != m.list.query {
+			m.awaiting = q // typed faster than the index answers: its answer is on the way
+			return nil
+		}
+		if m.list.query != "" && m.list.selected() != nil {
 			m.openResult()
 		}
 		return nil
@@ -638,7 +653,8 @@ func (m *Model) startInput() tea.Cmd {
 	case m.focus == ListPane:
 		m.mode = inputFilter
 		m.input.Prompt = "/ "
-		m.input.SetValue(m.list.query)
+		m.input.SetValue(cmp.Or(m.awaiting, m.list.query))
+		m.awaiting = "" // its answer now shows as it comes, as the input's
 	case m.focus == ReaderPane && m.reader.article != nil:
 		m.mode = inputFind
 		m.input.Prompt = "find: "
@@ -648,6 +664,17 @@ func (m *Model) startInput() tea.Cmd {
 	}
 	m.input.CursorEnd()
 	return m.input.Focus()
+}
+
+// liveQuery is the search the list is showing or is about to show.
+func (m *Model) liveQuery() string {
+	switch {
+	case m.mode == inputFilter:
+		return m.input.Value()
+	case m.awaiting != "":
+		return m.awaiting
+	}
+	return m.list.query
 }
 
 func (m *Model) stopInput() {
@@ -726,6 +753,9 @@ type compactedMsg struct{}
 // clear leaves the find, the filter or the errors view.
 func (m *Model) clear() {
 	switch {
+	case m.awaiting != "":
+		m.awaiting = ""
+		m.searchSeq++ // its answer is not wanted any more
 	case m.showErrors:
 		m.showErrors = false
 	case m.list.mode != modeAll && m.focus == ListPane:
@@ -868,7 +898,7 @@ func (m *Model) syncKeys() {
 	finding := m.reader.find.query != ""
 	k.NextMatch.SetEnabled(finding)
 	k.PrevMatch.SetEnabled(finding)
-	k.Clear.SetEnabled(finding || m.list.query != "" || m.showErrors || m.speakersOn || m.showLinks || m.list.mode != modeAll)
+	k.Clear.SetEnabled(finding || m.list.query != "" || m.awaiting != "" || m.showErrors || m.speakersOn || m.showLinks || m.list.mode != modeAll)
 	hasArticle := m.current() != nil
 	for _, b := range []*key.Binding{&k.ToggleRead, &k.Star, &k.Links, &k.CopyQuote} {
 		b.SetEnabled(hasArticle)

@@ -472,3 +472,42 @@ func TestLoadingEndsWhenIndexed(t *testing.T) {
 		t.Errorf("done: loading %v, held back %v, compacted %v, %d of %d indexed", m.loading, m.heldBack, m.index.Compacted(), m.index.Len(), want)
 	}
 }
+
+// Enter typed before the index has answered still reads the best hit, once
+// the answer comes; esc meanwhile cancels it.
+func TestEnterBeforeTheAnswer(t *testing.T) {
+	arts := []*articleT{
+		parse(t, "a.txt", "Budget\n\nThe budget was passed on Monday."),
+		parse(t, "b.txt", "Ceasefire talks\n\nThe sides will negotiate a ceasefire next week, officials said."),
+	}
+	typed := func(q string, after ...string) []tea.Msg {
+		return append(append(keys("/"), typeText(q)...), keys(after...)...)
+	}
+	m := settle(t, testModel(t, 120, 30, arts...), typed("ceasefire", "enter")...)
+	if m.focus != ReaderPane || m.reader.article != arts[1] || m.list.query != "ceasefire" {
+		t.Errorf("enter before the answer: focus %v, reading %v, query %q", m.focus, m.reader.article != nil && m.reader.article == arts[1], m.list.query)
+	}
+	m = settle(t, testModel(t, 120, 30, arts...), typed("ceasefire", "enter", "esc")...)
+	if m.focus != ListPane || m.reader.article != arts[0] || m.list.query != "" || m.awaiting != "" {
+		t.Errorf("esc while waiting: focus %v, query %q, awaiting %q", m.focus, m.list.query, m.awaiting)
+	}
+}
+
+// While loading, each batch indexed asks the search again: the query in the
+// input, not the one whose answer the list shows, or typing is undone.
+func TestSearchAgainWhileLoading(t *testing.T) {
+	arts := []*articleT{
+		parse(t, "a.txt", "Football\n\nThe ball went in."),
+		parse(t, "b.txt", "Ballet\n\nThe ballet opened."),
+	}
+	m := settle(t, testModel(t, 120, 30, arts...), append(keys("/"), typeText("ball")...)...)
+	next, typing := m.Update(typeText("e")[0])
+	m = next.(Model)
+	m.indexing = 1
+	next, indexed := m.Update(indexedMsg{})
+	m = next.(Model)
+	m = settle(t, m, typing(), indexed())
+	if m.list.query != "balle" || m.input.Value() != "balle" {
+		t.Errorf("list shows %q for the input %q", m.list.query, m.input.Value())
+	}
+}
