@@ -3,7 +3,9 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // KeyMap is every key the reader knows. Help is generated from it, so what
@@ -144,3 +146,92 @@ type helpKeys struct {
 
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
+
+// helpView is the help line, or with ShowAll the full help. Bubbles' full
+// help drops the columns that do not fit the width; here, when they do not
+// fit, a group goes on in the next column and columns go on in a band below,
+// in the fewest lines, so that an 80-column terminal still shows every key.
+func helpView(h help.Model, keys helpKeys) string {
+	if !h.ShowAll {
+		return h.View(keys)
+	}
+	var groups [][]key.Binding
+	tallest := 0
+	for _, g := range keys.full {
+		var on []key.Binding
+		for _, b := range g {
+			if b.Enabled() {
+				on = append(on, b)
+			}
+		}
+		if len(on) > 0 {
+			groups = append(groups, on)
+			tallest = max(tallest, len(on))
+		}
+	}
+	sepW := lipgloss.Width(h.FullSeparator)
+	var best [][][]key.Binding
+	bestLines := 0
+	// whole groups side by side read best: cut them only when they do not fit
+	// (and never less than half as tall, or groups come apart in shreds)
+	for rows := tallest; rows >= max(1, (tallest+1)/2); rows-- {
+		bands, lines := packHelp(groups, rows, h.Width, sepW)
+		if best == nil || lines < bestLines {
+			best, bestLines = bands, lines
+		}
+		if len(bands) == 1 && rows == tallest {
+			break
+		}
+	}
+	sep := h.Styles.FullSeparator.Inline(true).Render(h.FullSeparator)
+	out := make([]string, 0, len(best))
+	for _, band := range best {
+		var cols []string
+		for i, col := range band {
+			if i > 0 {
+				cols = append(cols, sep)
+			}
+			var ks, ds []string
+			for _, b := range col {
+				ks, ds = append(ks, b.Help().Key), append(ds, b.Help().Desc)
+			}
+			cols = append(cols, lipgloss.JoinHorizontal(lipgloss.Top,
+				h.Styles.FullKey.Render(strings.Join(ks, "\n")), " ", h.Styles.FullDesc.Render(strings.Join(ds, "\n"))))
+		}
+		out = append(out, lipgloss.JoinHorizontal(lipgloss.Top, cols...))
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// packHelp cuts groups into columns of at most rows keys and lays them out
+// in bands no wider than width (0: one band); lines is how tall that is,
+// with a blank line between bands.
+func packHelp(groups [][]key.Binding, rows, width, sepW int) (bands [][][]key.Binding, lines int) {
+	var band [][]key.Binding
+	used, tall := 0, 0
+	for _, g := range groups {
+		// as many columns as rows asks for, of even heights: 3+2, not 4+1
+		n := (len(g) + rows - 1) / rows
+		size := (len(g) + n - 1) / n
+		for start := 0; start < len(g); start += size {
+			col := g[start:min(len(g), start+size)]
+			kw, dw := 0, 0
+			for _, b := range col {
+				kw, dw = max(kw, lipgloss.Width(b.Help().Key)), max(dw, lipgloss.Width(b.Help().Desc))
+			}
+			w := kw + 1 + dw
+			if len(band) > 0 && width > 0 && used+sepW+w > width {
+				bands, lines = append(bands, band), lines+tall+1
+				band, used, tall = nil, 0, 0
+			}
+			if len(band) > 0 {
+				used += sepW
+			}
+			band, used, tall = append(band, col), used+w, max(tall, len(col))
+		}
+	}
+	if len(band) > 0 {
+		bands, lines = append(bands, band), lines+tall
+	}
+	return bands, lines
+}

@@ -858,14 +858,14 @@ func (m *Model) ensureRendered() tea.Cmd {
 // helpLines is how tall the help is: one line, or the full help.
 func (m *Model) helpLines() int {
 	if m.help.ShowAll {
-		return strings.Count(m.help.View(m.helpKeys()), "\n") + 1
+		return strings.Count(helpView(m.help, m.helpKeys()), "\n") + 1
 	}
 	return 1
 }
 
 // resize lays the screen out again and tells every pane its size.
 func (m *Model) resize() {
-	m.help.Width = m.w
+	m.help.Width = max(0, m.w-1) // after the space the help line starts with
 	m.input.Width = max(1, m.w-20)
 	m.lay = layout(m.w, m.h, m.focus, m.helpLines(), m.opts.SidebarWidth)
 	inner := func(p Pane) (int, int) {
@@ -1000,7 +1000,7 @@ func (m Model) View() string {
 		lines = append(lines, fit(m.statusView(), m.w))
 	}
 	if m.lay.Help.H > 0 {
-		hv := strings.Split(m.help.View(m.helpKeys()), "\n")
+		hv := strings.Split(helpView(m.help, m.helpKeys()), "\n")
 		for i := range m.lay.Help.H {
 			l := ""
 			if i < len(hv) {

@@ -511,3 +511,20 @@ func TestSearchAgainWhileLoading(t *testing.T) {
 		t.Errorf("list shows %q for the input %q", m.list.query, m.input.Value())
 	}
 }
+
+// The full help shows every key at any common width: groups that do not fit
+// side by side go on below, not off the edge.
+func TestFullHelpShowsEveryKey(t *testing.T) {
+	for _, w := range []int{60, 80, 100, 120, 160} {
+		m := press(t, testModel(t, w, 60, seedArticles(t)...), "?")
+		s := screen(m)
+		checkScreen(t, s, w, 60)
+		for _, g := range m.helpKeys().full {
+			for _, b := range g {
+				if b.Enabled() && !strings.Contains(s, b.Help().Desc) {
+					t.Errorf("%d columns: %q (%s) is not in the help", w, b.Help().Desc, b.Help().Key)
+				}
+			}
+		}
+	}
+}
