@@ -142,6 +142,7 @@ func (k *KeyMap) move(msg keyMsg, n, page int) (d int, ok bool) {
 type helpKeys struct {
 	short []key.Binding
 	full  [][]key.Binding
+	kept  int // the last kept of short show however narrow the line: help, quit
 }
 
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
@@ -153,7 +154,7 @@ func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
 // in the fewest lines, so that an 80-column terminal still shows every key.
 func helpView(h help.Model, keys helpKeys) string {
 	if !h.ShowAll {
-		return h.View(keys)
+		return shortHelpView(h, keys)
 	}
 	var groups [][]key.Binding
 	tallest := 0
@@ -234,4 +235,65 @@ func packHelp(groups [][]key.Binding, rows, width, sepW int) (bands [][][]key.Bi
 		bands, lines = append(bands, band), lines+tall
 	}
 	return bands, lines
+}
+
+// shortHelpView is the help line; when it is too long, the keys before the
+// kept ones give way to an ellipsis, so that "? help" is always there to
+// find the rest. (Bubbles' own cut keeps adding keys when its ellipsis
+// would not fit.)
+func shortHelpView(h help.Model, keys helpKeys) string {
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	item := func(b key.Binding) string {
+		return h.Styles.ShortKey.Inline(true).Render(b.Help().Key) + " " + h.Styles.ShortDesc.Inline(true).Render(b.Help().Desc)
+	}
+	var items []string
+	var widths []int
+	kept := 0 // of items, the kept bindings at the end that are enabled
+	for i, b := range keys.short {
+		if b.Enabled() {
+			items = append(items, item(b))
+			widths = append(widths, lipgloss.Width(items[len(items)-1]))
+			if i >= len(keys.short)-keys.kept {
+				kept++
+			}
+		}
+	}
+	sepW := lipgloss.Width(sep)
+	total := 0
+	for i, w := range widths {
+		total += w
+		if i > 0 {
+			total += sepW
+		}
+	}
+	if h.Width <= 0 || total <= h.Width {
+		return strings.Join(items, sep)
+	}
+	tail := strings.Join(items[len(items)-kept:], sep)
+	room := h.Width - lipgloss.Width(tail)
+	if kept > 0 {
+		room -= sepW
+	}
+	ellipsis := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
+	room -= lipgloss.Width(ellipsis)
+	var b strings.Builder
+	used := 0
+	for i, w := range widths[:len(items)-kept] {
+		if i > 0 {
+			w += sepW
+		}
+		if used+w > room {
+			break
+		}
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteString(items[i])
+		used += w
+	}
+	b.WriteString(ellipsis)
+	if kept > 0 {
+		b.WriteString(sep + tail)
+	}
+	return b.String()
 }

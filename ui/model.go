@@ -973,7 +973,7 @@ func (m *Model) helpKeys() helpKeys {
 		{k.ToggleRead, k.OnlyUnread, k.Star, k.Starred, k.Links, k.OpenSource, k.CopyQuote, k.CopyLink, k.Edit, k.Mouse},
 		{k.Speakers, k.Errors, k.Help, k.Quit},
 	}
-	return helpKeys{short: short, full: full}
+	return helpKeys{short: short, full: full, kept: 2} // ? and q always show
 }
 
 func (m *Model) scrollErrors(msg tea.KeyMsg) {

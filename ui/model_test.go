@@ -528,3 +528,16 @@ func TestFullHelpShowsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// However narrow, the help line ends with ? and q: the way to every other key.
+func TestHelpLineKeepsHelpAndQuit(t *testing.T) {
+	for _, w := range []int{32, 50, 60, 80, 100} {
+		m := testModel(t, w, 20, seedArticles(t)...)
+		s := screen(m)
+		checkScreen(t, s, w, 20)
+		last := s[strings.LastIndexByte(s, '\n')+1:]
+		if !strings.Contains(last, "? help • q quit") || !strings.Contains(last, "…") {
+			t.Errorf("%d columns: help line %q", w, last)
+		}
+	}
+}
