@@ -437,12 +437,23 @@ func (e *extractor) dashLine(qi int) attribution {
 func (e *extractor) cueBefore(qi int) attribution {
 	start := e.sentenceBefore(qi)
 	ts := e.toks[start:qi]
-	if n := len(ts); n >= 2 && e.isPunct(ts[n-1], ":") && n <= 6 {
+	// `Jones: “`, but not `He told BBC News: “`, whose speaker is before the verb
+	if n := len(ts); n >= 2 && e.isPunct(ts[n-1], ":") && n <= 6 && !e.hasSpeechVerb(ts[:n-1]) {
 		if a := e.nounPhrase(ts[:n-1]); a.ok() && !a.desc {
 			return a
 		}
 	}
 	return e.cueIn(ts, true)
+}
+
+// hasSpeechVerb is true when a word of ts is a speech verb.
+func (e *extractor) hasSpeechVerb(ts []tok) bool {
+	for i := range ts {
+		if ts[i].kind == tWord && e.cl(&ts[i])&speechVerbs != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // cueIn finds a speech verb in a sentence and the speaker it names; near

@@ -143,22 +143,17 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) st
 			return lastSpeaker
 		}
 	}
-	// the nearest name before that agrees, else the nearest whose gender is unknown
-	unknown := ""
+	// the nearest name before that agrees; one whose gender the article does
+	// not tell is not guessed at: in news it is a place or a body as often
+	// as a person (Olympic Stadium, Lib Dems)
 	people := e.names()
 	for i := len(people) - 1; i >= 0; i-- {
 		p := people[i]
-		if p.pos >= a.pos || !p.multi {
-			continue
-		}
-		switch g := e.genderOf(p.full); {
-		case g == want:
+		if p.pos < a.pos && p.multi && e.genderOf(p.full) == want {
 			return p.full
-		case g == 0 && unknown == "":
-			unknown = p.full
 		}
 	}
-	return unknown
+	return ""
 }
 
 // mentionTok is where to look back from for whom a mention stands for: the
