@@ -86,18 +86,12 @@ func dispatch(args []string, env Env) int {
 		}
 	}
 	fl := flag.NewFlagSet("newsreader", flag.ContinueOnError)
-	fl.SetOutput(env.Stderr)
-	fl.Usage = func() { fmt.Fprint(env.Stderr, usage) }
 	version := fl.Bool("version", false, "print the version")
 	var rf readerFlags
 	fl.StringVar(&rf.config, "config", "", "the config file (default $XDG_CONFIG_HOME/newsreader/config.yaml)")
 	fl.BoolVar(&rf.noMouse, "no-mouse", false, "leave the mouse to the terminal, for selecting text")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(env.Stdout, usage)
-			return 0
-		}
-		return 2
+	if code, ok := parseFlags(fl, args, env, func(w io.Writer) { fmt.Fprint(w, usage) }); !ok {
+		return code
 	}
 	if *version {
 		fmt.Fprintf(env.Stdout, "newsreader %s%s\n", Version, buildInfo())
@@ -135,21 +129,38 @@ func source(paths []string, env Env) store.Source {
 	return store.Source{FS: env.Seeds, Paths: []string{"seeds"}}
 }
 
-// subcommand parses a headless command's flags; it needs at least one PATH.
-func subcommand(name string, args []string, env Env) (*flag.FlagSet, *bool, []string, bool) {
-	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+// parseFlags parses args; when it is not ok, the command exits with code.
+// -h and --help print the usage to stdout and exit 0, as asked for; a
+// wrong flag is named, with the usage, on stderr.
+func parseFlags(fl *flag.FlagSet, args []string, env Env, usage func(io.Writer)) (code int, ok bool) {
 	fl.SetOutput(env.Stderr)
-	asJSON := fl.Bool("json", false, "print one JSON object per line")
-	fl.Usage = func() { fmt.Fprintf(env.Stderr, "usage: newsreader %s [--json] PATH...\n", name) }
-	if err := fl.Parse(args); err != nil {
-		return nil, nil, nil, false
+	fl.Usage = func() {}
+	err := fl.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fl.SetOutput(env.Stdout)
+		usage(env.Stdout)
+		return 0, false
+	case err != nil:
+		usage(env.Stderr)
+		return 2, false
 	}
-	paths := fl.Args()
-	if len(paths) == 0 {
-		fl.Usage()
-		return nil, nil, nil, false
+	return 0, true
+}
+
+// subcommand parses a headless command's flags; it needs at least one PATH.
+func subcommand(name string, args []string, env Env) (asJSON bool, paths []string, code int, ok bool) {
+	fl := flag.NewFlagSet(name, flag.ContinueOnError)
+	j := fl.Bool("json", false, "print one JSON object per line")
+	usage := func(w io.Writer) { fmt.Fprintf(w, "usage: newsreader %s [--json] PATH...\n", name) }
+	if code, ok := parseFlags(fl, args, env, usage); !ok {
+		return false, nil, code, false
 	}
-	return fl, asJSON, paths, true
+	if fl.NArg() == 0 {
+		usage(env.Stderr)
+		return false, nil, 2, false
+	}
+	return *j, fl.Args(), 0, true
 }
 
 // loadAll loads everything and reports each error on stderr; ok is false

@@ -20,16 +20,21 @@ func run(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
-	code, out, _ := run(t, "--help")
-	if code != 0 || !strings.Contains(out, "newsreader quotes [--json] PATH...") {
-		t.Errorf("--help: %d %q", code, out)
+	for _, h := range [][]string{{"--help"}, {"-h"}, {"list", "--help"}, {"quotes", "-h"}, {"search", "--help"}} {
+		code, out, stderr := run(t, h...)
+		if code != 0 || !strings.Contains(out, "PATH...") || stderr != "" { // the usage, on stdout only
+			t.Errorf("%s: %d, stdout %q, stderr %q", h, code, out, stderr)
+		}
 	}
-	code, out, _ = run(t, "--version")
+	if code, out, stderr := run(t, "list", "--bogus"); code != 2 || out != "" || !strings.Contains(stderr, "usage: newsreader list") {
+		t.Errorf("list --bogus: exit %d, stdout %q, stderr %q", code, out, stderr)
+	}
+	code, out, _ := run(t, "--version")
 	if code != 0 || !strings.HasPrefix(out, "newsreader "+Version) {
 		t.Errorf("--version: %d %q", code, out)
 	}
-	if code, _, _ := run(t, "--bogus"); code != 2 {
-		t.Errorf("unknown flag exit %d", code)
+	if code, out, stderr := run(t, "--bogus"); code != 2 || out != "" || !strings.Contains(stderr, "-bogus") || !strings.Contains(stderr, "Usage:") {
+		t.Errorf("unknown flag: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}
 }
 

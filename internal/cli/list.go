@@ -20,12 +20,12 @@ type articleRecord struct {
 }
 
 func runList(args []string, env Env) int {
-	_, asJSON, paths, ok := subcommand("list", args, env)
+	asJSON, paths, code, ok := subcommand("list", args, env)
 	if !ok {
-		return 2
+		return code
 	}
 	lib := loadLibrary(store.Source{Paths: paths}, env)
-	printList(lib.articles(), *asJSON, env)
+	printList(lib.articles(), asJSON, env)
 	if !lib.allRead {
 		return 1
 	}

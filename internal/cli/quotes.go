@@ -24,9 +24,9 @@ type quoteRecord struct {
 }
 
 func runQuotes(args []string, env Env) int {
-	_, asJSON, paths, ok := subcommand("quotes", args, env)
+	asJSON, paths, code, ok := subcommand("quotes", args, env)
 	if !ok {
-		return 2
+		return code
 	}
 	arts, allRead := loadAll(paths, env)
 	out := bufio.NewWriter(env.Stdout)
@@ -38,13 +38,13 @@ func runQuotes(args []string, env Env) int {
 			continue
 		}
 		raw := rawFile(a.Path)
-		if !*asJSON {
+		if !asJSON {
 			fmt.Fprintf(out, "%s: %s\n", oneLine(a.Path), oneLine(a.Title))
 		}
 		index := 0
 		for g, q := range a.Quotes {
 			parts := a.QuoteParts(g)
-			if !*asJSON {
+			if !asJSON {
 				sp := q.Speaker
 				if sp == "" {
 					sp = "(unattributed)"

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 
@@ -26,22 +27,22 @@ const searchUsage = "usage: newsreader search [--json] [--limit N] QUERY PATH...
 
 func runSearch(args []string, env Env) int {
 	fl := flag.NewFlagSet("search", flag.ContinueOnError)
-	fl.SetOutput(env.Stderr)
 	asJSON := fl.Bool("json", false, "print one JSON object per line")
 	limit := fl.Int("limit", 20, "print at most N results, 0 for all")
-	fl.Usage = func() {
-		fmt.Fprint(env.Stderr, searchUsage)
+	usage := func(w io.Writer) {
+		fmt.Fprint(w, searchUsage)
+		fl.SetOutput(w)
 		fl.PrintDefaults()
-		fmt.Fprintln(env.Stderr, "QUERY:")
+		fmt.Fprintln(w, "QUERY:")
 		for _, l := range search.Syntax() {
-			fmt.Fprintf(env.Stderr, "  %-20s %s\n", l.Example, l.Meaning)
+			fmt.Fprintf(w, "  %-20s %s\n", l.Example, l.Meaning)
 		}
 	}
-	if err := fl.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fl, args, env, usage); !ok {
+		return code
 	}
 	if fl.NArg() < 2 || *limit < 0 {
-		fl.Usage()
+		usage(env.Stderr)
 		return 2
 	}
 	query, paths := fl.Arg(0), fl.Args()[1:]
