@@ -67,7 +67,7 @@ func (q *quotesPane) wrap() {
 		lines := strings.Split(ansi.Wrap(text, tw, ""), "\n")
 		if len(lines) > maxQuoteLines {
 			lines = lines[:maxQuoteLines]
-			lines[maxQuoteLines-1] = truncate(lines[maxQuoteLines-1]+"…", tw)
+			lines[maxQuoteLines-1] = cutQuoteLine(lines[maxQuoteLines-1], tw)
 		}
 		sp := "— unattributed"
 		if qt.Speaker != "" {
@@ -77,6 +77,16 @@ func (q *quotesPane) wrap() {
 		top += len(lines) + 2 // text, speaker, a blank line
 		q.blocks = append(q.blocks, b)
 	}
+}
+
+// cutQuoteLine ends the last line shown of a longer quote with an
+// ellipsis: one, not a second after the one that joins the quote's parts.
+func cutQuoteLine(line string, w int) string {
+	line = strings.TrimRight(line, " ")
+	if !strings.HasSuffix(line, "…") {
+		line += "…"
+	}
+	return truncate(line, w)
 }
 
 func (q *quotesPane) total() int {

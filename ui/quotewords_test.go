@@ -20,3 +20,19 @@ func TestQuoteWordsHideLinkSyntax(t *testing.T) {
 		t.Errorf("plain text changed: %q", got)
 	}
 }
+
+func TestCutQuoteLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		w    int
+		want string
+	}{
+		{"and three million unemployed. …", 40, "and three million unemployed. …"},
+		{"and three million unemployed. … ", 40, "and three million unemployed. …"},
+		{"and three million", 40, "and three million…"},
+	} {
+		if got := cutQuoteLine(c.line, c.w); got != c.want {
+			t.Errorf("cutQuoteLine(%q, %d) = %q, want %q", c.line, c.w, got, c.want)
+		}
+	}
+}
