@@ -157,6 +157,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "Mark Oaten"}}},
 		{"told a paper, colon", "Charles Clarke is home secretary. Mr Clarke told The Times: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Charles Clarke"}}},
+		{"a preposition opening a sentence is no first name", "Tom Young chairs the panel. Under NASA’s plan the rocket flies in 2024. " + q + " he said.",
+			[]want{{"We will win the vote in November,", "Tom Young"}}},
 		{"he is not a place or a body named before", "The Olympic Stadium was full. " + q + " he said.",
 			[]want{{"We will win the vote in November,", ""}}},
 		{"dash attribution", "“We will win the vote in November.” — Jane Doe", []want{{"We will win the vote in November.", "Jane Doe"}}},
