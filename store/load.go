@@ -416,6 +416,11 @@ func ReadFile(fsys fs.FS, p string) ([]*Article, error) {
 }
 
 func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	if fsys == nil {
+		if data, ok, err := readDisk(p); ok {
+			return data, err
+		}
+	}
 	var f fs.File
 	var err error
 	if fsys == nil {
