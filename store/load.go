@@ -416,20 +416,22 @@ func ReadFile(fsys fs.FS, p string) ([]*Article, error) {
 }
 
 func readLimited(fsys fs.FS, p string) ([]byte, error) {
-	if fsys == nil {
-		if data, ok, err := readDisk(p); ok {
-			return data, err
-		}
-	}
 	var f fs.File
-	var err error
 	if fsys == nil {
-		f, err = os.Open(p)
+		data, file, err := openDisk(p)
+		if err != nil {
+			return nil, cleanErr(err)
+		}
+		if file == nil {
+			return data, nil
+		}
+		f = file
 	} else {
-		f, err = fsys.Open(p)
-	}
-	if err != nil {
-		return nil, cleanErr(err)
+		file, err := fsys.Open(p)
+		if err != nil {
+			return nil, cleanErr(err)
+		}
+		f = file
 	}
 	defer f.Close()
 	size := int64(0)
