@@ -403,33 +403,42 @@ func cleanErr(err error) error {
 
 // ReadFile reads and parses one file. fsys nil means the disk.
 func ReadFile(fsys fs.FS, p string) ([]*Article, error) {
-	data, err := readLimited(fsys, p)
+	data, regular, err := readFile(fsys, p)
 	if err != nil {
 		return nil, err
 	}
 	arts, err := parse(p, data, true, true)
 	for _, a := range arts {
-		// the body can be read again from the file when it is the file's text
-		a.fsys, a.again = fsys, !a.converted && (a.Format == FormatText || a.Format == FormatMarkdown)
+		// the body can be read again from the file when it is the file's
+		// text (a pipe gives it once)
+		a.fsys, a.again = fsys, regular && !a.converted && (a.Format == FormatText || a.Format == FormatMarkdown)
 	}
 	return arts, err
 }
 
+// readLimited reads a file of at most MaxFileSize bytes.
 func readLimited(fsys fs.FS, p string) ([]byte, error) {
+	data, _, err := readFile(fsys, p)
+	return data, err
+}
+
+// readFile is readLimited; regular says the file is a regular one, which
+// can be read again.
+func readFile(fsys fs.FS, p string) (data []byte, regular bool, err error) {
 	var f fs.File
 	if fsys == nil {
 		data, file, err := openDisk(p)
 		if err != nil {
-			return nil, cleanErr(err)
+			return nil, false, cleanErr(err)
 		}
 		if file == nil {
-			return data, nil
+			return data, true, nil
 		}
 		f = file
 	} else {
 		file, err := fsys.Open(p)
 		if err != nil {
-			return nil, cleanErr(err)
+			return nil, false, cleanErr(err)
 		}
 		f = file
 	}
@@ -437,13 +446,13 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 	size := int64(0)
 	if fi, err := f.Stat(); err == nil {
 		if fi.Size() > MaxFileSize {
-			return nil, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
+			return nil, false, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
 		}
-		size = fi.Size()
+		size, regular = fi.Size(), fi.Mode().IsRegular()
 	}
 	// one buffer of the size the file says (and a byte to see the end), as
 	// os.ReadFile does, not the doublings of io.ReadAll: less garbage a file
-	data := make([]byte, 0, size+1)
+	data = make([]byte, 0, size+1)
 	r := io.LimitReader(f, MaxFileSize+1)
 	for {
 		n, err := r.Read(data[len(data):cap(data)])
@@ -452,16 +461,16 @@ func readLimited(fsys fs.FS, p string) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, cleanErr(err)
+			return nil, false, cleanErr(err)
 		}
 		if len(data) == cap(data) { // the file grew, or said no size
 			data = append(data, 0)[:len(data)]
 		}
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
+		return nil, false, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
 	}
-	return data, nil
+	return data, regular, nil
 }
 
 func sizeString(n int64) string {
@@ -501,7 +510,9 @@ func parse(name string, data []byte, full, owned bool) ([]*Article, error) {
 			return nil, fmt.Errorf("too large: over the %s limit once uncompressed", sizeString(MaxFileSize))
 		}
 		// offsets into a compressed file mean nothing; parse as the inner file
-		arts, err := parse(strings.TrimSuffix(name, ".gz"), un, full, true)
+		// not owned: io.ReadAll's buffer has room to spare, and these
+		// bodies stay in memory (they cannot be read again as they are)
+		arts, err := parse(strings.TrimSuffix(name, ".gz"), un, full, false)
 		for _, a := range arts {
 			a.Path = name
 			a.offsets, a.converted = nil, true

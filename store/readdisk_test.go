@@ -35,3 +35,25 @@ func TestOpenDisk(t *testing.T) {
 		t.Error("a folder was read as a file")
 	}
 }
+
+// An article read from a named pipe keeps its body: the pipe gives it once.
+func TestPipeBodyKept(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "pipe.txt")
+	if err := mkfifo(p); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	go func() {
+		if f, err := os.OpenFile(p, os.O_WRONLY, 0); err == nil {
+			f.WriteString("Piped\n\n“We read it once,” said Ann Lee.\n")
+			f.Close()
+		}
+	}()
+	arts, err := ReadFile(nil, p)
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("ReadFile: %d articles, %v", len(arts), err)
+	}
+	arts[0].Release()
+	if !arts[0].Held() {
+		t.Error("the body of a pipe was let go: reading it again would wait for a writer")
+	}
+}

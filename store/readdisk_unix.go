@@ -46,13 +46,13 @@ func openDisk(p string) (data []byte, f *os.File, err error) {
 			return nil, nil, err
 		}
 		data = data[:len(data)+n]
+		if len(data) > MaxFileSize { // it grew since fstat
+			return nil, nil, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
+		}
 		if n == 0 || int64(len(data)) == size {
 			return data, nil, nil // the end, or all that fstat said there was
 		}
 		if len(data) == cap(data) { // it grew
-			if len(data) > MaxFileSize {
-				return nil, nil, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
-			}
 			data = append(data, 0)[:len(data)]
 		}
 	}
