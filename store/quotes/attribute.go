@@ -165,6 +165,7 @@ func (e *extractor) hasSentenceEnd(ts []tok) bool {
 	return false
 }
 
+// hasVerb is true when a word of ts is a speech verb.
 func (e *extractor) hasVerb(ts []tok) bool {
 	for k := range ts {
 		if ts[k].kind == tWord && e.is(&ts[k], speechVerbs) {
@@ -440,22 +441,12 @@ func (e *extractor) cueBefore(qi int) attribution {
 	start := e.sentenceBefore(qi)
 	ts := e.toks[start:qi]
 	// `Jones: “`, but not `He told BBC News: “`, whose speaker is before the verb
-	if n := len(ts); n >= 2 && e.isPunct(ts[n-1], ":") && n <= 6 && !e.hasSpeechVerb(ts[:n-1]) {
+	if n := len(ts); n >= 2 && e.isPunct(ts[n-1], ":") && n <= 6 && !e.hasVerb(ts[:n-1]) {
 		if a := e.nounPhrase(ts[:n-1]); a.ok() && !a.desc {
 			return a
 		}
 	}
 	return e.cueIn(ts, true)
-}
-
-// hasSpeechVerb is true when a word of ts is a speech verb.
-func (e *extractor) hasSpeechVerb(ts []tok) bool {
-	for i := range ts {
-		if ts[i].kind == tWord && e.cl(&ts[i])&speechVerbs != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // cueIn finds a speech verb in a sentence and the speaker it names; near

@@ -138,7 +138,7 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) st
 	if name := e.recentSubject(e.mentionTok(a, qi), want); name != "" {
 		return name
 	}
-	if lastSpeaker != "" {
+	if lastSpeaker != "" && !isOrg(lastSpeaker) { // he or she is no body
 		if g := e.genderOf(lastSpeaker); g == 0 || g == want {
 			return lastSpeaker
 		}
