@@ -276,6 +276,9 @@ func shortHelpView(h help.Model, keys helpKeys) string {
 	}
 	ellipsis := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
 	room -= lipgloss.Width(ellipsis)
+	if room < 0 && kept > 0 {
+		return tail // too narrow for more
+	}
 	var b strings.Builder
 	used := 0
 	for i, w := range widths[:len(items)-kept] {

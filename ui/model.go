@@ -83,7 +83,8 @@ type Model struct {
 	searchSeq    int // the newest query sent; older answers are dropped
 	searchCancel context.CancelFunc
 	searchTotal  int    // articles the query matches
-	awaiting     string // enter came before this query's answer: read its best hit when it comes
+	awaiting     string // enter came before this query's answer: show it when it comes,
+	openAwaited  bool   // and read its best hit, unless a key or the mouse did something since
 	suggestion   string // the query with its unknown words corrected
 	index        *search.Index
 	indexOne     *sync.Mutex // one batch indexes at a time, on all cores
@@ -272,6 +273,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.w, m.h = msg.Width, msg.Height
 		m.resize()
 	case tea.KeyMsg:
+		if m.mode == inputNone {
+			m.openAwaited = false // what the key does comes first
+		}
 		var quit bool
 		before, offset, quote := m.reader.article, m.reader.offset, m.reader.quote
 		cmds, quit = m.handleKey(msg)
@@ -291,6 +295,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.markReadAtEnd()
 		}
 	case tea.MouseMsg:
+		m.openAwaited = false
 		before := m.reader.article
 		m.handleMouse(msg)
 		if m.reader.article != before {
@@ -341,10 +346,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.searchTotal, m.suggestion = msg.res.Total, msg.res.Suggestion
 			m.selectionChanged()
 			if msg.query == m.awaiting {
-				m.awaiting = ""
-				if m.list.selected() != nil {
+				if m.openAwaited && m.list.selected() != nil {
 					m.openResult()
 				}
+				m.awaiting, m.openAwaited = "", false
 			}
 		}
 	case compactedMsg:
@@ -606,7 +611,7 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 			return nil
 		}
 		if q := m.input.Value(); strings.TrimSpace(q) != "" && q != m.list.query {
-			m.awaiting = q // typed faster than the index answers: its answer is on the way
+			m.awaiting, m.openAwaited = q, true // typed faster than the index answers: its answer is on the way
 			return nil
 		}
 		if m.list.query != "" && m.list.selected() != nil {
@@ -654,7 +659,7 @@ func (m *Model) startInput() tea.Cmd {
 		m.mode = inputFilter
 		m.input.Prompt = "/ "
 		m.input.SetValue(cmp.Or(m.awaiting, m.list.query))
-		m.awaiting = "" // its answer now shows as it comes, as the input's
+		m.awaiting, m.openAwaited = "", false // its answer now shows as it comes, as the input's
 	case m.focus == ReaderPane && m.reader.article != nil:
 		m.mode = inputFind
 		m.input.Prompt = "find: "
@@ -754,7 +759,7 @@ type compactedMsg struct{}
 func (m *Model) clear() {
 	switch {
 	case m.awaiting != "":
-		m.awaiting = ""
+		m.awaiting, m.openAwaited = "", false
 		m.searchSeq++ // its answer is not wanted any more
 	case m.showErrors:
 		m.showErrors = false

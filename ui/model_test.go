@@ -487,6 +487,11 @@ func TestEnterBeforeTheAnswer(t *testing.T) {
 	if m.focus != ReaderPane || m.reader.article != arts[1] || m.list.query != "ceasefire" {
 		t.Errorf("enter before the answer: focus %v, reading %v, query %q", m.focus, m.reader.article != nil && m.reader.article == arts[1], m.list.query)
 	}
+	// a key pressed meanwhile comes first: the answer shows, nothing opens
+	m = settle(t, testModel(t, 120, 30, arts...), typed("ceasefire", "enter", "j")...)
+	if m.focus != ListPane || m.list.query != "ceasefire" || m.reader.find.query != "" {
+		t.Errorf("j before the answer: focus %v, query %q, find %q", m.focus, m.list.query, m.reader.find.query)
+	}
 	m = settle(t, testModel(t, 120, 30, arts...), typed("ceasefire", "enter", "esc")...)
 	if m.focus != ListPane || m.reader.article != arts[0] || m.list.query != "" || m.awaiting != "" {
 		t.Errorf("esc while waiting: focus %v, query %q, awaiting %q", m.focus, m.list.query, m.awaiting)
