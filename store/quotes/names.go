@@ -311,7 +311,7 @@ institute administration house senate congress parliament police army navy force
 federation club team network service services board authority organisation organization industries enterprises
 holdings partners society center centre hospital church government state states republic kingdom nations reuters
 press tv radio magazine review channel airlines airways motors systems labs technologies station open cup
-championship league series awards festival movement coalition alliance campaign`)
+championship league series awards festival movement coalition alliance campaign international`)
 
 func isOrg(name string) bool {
 	return orgWords.hasFold(name[strings.LastIndexByte(name, ' ')+1:])
