@@ -159,6 +159,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "Charles Clarke"}}},
 		{"a preposition opening a sentence is no first name", "Tom Young chairs the panel. Under NASA’s plan the rocket flies in 2024. " + q + " he said.",
 			[]want{{"We will win the vote in November,", "Tom Young"}}},
+		{"an adverb opening a sentence is no first name", "Earlier Tony Blair spoke in Gateshead. " + q + " he said.",
+			[]want{{"We will win the vote in November,", "Tony Blair"}}},
 		{"she is not the last speaker when that is a body", "“We will fight on,” said Amnesty International. " + q + " she said.",
 			[]want{{"We will fight on,", "Amnesty International"}, {"We will win the vote in November,", ""}}},
 		{"he is not a place or a body named before", "The Olympic Stadium was full. " + q + " he said.",
