@@ -800,8 +800,11 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	if name == "" {
 		return attribution{}
 	}
-	if start > 0 && e.is(&ts[0], determiners) && e.lower(ts[0]) != "the" {
-		// "a New Hampshire Republican": a description, whatever its capitals
+	// "a New Hampshire Republican": a description, whatever its capitals;
+	// not "her agent Barry Brown" or "a Brussels summit Mr Blair", whose
+	// title or honorific says a person is named
+	if start > 0 && e.is(&ts[0], determiners) && e.lower(ts[0]) != "the" &&
+		!e.is(&ts[start-1], titles) && !e.is(&ts[start], honorifics) {
 		return attribution{name: mention, mention: mention, pos: pos, desc: true}
 	}
 	return attribution{name: name, mention: mention, pos: pos}
