@@ -381,7 +381,9 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if a := e.npBefore(subj); a.ok() && (!ends || len(ts) < 4 || a.pos <= int(ts[3].pos)) {
 			return a
 		}
-		if a := e.npAfter(ts[v+1:]); a.ok() && c&toldVerbs == 0 && (!ends || v <= 3) {
+		// "…,” saying the city …": an -ing verb's speaker is before the quote,
+		// and what follows is what was said, however it starts
+		if a := e.npAfter(ts[v+1:]); a.ok() && c&toldVerbs == 0 && (!ends || v <= 3) && !(a.desc && c&ingVerbs != 0) {
 			return a
 		}
 		return attribution{}

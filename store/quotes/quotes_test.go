@@ -161,6 +161,9 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Tom Young"}}},
 		{"an adverb opening a sentence is no first name", "Earlier Tony Blair spoke in Gateshead. " + q + " he said.",
 			[]want{{"We will win the vote in November,", "Tony Blair"}}},
+		{"what follows an -ing verb is what was said", "Jane Doe spoke for an hour about " + q + " saying the city embodied the “soul of the nation.”",
+			// not "the city embodied the": "spoke … about" is no cue, so nobody
+			[]want{{"We will win the vote in November,", ""}, {"soul of the nation.", ""}}},
 		{"a title before the name", q + " her agent Jane Doe said.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"an honorific after a description", "Tony Blair flew in. At a Brussels summit Mr Blair said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Tony Blair"}}},
