@@ -777,6 +777,10 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	if len(ts) == 1 && e.is(&ts[0], pronounWords) {
 		return attribution{name: e.s(ts[0]), mention: mention, pos: pos, pronoun: true}
 	}
+	if last := &ts[len(ts)-1]; len(ts) > 1 && e.is(last, pronounWords) && e.lower(*last) != "it" {
+		// "set out the choices he says …": a clause starts at the pronoun
+		return e.nounPhrase(ts[len(ts)-1:])
+	}
 	// the trailing run of capitalized words is the name
 	end := len(ts)
 	start := end

@@ -164,6 +164,8 @@ func TestSpeakers(t *testing.T) {
 		{"what follows an -ing verb is what was said", "Jane Doe spoke for an hour about " + q + " saying the city embodied the “soul of the nation.”",
 			// not "the city embodied the": "spoke … about" is no cue, so nobody
 			[]want{{"We will win the vote in November,", ""}, {"soul of the nation.", ""}}},
+		{"a pronoun ending the phrase before the verb is its subject", "Jerry Springer was asked about the show. Asked whether the BBC should have screened the controversial musical he said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Jerry Springer"}}},
 		{"a title before the name", q + " her agent Jane Doe said.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"an honorific after a description", "Tony Blair flew in. At a Brussels summit Mr Blair said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Tony Blair"}}},
