@@ -25,13 +25,13 @@ func main() {
 	os.Exit(cli.Main(os.Args[1:], cli.Env{Seeds: seeds, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 }
 
-// bigHeap is the live heap past which the collector runs at GOGC 40.
+// bigHeap is the live heap past which the collector runs at GOGC 33.
 const bigHeap = 128 << 20
 
 // tightenGC lowers the collector's headroom once the live heap is big.
 // Most of it is what stays for the session (the index, the articles):
-// collecting when the heap has grown by 40%, not doubled, keeps a large
-// library's peak near 1.4x what is live, and a small one pays nothing. It
+// collecting when the heap has grown by a third, not doubled, keeps a large
+// library's peak near 1.33x what is live, and a small one pays nothing. It
 // looks once a collection, so an idle reader never wakes for it.
 func tightenGC() {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
@@ -41,7 +41,7 @@ func tightenGC() {
 		runtime.AddCleanup(new([64]byte), func(struct{}) {
 			metrics.Read(live)
 			if live[0].Value.Kind() == metrics.KindUint64 && live[0].Value.Uint64() > bigHeap {
-				debug.SetGCPercent(40)
+				debug.SetGCPercent(33)
 				return
 			}
 			check()
