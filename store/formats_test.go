@@ -213,6 +213,19 @@ func TestMarkdownFrontMatter(t *testing.T) {
 	}
 }
 
+// Escapes in front matter cannot reach the terminal as a command either.
+func TestFrontMatterIsSafe(t *testing.T) {
+	md := "---\ntitle: \"Red \\e[31mAlert\\u202e\"\nauthor: \"Ann\\x07 Lee\"\nurl: \"https://x.example/a\\e]52;c;aGk=\\a\"\n---\n\nThe body.\n"
+	arts, err := Parse("evil.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := arts[0]
+	if a.Title != "Red Alert" || a.Byline != "Ann Lee" || a.Source != "https://x.example/a" {
+		t.Errorf("title %q, byline %q, source %q: want them without their escapes", a.Title, a.Byline, a.Source)
+	}
+}
+
 func TestPlainTextAndGzip(t *testing.T) {
 	a := mustRead(t, "plain.txt", 1)[0]
 	want{format: FormatText, title: "Ferry Service Adds a Late Crossing", has: []string{"petition signed"}, quotes: 1}.check(t, a)

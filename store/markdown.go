@@ -50,13 +50,15 @@ func parseMarkdown(text string, m *OffsetMap, full bool) (a *Article, warn error
 		if err := yaml.Unmarshal([]byte(fm), &meta); err != nil {
 			warn = fmt.Errorf("front matter ignored: %v", strings.TrimPrefix(err.Error(), "yaml: "))
 		} else {
-			a.Title = collapseSpace(meta.Title)
-			a.Byline = collapseSpace(strings.Join(meta.Author, ", "))
+			// YAML escapes ("\e", "\x9b", "\u202e") make control characters
+			// the file's cleaning never saw: cleaned again, as pages' are
+			a.Title = cleanLine(meta.Title)
+			a.Byline = cleanLine(strings.Join(meta.Author, ", "))
 			if a.Byline == "" {
-				a.Byline = collapseSpace(meta.Byline)
+				a.Byline = cleanLine(meta.Byline)
 			}
 			a.Date = parseDate(meta.Date)
-			a.Source = firstNonEmpty(meta.URL, meta.Source, meta.Link)
+			a.Source = cleanLine(firstNonEmpty(meta.URL, meta.Source, meta.Link))
 		}
 	}
 	body = skipBlankLines(text, body)
