@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"io/fs"
 	"math/bits"
 	"regexp"
@@ -60,8 +59,7 @@ type Article struct {
 	// HTML. Read it with Text.
 	text  atomic.Pointer[body] // nil once released (see Release)
 	fsys  fs.FS                // where the file is read again from; nil means the disk
-	sum   uint64               // the body's hash and length, to know the file again
-	size  int32                // (files are at most MaxFileSize)
+	size  int32                // the body's length: with key, to know the file again
 	again bool                 // the body can be read again from the file: see Release
 
 	converted bool // the body is not a copy of the file's bytes: no file offsets
@@ -83,9 +81,6 @@ type body struct {
 // ErrChanged says an article's file is no longer what was loaded.
 var ErrChanged = errors.New("the file has changed since it was loaded")
 
-// bodySeed hashes bodies for this process only: the sums are never stored.
-var bodySeed = maphash.MakeSeed()
-
 // Text returns the article's body and its paragraphs. The bodies of text
 // and markdown files are not held once loaded and indexed (Release): Text
 // reads the file again, and fails when it has changed or gone since.
@@ -102,7 +97,9 @@ func (a *Article) Text() (string, []Span, error) {
 		return "", nil, ErrChanged
 	}
 	b := arts[0].text.Load()
-	if len(b.text) != int(a.size) || maphash.String(bodySeed, b.text) != a.sum {
+	// the key is the same in every process, so an article saved by an
+	// earlier run is checked as surely as one read in this one
+	if len(b.text) != int(a.size) || bodyKey(arts[0].Title, b.text) != a.key {
 		return "", nil, ErrChanged
 	}
 	return b.text, b.paras, nil
@@ -153,7 +150,6 @@ func (a *Article) finish(text string, full bool) {
 	if !full {
 		return
 	}
-	a.sum = maphash.String(bodySeed, text)
 	a.size = int32(len(text))
 	a.Words = countWords(text)
 	a.Quotes = quotes.Extract(text, paras)

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -156,6 +157,34 @@ func TestTextWhileReleased(t *testing.T) {
 	for range 4 {
 		if err := <-done; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// A body read again is checked by its length and its key, which also holds
+// the title: an edit that keeps the length, or one to a front matter's title
+// alone, is a change.
+func TestTextKnowsEditsOfTheSameLength(t *testing.T) {
+	dir := t.TempDir()
+	const md = "---\ntitle: Harbour to reopen\n---\n\nThe mayor said \"we will rebuild the harbour\" on Monday.\n"
+	for _, c := range []struct{ name, before, after string }{
+		{"a.txt", releaseText, strings.Replace(releaseText, "Monday", "Friday", 1)},
+		{"b.md", md, strings.Replace(md, "Harbour to", "Harbor to", 1)},
+	} {
+		p := filepath.Join(dir, c.name)
+		if err := os.WriteFile(p, []byte(c.before), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a := loadOne(t, nil, p)
+		a.Release()
+		if _, _, err := a.Text(); err != nil {
+			t.Fatalf("%s: unchanged: %v", c.name, err)
+		}
+		if err := os.WriteFile(p, []byte(c.after), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := a.Text(); !errors.Is(err, ErrChanged) {
+			t.Errorf("%s: edited: err %v, want ErrChanged", c.name, err)
 		}
 	}
 }
