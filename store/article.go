@@ -62,7 +62,9 @@ type Article struct {
 	size  int32                // the body's length: with key, to know the file again
 	again bool                 // the body can be read again from the file: see Release
 
-	converted bool // the body is not a copy of the file's bytes: no file offsets
+	converted bool  // the body is not a copy of the file's bytes: no file offsets
+	settled   bool  // the file had been left alone a while when it was read: see Stamp
+	stamp     Stamp // the file's when it was read from the disk; zero otherwise
 
 	said      string   // the words of every quote, one after the other (see QuoteParts)
 	key       [16]byte // see Key

@@ -403,42 +403,50 @@ func cleanErr(err error) error {
 
 // ReadFile reads and parses one file. fsys nil means the disk.
 func ReadFile(fsys fs.FS, p string) ([]*Article, error) {
-	data, regular, err := readFile(fsys, p)
+	return readArticles(fsys, p, time.Now())
+}
+
+// readArticles is ReadFile, its read starting at now: whether the file had
+// settled by then is part of what is read (see Article.Stamp).
+func readArticles(fsys fs.FS, p string, now time.Time) ([]*Article, error) {
+	data, regular, stamp, err := readFile(fsys, p)
 	if err != nil {
 		return nil, err
 	}
+	settled := stamp != Stamp{} && stamp.settledAt(now)
 	arts, err := parse(p, data, true, true)
 	for _, a := range arts {
 		// the body can be read again from the file when it is the file's
 		// text (a pipe gives it once)
 		a.fsys, a.again = fsys, regular && !a.converted && (a.Format == FormatText || a.Format == FormatMarkdown)
+		a.stamp, a.settled = stamp, settled
 	}
 	return arts, err
 }
 
 // readLimited reads a file of at most MaxFileSize bytes.
 func readLimited(fsys fs.FS, p string) ([]byte, error) {
-	data, _, err := readFile(fsys, p)
+	data, _, _, err := readFile(fsys, p)
 	return data, err
 }
 
 // readFile is readLimited; regular says the file is a regular one, which
-// can be read again.
-func readFile(fsys fs.FS, p string) (data []byte, regular bool, err error) {
+// can be read again, and stamp is its stamp when it is one on the disk.
+func readFile(fsys fs.FS, p string) (data []byte, regular bool, stamp Stamp, err error) {
 	var f fs.File
 	if fsys == nil {
-		data, file, err := openDisk(p)
+		data, stamp, file, err := openDisk(p)
 		if err != nil {
-			return nil, false, cleanErr(err)
+			return nil, false, Stamp{}, cleanErr(err)
 		}
 		if file == nil {
-			return data, true, nil
+			return data, true, stamp, nil
 		}
 		f = file
 	} else {
 		file, err := fsys.Open(p)
 		if err != nil {
-			return nil, false, cleanErr(err)
+			return nil, false, Stamp{}, cleanErr(err)
 		}
 		f = file
 	}
@@ -446,7 +454,7 @@ func readFile(fsys fs.FS, p string) (data []byte, regular bool, err error) {
 	size := int64(0)
 	if fi, err := f.Stat(); err == nil {
 		if fi.Size() > MaxFileSize {
-			return nil, false, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
+			return nil, false, Stamp{}, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
 		}
 		size, regular = fi.Size(), fi.Mode().IsRegular()
 	}
@@ -461,16 +469,16 @@ func readFile(fsys fs.FS, p string) (data []byte, regular bool, err error) {
 			break
 		}
 		if err != nil {
-			return nil, false, cleanErr(err)
+			return nil, false, Stamp{}, cleanErr(err)
 		}
 		if len(data) == cap(data) { // the file grew, or said no size
 			data = append(data, 0)[:len(data)]
 		}
 	}
 	if len(data) > MaxFileSize {
-		return nil, false, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
+		return nil, false, Stamp{}, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
 	}
-	return data, regular, nil
+	return data, regular, Stamp{}, nil
 }
 
 func sizeString(n int64) string {

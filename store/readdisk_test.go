@@ -23,10 +23,10 @@ func TestOpenDisk(t *testing.T) {
 			t.Errorf("%d bytes: got %d bytes, err %v", len(body), len(got), err)
 		}
 	}
-	if _, _, err := openDisk(filepath.Join(dir, "missing.txt")); !errors.Is(err, fs.ErrNotExist) {
+	if _, _, _, err := openDisk(filepath.Join(dir, "missing.txt")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: err %v", err)
 	}
-	_, f, err := openDisk(dir)
+	_, _, f, err := openDisk(dir)
 	if err != nil || f == nil {
 		t.Fatalf("a folder: file %v, err %v", f, err)
 	}

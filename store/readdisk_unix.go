@@ -3,7 +3,9 @@
 package store
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"syscall"
 )
@@ -14,8 +16,8 @@ import (
 // poller, which a regular file never enters) and os.ReadFile one more read
 // to see the end: 10 calls a file, by strace -c over 10,000 articles.
 // Anything else (a pipe, a device) comes back open as f, for the caller to
-// read as a stream.
-func openDisk(p string) (data []byte, f *os.File, err error) {
+// read as a stream. The stamp is a regular file's, from that fstat.
+func openDisk(p string) (data []byte, stamp Stamp, f *os.File, err error) {
 	var fd int
 	for {
 		fd, err = syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
@@ -24,16 +26,17 @@ func openDisk(p string) (data []byte, f *os.File, err error) {
 		}
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, Stamp{}, nil, err
 	}
 	var st syscall.Stat_t
 	if err := syscall.Fstat(fd, &st); err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		return nil, os.NewFile(uintptr(fd), p), nil
+		return nil, Stamp{}, os.NewFile(uintptr(fd), p), nil
 	}
 	defer syscall.Close(fd)
+	stamp = stampOf(&st)
 	size := int64(st.Size)
 	if size > MaxFileSize {
-		return nil, nil, fmt.Errorf("too large: %s (the limit is %s)", sizeString(size), sizeString(MaxFileSize))
+		return nil, Stamp{}, nil, fmt.Errorf("too large: %s (the limit is %s)", sizeString(size), sizeString(MaxFileSize))
 	}
 	// a byte more than the size, to see a file that grew since
 	data = make([]byte, 0, size+1)
@@ -43,17 +46,40 @@ func openDisk(p string) (data []byte, f *os.File, err error) {
 			continue
 		}
 		if err != nil {
-			return nil, nil, err
+			return nil, Stamp{}, nil, err
 		}
 		data = data[:len(data)+n]
 		if len(data) > MaxFileSize { // it grew since fstat
-			return nil, nil, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
+			return nil, Stamp{}, nil, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
 		}
 		if n == 0 || int64(len(data)) == size {
-			return data, nil, nil // the end, or all that fstat said there was
+			return data, stamp, nil, nil // the end, or all that fstat said there was
 		}
 		if len(data) == cap(data) { // it grew
 			data = append(data, 0)[:len(data)]
 		}
 	}
+}
+
+// errNotRegular says a path names a folder, a pipe or a device: none has
+// versions a stamp could tell apart.
+var errNotRegular = errors.New("not a regular file")
+
+// StatFile returns the stamp of the file at path (following symbolic links,
+// as reading it does). Only a regular file has one.
+func StatFile(path string) (Stamp, error) {
+	var st syscall.Stat_t
+	for {
+		err := syscall.Stat(path, &st)
+		if err == nil {
+			break
+		}
+		if err != syscall.EINTR {
+			return Stamp{}, &fs.PathError{Op: "stat", Path: path, Err: err}
+		}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return Stamp{}, &fs.PathError{Op: "stat", Path: path, Err: errNotRegular}
+	}
+	return stampOf(&st), nil
 }
