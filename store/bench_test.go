@@ -72,3 +72,58 @@ func BenchmarkLoadFiles(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// parsedArticles are n generated articles as loading makes them.
+func parsedArticles(b *testing.B, n int) []*store.Article {
+	files, _ := generated(b, n)
+	arts := make([]*store.Article, len(files))
+	for i, f := range files {
+		a, err := store.Parse(corpusgen.FileName(i), f)
+		if err != nil || len(a) != 1 {
+			b.Fatalf("%d articles, %v", len(a), err)
+		}
+		arts[i] = a[0]
+	}
+	return arts
+}
+
+// BenchmarkAppendArticle is writing a snapshot's articles, on one
+// goroutine, into a buffer of their size.
+func BenchmarkAppendArticle(b *testing.B) {
+	arts := parsedArticles(b, testcorpus.BenchN(b))
+	var buf []byte
+	for _, a := range arts {
+		buf = store.AppendArticle(buf, a)
+	}
+	b.ResetTimer()
+	for range b.N {
+		buf = buf[:0]
+		for _, a := range arts {
+			buf = store.AppendArticle(buf, a)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+	b.ReportMetric(float64(len(buf))/float64(len(arts)), "bytes/article")
+}
+
+// BenchmarkDecodeArticle is reading them back, on one goroutine.
+func BenchmarkDecodeArticle(b *testing.B) {
+	arts := parsedArticles(b, testcorpus.BenchN(b))
+	var buf []byte
+	for _, a := range arts {
+		buf = store.AppendArticle(buf, a)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		for src := buf; len(src) > 0; {
+			_, n, err := store.DecodeArticle(src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			src = src[n:]
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(arts)), "ns/article")
+	b.ReportMetric(float64(len(buf))/float64(len(arts)), "bytes/article")
+}

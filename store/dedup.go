@@ -137,7 +137,8 @@ func textKeyOf(folded string, h uint64) string {
 // copy: a third of the parse time went to building it. Texts hash alike
 // exactly when their folded words are the same bytes (but for 64-bit
 // collisions): the hash is of those bytes, whatever pieces they are found
-// in (see foldIn). It is not kept on disk, so it may change.
+// in (see foldIn). It has no seed, the same in every run: snapshots keep
+// it (AppendArticle), and a change to it is a change to what they hold.
 //
 // The text is read eight bytes at a time while they are ASCII letters,
 // digits and separators other than "]" and "<" (the bulk of any text),
