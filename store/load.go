@@ -84,6 +84,13 @@ var folderPapers = map[string]bool{
 type Source struct {
 	FS    fs.FS    // nil means the operating system's files
 	Paths []string // files and folders; folders are read recursively
+
+	// Known, when set, gives the articles of a file already read in an
+	// earlier run with this stamp; Load then sends them instead of reading
+	// the file. Only used for the disk (FS nil). It is called from several
+	// goroutines at once; articles that do not name path are not taken,
+	// and the file is read.
+	Known func(path string, s Stamp) []*Article
 }
 
 // Load reads every file under the source's paths on all cores and sends
@@ -140,7 +147,11 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 		go func() {
 			defer wg.Done()
 			for p := range files {
-				arts, err := ReadFile(src.FS, p)
+				arts := src.known(p)
+				var err error
+				if arts == nil {
+					arts, err = ReadFile(src.FS, p)
+				}
 				r := result{arts: arts}
 				if err != nil {
 					r.err = &LoadError{Path: p, Err: err}
@@ -215,6 +226,24 @@ func Load(ctx context.Context, src Source) <-chan Batch {
 		}
 	}()
 	return out
+}
+
+// known is the articles Known gives for the file at p as it is now, or nil.
+func (src Source) known(p string) []*Article {
+	if src.Known == nil || src.FS != nil {
+		return nil
+	}
+	s, err := StatFile(p)
+	if err != nil {
+		return nil // gone or not a regular file: reading it says what it is
+	}
+	arts := src.Known(p, s)
+	for _, a := range arts {
+		if a.Path != p {
+			return nil
+		}
+	}
+	return arts
 }
 
 // WatchAndLoad watches the source (see Watch) and then loads it (see
