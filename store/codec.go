@@ -464,69 +464,77 @@ type quoteRef struct {
 func (d *decoder) quotes(size int, refs []quoteRef, spans []Span, ends []int) (_ []quoteRef, _ []Span, _ []int, said int) {
 	nquotes := d.upTo(len(d.src), "quote count")
 	b, i := d.src, d.off
+	bad := ""
 	var v uint64
-	fail := func(what string) {
-		d.off = i
-		d.fail("%s", what)
+	// next reads the number at i; most are one byte, read here, as this
+	// loop runs over every quote of every article of a snapshot
+	next := func() {
+		if i < len(b) && b[i] < 0x80 {
+			v, i = uint64(b[i]), i+1
+		} else {
+			v, i = uvarintAt(b, i)
+		}
 	}
+quotes:
 	for range nquotes {
-		if v, i = uvarintAt(b, i); v == 0 || v > uint64(len(b)) {
-			fail("a quote of no words, or of too many parts")
+		if next(); v == 0 || v > uint64(len(b)) {
+			bad = "a quote of no words, or of too many parts"
 			break
 		}
 		q := quoteRef{spans: int(v)}
 		end := 0
 		for range q.spans {
 			// the first start is from 0, the next ones from the end before
-			if v, i = uvarintAt(b, i); v > uint64(size-end) {
-				fail("a quote's start is past the body")
-				break
+			if next(); v > uint64(size-end) {
+				bad = "a quote's start is past the body"
+				break quotes
 			}
 			start := end + int(v)
-			if v, i = uvarintAt(b, i); v > uint64(size-start) {
-				fail("a quote's end is past the body")
-				break
+			if next(); v > uint64(size-start) {
+				bad = "a quote's end is past the body"
+				break quotes
 			}
 			end = start + int(v)
 			if said += end - start; said > len(b) {
-				fail("the words of the quotes are longer than the snapshot")
-				break
+				bad = "the words of the quotes are longer than the snapshot"
+				break quotes
 			}
 			spans = append(spans, Span{Start: start, End: end})
 		}
-		if d.err != nil {
-			break
-		}
-		for _, who := range [...]*int{&q.speaker, &q.mention} {
-			v, i = uvarintAt(b, i)
-			if v == 1 { // a new name, of this length
+		for k := range 2 { // speaker, mention
+			who := 0
+			switch next(); {
+			case v == 1: // a new name, of this length
 				last := 0
 				if len(ends) > 0 {
 					last = ends[len(ends)-1]
 				}
-				v, i = uvarintAt(b, i)
-				if v > uint64(len(b)-last) {
-					fail("the names are longer than the snapshot")
-					break
+				if next(); v > uint64(len(b)-last) {
+					bad = "the names are longer than the snapshot"
+					break quotes
 				}
 				ends = append(ends, last+int(v))
-				*who = len(ends)
-			} else if v > uint64(len(ends))+1 {
-				fail("a name's number is of no name before it")
-				break
-			} else if v > 1 {
-				*who = int(v) - 1
+				who = len(ends)
+			case v > uint64(len(ends))+1:
+				bad = "a name's number is of no name before it"
+				break quotes
+			case v > 1:
+				who = int(v) - 1
 			}
-		}
-		if d.err != nil {
-			break
+			if k == 0 {
+				q.speaker = who
+			} else {
+				q.mention = who
+			}
 		}
 		refs = append(refs, q)
 	}
-	if i > len(b) {
-		fail("an article is cut short or holds a broken number")
+	if bad == "" && i > len(b) {
+		bad = "an article is cut short or holds a broken number"
 	}
-	if d.err == nil {
+	if bad != "" {
+		d.fail("%s", bad)
+	} else {
 		d.off = i
 	}
 	return refs, spans, ends, said
@@ -553,9 +561,16 @@ func uvarintAt(b []byte, i int) (uint64, int) {
 // when lines is true. Such text cannot command a terminal.
 func isCleanText(s string, lines bool) bool {
 	for i := 0; i < len(s); {
+		// printable ASCII, most of any text, 16 bytes at a time
+		for i+16 <= len(s) && printable(load64(s, i))&printable(load64(s, i+8)) == highs {
+			i += 16
+		}
 		if i+8 <= len(s) && printable(load64(s, i)) == highs {
 			i += 8
 			continue
+		}
+		if i >= len(s) {
+			break
 		}
 		c := s[i]
 		if c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' && lines {
