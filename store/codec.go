@@ -30,12 +30,13 @@ import (
 //	date                a byte (see dateKinds); unless none, seconds
 //	                    (varint) and nanoseconds; unless UTC, the offset
 //	                    (varint) and (zone name)
-//	offsets             0 for none, else 1 + the segments, each a step in
-//	                    the text (varint) << 1 | exact, and in the file (varint)
-//	quotes              how many; each: its spans, then for each the gap
-//	                    after the one before (the first's start) and its
-//	                    length; then speaker and
-//	                    mention: 0 none, 1 a new name (its length), n+2 the
+//	offsets             0 for none, else 1 + the number of segments, then
+//	                    each: its step in the text (varint) << 1 | exact,
+//	                    and in the file (varint)
+//	quotes              how many; each: how many spans, then for each the
+//	                    gap after the one before (the first's start) and
+//	                    its length; then speaker and mention, each 0 for
+//	                    none, 1 for a new name (its length), n+2 for the
 //	                    nth name of the article
 //	strings             path, title, byline, source, site, zone name, the
 //	                    words of the quotes (as many bytes as their spans
