@@ -365,9 +365,13 @@ func DecodeArticle(src []byte) (*Article, int, error) {
 	if a.Path == "" || strings.IndexByte(a.Path, 0) >= 0 {
 		return nil, 0, errors.New("snapshot: an article's path is empty or holds a NUL")
 	}
-	for _, s := range [...]string{a.Title, a.Byline, a.Source, a.Site, zone} {
-		if !isCleanText(s, false) {
-			return nil, 0, fmt.Errorf("snapshot: %q is not clean text", s)
+	// title to zone name in one run, each beginning a character
+	if !isCleanText(block[lens[0]:total], false) {
+		return nil, 0, fmt.Errorf("snapshot: %q is not clean text", block[lens[0]:total])
+	}
+	for _, s := range [...]string{a.Byline, a.Source, a.Site, zone} {
+		if s != "" && !utf8.RuneStart(s[0]) {
+			return nil, 0, errors.New("snapshot: a string is cut inside a character")
 		}
 	}
 	if !isCleanText(a.said, true) {
@@ -562,9 +566,15 @@ func uvarintAt(b []byte, i int) (uint64, int) {
 // when lines is true. Such text cannot command a terminal.
 func isCleanText(s string, lines bool) bool {
 	for i := 0; i < len(s); {
-		// printable ASCII, most of any text, 16 bytes at a time
-		for i+16 <= len(s) && printable(load64(s, i))&printable(load64(s, i+8)) == highs {
-			i += 16
+		// printable ASCII, most of any text, 32 bytes at a time: no top
+		// bit, none below 0x20 (+0x60 sets it) and no 0x7f (+1 sets it)
+		for ; i+32 <= len(s); i += 32 {
+			w0, w1, w2, w3 := load64(s, i), load64(s, i+8), load64(s, i+16), load64(s, i+24)
+			const space, del = 0x60 * ones, ones
+			if (w0|w1|w2|w3)&highs != 0 || (w0+space)&(w1+space)&(w2+space)&(w3+space)&highs != highs ||
+				((w0+del)|(w1+del)|(w2+del)|(w3+del))&highs != 0 {
+				break
+			}
 		}
 		if i+8 <= len(s) && printable(load64(s, i)) == highs {
 			i += 8

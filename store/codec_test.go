@@ -406,6 +406,7 @@ func TestDecodeRefusesWhatLoadingNeverMakes(t *testing.T) {
 			a.said = "é"
 			a.Quotes = []quotes.Quote{{Spans: []Span{{Start: 0, End: 1}, {Start: 3, End: 4}}}}
 		},
+		"a title cut inside a character": func(a *Article) { a.Title, a.Byline = "\xc3", "\xa9" },
 		"a name cut inside a character": func(a *Article) {
 			a.Quotes[0].Speaker, a.Quotes[0].Mention = "\xc3", "\xa9"
 		},
@@ -469,4 +470,34 @@ func TestCorpusSnapshotRoundTrip(t *testing.T) {
 		t.Errorf("articles of %v only", formats)
 	}
 	t.Logf("%d articles of %d files: %v", len(arts), len(paths), formats)
+}
+
+// Clean text is what the cleaning of files leaves: every byte at every
+// place of a run long enough for the fast loops.
+func TestIsCleanText(t *testing.T) {
+	for c := range 0x80 {
+		for at := range 70 {
+			b := []byte(strings.Repeat("abcdefgh", 9))
+			b[at] = byte(c)
+			for _, lines := range []bool{false, true} {
+				want := c >= 0x20 && c < 0x7f || c == '\t' || c == '\n' && lines
+				if got := isCleanText(string(b), lines); got != want {
+					t.Fatalf("%#x at %d, lines %v: %v", c, at, lines, got)
+				}
+			}
+		}
+	}
+	for _, r := range []rune{0x80, 0x9b, 0x9f, '\u200b', '\u202e', '\u2028', '\ufeff', '\ufff9'} {
+		if isCleanText(strings.Repeat("x", 40)+string(r), true) {
+			t.Errorf("%U taken for clean", r)
+		}
+	}
+	for _, s := range []string{"", "café £5 “quoted” — 市長 🎉\tend", strings.Repeat("é", 40)} {
+		if !isCleanText(s, false) {
+			t.Errorf("%q taken for unclean", s)
+		}
+	}
+	if isCleanText(strings.Repeat("x", 40)+"\xe9", false) {
+		t.Error("bad UTF-8 taken for clean")
+	}
 }
