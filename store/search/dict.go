@@ -107,12 +107,29 @@ func (d *dict) stemID(word string) (uint32, bool) {
 func (d *dict) withPrefix(p string, limit int, df func(uint32) int) []uint32 {
 	d.sortMu.Lock()
 	defer d.sortMu.Unlock()
+	sorted, terms := d.sortAll()
+	lo, _ := slices.BinarySearchFunc(sorted, p, func(id uint32, p string) int { return strings.Compare(terms[id], p) })
+	var out []uint32
+	for i := lo; i < len(sorted) && strings.HasPrefix(terms[sorted[i]], p); i++ {
+		if !isPair(terms[sorted[i]]) {
+			out = append(out, sorted[i])
+		}
+	}
+	if len(out) > limit {
+		slices.SortStableFunc(out, func(a, b uint32) int { return df(b) - df(a) })
+		out = out[:limit]
+	}
+	return out
+}
+
+// sortAll brings sorted up to every term known, merging in the words new
+// since, and returns it with the terms it covers. The caller holds sortMu.
+func (d *dict) sortAll() ([]uint32, []string) {
 	d.mu.RLock()
 	n := len(d.terms)
 	terms := d.terms[:n:n]
 	d.mu.RUnlock()
 	if len(d.sorted) < n {
-		// merge the new words into the sorted list
 		fresh := make([]uint32, 0, n-len(d.sorted))
 		for id := len(d.sorted); id < n; id++ {
 			fresh = append(fresh, uint32(id))
@@ -132,18 +149,7 @@ func (d *dict) withPrefix(p string, limit int, df func(uint32) int) []uint32 {
 		}
 		d.sorted = append(append(merged, d.sorted[i:]...), fresh[j:]...)
 	}
-	lo, _ := slices.BinarySearchFunc(d.sorted, p, func(id uint32, p string) int { return strings.Compare(terms[id], p) })
-	var out []uint32
-	for i := lo; i < len(d.sorted) && strings.HasPrefix(terms[d.sorted[i]], p); i++ {
-		if !isPair(terms[d.sorted[i]]) {
-			out = append(out, d.sorted[i])
-		}
-	}
-	if len(out) > limit {
-		slices.SortStableFunc(out, func(a, b uint32) int { return df(b) - df(a) })
-		out = out[:limit]
-	}
-	return out
+	return d.sorted, terms
 }
 
 // letterMask has bit i set when the word holds letter 'a'+i (digits and
