@@ -60,8 +60,9 @@ type postingSource interface {
 }
 
 // segment evaluates the query on one segment, pushes the matching articles
-// to top and returns how many matched.
-func (e *evaluator) segment(docs []docInfo, src postingSource, top *topK) int {
+// to top and returns how many matched. The articles in gone are never
+// candidates.
+func (e *evaluator) segment(docs []docInfo, gone []uint64, src postingSource, top *topK) int {
 	n := len(docs)
 	if n == 0 {
 		return 0
@@ -75,6 +76,9 @@ func (e *evaluator) segment(docs []docInfo, src postingSource, top *topK) int {
 	}
 	if n%64 != 0 {
 		e.cand[len(e.cand)-1] = 1<<(n%64) - 1
+	}
+	for w, g := range gone {
+		e.cand[w] &^= g
 	}
 	e.invAvgT = 1 / max(float64(e.st.titleLen)/float64(max(e.st.docs, 1)), 1)
 	e.invAvgB = 1 / max(float64(e.st.bodyLen)/float64(max(e.st.docs, 1)), 1)

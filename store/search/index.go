@@ -30,6 +30,7 @@ type Index struct {
 	open   []*builder // every open segment, for queries
 	idle   []*builder // open segments no Add is writing to
 	stats  stats      // of the sealed segments
+	gone   int        // articles of the sealed segments no query finds (see Restore)
 }
 
 // New returns an empty index.
@@ -64,11 +65,11 @@ type quoteRange struct {
 	speaker  uint32 // speaker ID + 1; 0 when nobody is named
 }
 
-// Len is the number of articles indexed.
+// Len is the number of articles indexed that a query can find.
 func (x *Index) Len() int {
 	x.mu.RLock()
 	defer x.mu.RUnlock()
-	n := x.stats.docs
+	n := x.stats.docs - x.gone
 	for _, b := range x.open {
 		b.mu.RLock()
 		n += len(b.docs)

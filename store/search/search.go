@@ -87,14 +87,14 @@ func (x *Index) search(ctx context.Context, query string, limit int, details boo
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		res.Total += ev.segment(s.docs, s, &top)
+		res.Total += ev.segment(s.docs, s.gone, s, &top)
 	}
 	for _, b := range snap.open {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
 		b.mu.RLock()
-		res.Total += ev.segment(b.docs, b, &top)
+		res.Total += ev.segment(b.docs, nil, b, &top)
 		b.mu.RUnlock()
 	}
 	if ev.unchecked > 0 {

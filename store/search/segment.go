@@ -261,6 +261,9 @@ type segment struct {
 	// each article's entry is for each
 	atTerms []uint32
 	at      []entries
+	// gone has a bit set for each article a snapshot was restored without
+	// (see Restore): its postings stay, but no query finds it. nil when none.
+	gone []uint64
 }
 
 // jumps let a cursor seek without reading every article on the way.

@@ -145,3 +145,31 @@ func TestCompactJumps(t *testing.T) {
 		t.Errorf("entry tables differ: for %v; a cursor finds them for %v", s.atTerms, atTerms)
 	}
 }
+
+// TestGoneNotFound: an article marked gone in a sealed segment is neither
+// a hit nor counted in the total, whatever the clause that would match it.
+func TestGoneNotFound(t *testing.T) {
+	x := indexOf(t, talks, oil, vote)
+	x.Compact()
+	x.sealed[0].gone = []uint64{1} // a0.txt, talks
+	x.gone = 1
+	for _, tt := range []struct {
+		query string
+		want  []string
+	}{
+		{"negotiations", []string{"a2.txt"}},
+		{`"the two sides"`, nil},
+		{"speaker:putin", nil},
+		{"speaker:blair", []string{"a1.txt"}},
+		{"-geneva said", []string{"a1.txt", "a2.txt"}},
+		{"negot*", []string{"a2.txt"}},
+	} {
+		r := x.Search(tt.query, 0)
+		if got := found(r); !sameSet(got, tt.want) || r.Total != len(tt.want) {
+			t.Errorf("%q found %v (total %d), want %v", tt.query, got, r.Total, tt.want)
+		}
+	}
+	if x.Len() != 2 {
+		t.Errorf("Len = %d, want 2", x.Len())
+	}
+}
