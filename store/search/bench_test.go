@@ -6,11 +6,15 @@ package search
 //	NEWSREADER_BENCH_N=100000 go test -run XXX -bench . -cpu 1 -benchtime 1x ./store/search
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"math/rand/v2"
 	"newsreader/internal/storetest"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -279,4 +283,82 @@ func BenchmarkLoad(b *testing.B) {
 	b.ReportMetric(indexedCPU.Seconds(), "load+index-cpu-s")
 	b.ReportMetric(100*(indexedCPU.Seconds()/plainCPU.Seconds()-1), "index-cpu-overhead-%")
 	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkSnapshot saves the compacted index of the generated articles
+// (to io.Discard) and restores it, and reports the snapshot's size and the
+// heap a restored index holds besides the snapshot's bytes.
+func BenchmarkSnapshot(b *testing.B) {
+	arts, _ := benchArticles(b)
+	x := New()
+	x.AddBatch(arts)
+	x.Compact()
+	number := ordinals(arts)
+	var buf bytes.Buffer
+	if err := x.Save(&buf, number); err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.Run("Save", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			if err := x.Save(io.Discard, number); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(data))/(1<<20), "snapshot-MB")
+	})
+	b.Run("Restore", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := Restore(data, arts); err != nil {
+				b.Fatal(err)
+			}
+		}
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		y, _ := Restore(data, arts)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		runtime.KeepAlive(y)
+		b.ReportMetric(float64(len(data))/(1<<20), "snapshot-MB")
+		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heap-MB")
+		b.ReportMetric(float64(len(y.dict.terms)), "terms")
+	})
+}
+
+// BenchmarkRestoreVocabulary restores an index of 500,000 words of random
+// letters, each its own stem: the dictionary's worst case, where the term
+// table and the stems' map are most of the work.
+func BenchmarkRestoreVocabulary(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 1))
+	arts := make([]*store.Article, 5000)
+	for i := range arts {
+		var text strings.Builder
+		fmt.Fprintf(&text, "Title %d\n\n", i)
+		for range 100 {
+			for range 4 + rng.IntN(8) {
+				text.WriteByte(byte('a' + rng.IntN(26)))
+			}
+			text.WriteString("ing ")
+		}
+		arts[i] = article(b, fmt.Sprintf("v%d.txt", i), text.String())
+	}
+	x := New()
+	x.AddBatch(arts)
+	x.Compact()
+	var buf bytes.Buffer
+	if err := x.Save(&buf, ordinals(arts)); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
+	for b.Loop() {
+		if _, err := Restore(buf.Bytes(), arts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(x.dict.terms)), "terms")
+	b.ReportMetric(float64(len(x.dict.family)), "stems")
 }
