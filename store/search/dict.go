@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // dict is the vocabulary: every folded word seen, its stem, and how many
@@ -16,19 +17,22 @@ type dict struct {
 	terms  []string
 	tails  []uint64 // term -> its bytes 8 to 16, zero-padded (see longSame)
 	stemOf []uint32 // term -> stem
-	stems  map[string]uint32
-	family [][]uint32 // stem -> terms
-	df     []uint32   // term -> articles in sealed segments
-	stemDF []uint32   // stem -> articles in sealed segments
-	masks  []uint32   // term -> letters it holds, to skip far terms fast when correcting typos
-	common []uint8    // term -> its place in commonWords + 1; 0 when not one
+	// the stems as the terms: their table, and each stem's word and tail
+	stemTable termTable
+	stems     []string
+	stemTails []uint64
+	family    [][]uint32 // stem -> terms
+	df        []uint32   // term -> articles in sealed segments
+	stemDF    []uint32   // stem -> articles in sealed segments
+	masks     []uint32   // term -> letters it holds, to skip far terms fast when correcting typos
+	common    []uint8    // term -> its place in commonWords + 1; 0 when not one
 
 	sortMu sync.Mutex
 	sorted []uint32 // term IDs in word order, covering the first len(sorted) terms
 }
 
 func newDict() *dict {
-	return &dict{table: newTermTable(), stems: make(map[string]uint32)}
+	return &dict{table: newTermTable(), stemTable: newTermTable()}
 }
 
 // lookup returns the ID of a folded word, if it is known. The caller holds mu.
@@ -46,10 +50,12 @@ func (d *dict) insert(term string) uint32 {
 	d.tails = append(d.tails, wordTail(term))
 	d.table.put([]byte(term), id, d.terms, d.tails)
 	st := stem(term)
-	sid, ok := d.stems[st]
+	sid, ok := d.stemIDOf(st)
 	if !ok {
 		sid = uint32(len(d.family))
-		d.stems[st] = sid
+		d.stems = append(d.stems, st)
+		d.stemTails = append(d.stemTails, wordTail(st))
+		d.stemTable.put([]byte(st), sid, d.stems, d.stemTails)
 		d.family = append(d.family, nil)
 		d.stemDF = append(d.stemDF, 0)
 	}
@@ -98,8 +104,14 @@ func stem(term string) string {
 // stemID is the stem of a query word, if any indexed word has it. The
 // caller holds mu.
 func (d *dict) stemID(word string) (uint32, bool) {
-	id, ok := d.stems[stem(word)]
-	return id, ok
+	return d.stemIDOf(stem(word))
+}
+
+// stemIDOf is the ID of a stem, if any indexed word has it. The caller
+// holds mu.
+func (d *dict) stemIDOf(st string) (uint32, bool) {
+	b := unsafe.Slice(unsafe.StringData(st), len(st)) // only read
+	return d.stemTable.get(b, d.stemTable.keyOf(b), d.stems, d.stemTails)
 }
 
 // withPrefix returns the terms starting with p, at most limit of them, the

@@ -37,9 +37,10 @@ import (
 //	  skips   u32 k, k u32 skipTerms, k+1 u32 skipOff, skipOff[k] times u32 next, u32 off
 //	  at      u32 a, a u32 atTerms, then a times (count+63)/64 u32 base, count u16 rel
 //
-// What is cheap to work out again is not written: each term's tail,
-// letters and place among the common words, the term table, the stems'
-// families, the speakers' words and the collection's statistics.
+// What is cheap to work out again is not written: each word's tail, each
+// term's letters and place among the common words, the tables of the terms
+// and the stems, the stems' families, the speakers' words and the
+// collection's statistics.
 
 const (
 	snapshotMagic   = "nrsearch"
@@ -70,10 +71,7 @@ func (x *Index) Save(w io.Writer, ordinal func(*store.Article) (uint32, bool)) e
 	n := len(d.terms)
 	terms, stemOf := d.terms[:n:n], d.stemOf[:n:n]
 	df, stemDF := slices.Clone(d.df), slices.Clone(d.stemDF)
-	stems := make([]string, len(d.family))
-	for s, id := range d.stems {
-		stems[id] = s
-	}
+	stems := d.stems[:len(d.family):len(d.family)]
 	d.mu.RUnlock()
 	x.mu.RUnlock()
 
@@ -234,15 +232,15 @@ func Restore(data []byte, arts []*store.Article) (*Index, error) {
 	r.what = "terms"
 	d.terms = r.strings()
 	r.what = "stems"
-	stems := r.strings()
-	// the term table and the stems' map are most of the work with a large
-	// vocabulary (half a million words: 40 and 60 ms), so they are made
-	// beside the rest
+	d.stems = r.strings()
+	stems := d.stems
+	// the tables of the terms and the stems are most of the work with a
+	// large vocabulary, so they are made beside the rest
 	var wg sync.WaitGroup
 	var tableErr, stemsErr error
 	if r.err == nil {
 		wg.Go(func() { tableErr = d.derive() })
-		wg.Go(func() { d.stems, stemsErr = stemIDs(stems) })
+		wg.Go(func() { stemsErr = d.deriveStems() })
 	}
 	r.what = "stemOf"
 	d.stemOf = r.u32s(len(d.terms))
@@ -298,40 +296,13 @@ func Restore(data []byte, arts []*store.Article) (*Index, error) {
 	return x, nil
 }
 
-// stemIDs maps the stems to their IDs.
-func stemIDs(stems []string) (map[string]uint32, error) {
-	ids := make(map[string]uint32, len(stems))
-	for id, s := range stems {
-		ids[s] = uint32(id)
-	}
-	if len(ids) != len(stems) {
-		return nil, errors.New("search snapshot: stems: a stem is there twice")
-	}
-	return ids, nil
-}
-
 // derive works out what the dictionary keeps of each term besides the
 // word itself, and the term table.
-//
-// A term's slot is anywhere in a table of a million slots: put in the order
-// of the IDs, each term would cost a miss of the processor's caches. So
-// the slots are filled in the order of where they go, as if sorted by
-// their place (linear probing finds a word whatever the order it came in).
 func (d *dict) derive() error {
 	n := len(d.terms)
 	d.tails = make([]uint64, n)
 	d.masks = make([]uint32, n)
 	d.common = make([]uint8, n)
-	size := 1024
-	for 2*(n+1) > size {
-		size *= 2
-	}
-	d.table = termTable{seed: rand.Uint64(), slots: make([]termSlot, size), n: n}
-	mask := uint64(size - 1)
-	// the table in 4096 parts: the terms of a part fill a few pages
-	shift := max(bits.Len(uint(size))-1-12, 0)
-	start := make([]uint32, size>>shift+1)
-	word := func(t string) []byte { return unsafe.Slice(unsafe.StringData(t), len(t)) }
 	for id, t := range d.terms {
 		if t == "" {
 			return fmt.Errorf("search snapshot: terms: term %d is empty", id)
@@ -341,38 +312,79 @@ func (d *dict) derive() error {
 		if len(t) <= 5 { // no common word is longer
 			d.common[id] = commonIndex[t]
 		}
-		start[(d.table.keyOf(word(t)).hash&mask)>>shift+1]++
+	}
+	var err error
+	if d.table, err = buildTable(d.terms, d.tails); err != nil {
+		return fmt.Errorf("search snapshot: terms: %w", err)
+	}
+	return nil
+}
+
+// deriveStems makes the stems' tails and table.
+func (d *dict) deriveStems() error {
+	d.stemTails = make([]uint64, len(d.stems))
+	for id, st := range d.stems {
+		d.stemTails[id] = wordTail(st)
+	}
+	var err error
+	if d.stemTable, err = buildTable(d.stems, d.stemTails); err != nil {
+		return fmt.Errorf("search snapshot: stems: %w", err)
+	}
+	return nil
+}
+
+// buildTable makes the table of words, whose tails are given.
+//
+// A word's slot is anywhere in a table of a million slots: put in the order
+// of the IDs, each word would cost a miss of the processor's caches (half
+// a million words took 90 ms). So the slots are filled in the order of
+// where they go (linear probing finds a word whatever the order it came in).
+func buildTable(words []string, tails []uint64) (termTable, error) {
+	n := len(words)
+	size := 1024
+	for 2*(n+1) > size {
+		size *= 2
+	}
+	t := termTable{seed: rand.Uint64(), slots: make([]termSlot, size), n: n}
+	mask := uint64(size - 1)
+	// the table in 4096 parts: the words of a part fill a few pages
+	shift := max(bits.Len(uint(size))-1-12, 0)
+	start := make([]uint32, size>>shift+1)
+	bytesOf := func(w string) []byte { return unsafe.Slice(unsafe.StringData(w), len(w)) }
+	for _, w := range words {
+		start[(t.keyOf(bytesOf(w)).hash&mask)>>shift+1]++
 	}
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
-	// each term's slot and where it goes, by part
+	// each word's slot and where it goes, by part
 	type placed struct {
 		termSlot
 		home uint64
 	}
 	byPart := make([]placed, n)
-	for id, t := range d.terms {
-		k := d.table.keyOf(word(t))
+	for id, w := range words {
+		k := t.keyOf(bytesOf(w))
 		home := k.hash & mask
 		byPart[start[home>>shift]] = placed{termSlot{head: k.head, tag: k.tag, id: uint32(id) + 1}, home}
 		start[home>>shift]++
 	}
-	slots := d.table.slots
+	slots := t.slots
 	for _, p := range byPart {
 		i := p.home
 		for ; slots[i].id != 0; i = (i + 1) & mask {
 			s := slots[i]
 			if s.tag == p.tag && s.head == p.head {
-				t := d.terms[p.id-1]
-				if len(t) <= 8 || d.tails[s.id-1] == d.tails[p.id-1] && d.terms[s.id-1][min(16, len(t)):] == t[min(16, len(t)):] {
-					return fmt.Errorf("search snapshot: terms: %q is there twice", t)
+				// the same length: the same bytes up to 8, then the tails and the rest
+				w := words[p.id-1]
+				if len(w) <= 8 || tails[s.id-1] == tails[p.id-1] && words[s.id-1][min(16, len(w)):] == w[min(16, len(w)):] {
+					return termTable{}, fmt.Errorf("%q is there twice", w)
 				}
 			}
 		}
 		slots[i] = p.termSlot
 	}
-	return nil
+	return t, nil
 }
 
 // families lists each stem's terms, in the order of their IDs, in one

@@ -168,7 +168,8 @@ func sameIndex(x, y *Index) string {
 		x, y any
 	}{
 		{"terms", dx.terms, dy.terms}, {"tails", dx.tails, dy.tails}, {"stemOf", dx.stemOf, dy.stemOf},
-		{"stems", dx.stems, dy.stems}, {"family", dx.family, dy.family}, {"df", dx.df, dy.df},
+		{"stems", dx.stems, dy.stems}, {"stemTails", dx.stemTails, dy.stemTails}, {"stemTable.n", dx.stemTable.n, dy.stemTable.n},
+		{"family", dx.family, dy.family}, {"df", dx.df, dy.df},
 		{"stemDF", dx.stemDF, dy.stemDF}, {"masks", dx.masks, dy.masks}, {"common", dx.common, dy.common},
 		{"sorted", dx.sorted, dy.sorted}, {"table.n", dx.table.n, dy.table.n},
 		{"speakers", x.speakers.ids, y.speakers.ids}, {"speakers' words", x.speakers.words, y.speakers.words},
