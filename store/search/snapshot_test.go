@@ -487,3 +487,19 @@ func TestRestoreBadInput(t *testing.T) {
 		copy(bad[i:], data[i:i+4])
 	}
 }
+
+// FuzzRestore: whatever the bytes, Restore returns an error or an index,
+// and never panics.
+func FuzzRestore(f *testing.F) {
+	arts := snapArticles(f, 130, 7, 1)
+	data := save(f, indexInOrder(arts, 128), arts)
+	f.Add(data)
+	f.Add(data[:len(data)/2])
+	f.Add(save(f, indexInOrder(arts[:3], 128), arts))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		x, err := Restore(b, arts)
+		if err == nil && x.Len() > x.stats.docs {
+			t.Fatalf("Len %d of %d articles", x.Len(), x.stats.docs)
+		}
+	})
+}
