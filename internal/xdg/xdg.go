@@ -38,3 +38,8 @@ func dir(getenv func(string) string, envVar, underHome string) (string, error) {
 	}
 	return filepath.Join(home, underHome, App), nil
 }
+
+// CacheDir is $XDG_CACHE_HOME/newsreader, by default ~/.cache/newsreader.
+func CacheDir(getenv func(string) string) (string, error) {
+	return dir(getenv, "XDG_CACHE_HOME", ".cache")
+}
