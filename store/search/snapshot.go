@@ -688,3 +688,25 @@ func (r *snapReader) termIndexes(ids []uint32, t int) {
 		}
 	}
 }
+
+// Each calls f with every article of the compact segments, in the order
+// Save writes them; nil for those gone. The caller of Save learns with it
+// which articles to give ordinals to.
+func (x *Index) Each(f func(*store.Article)) {
+	x.mu.RLock()
+	sealed := slices.Clone(x.sealed)
+	x.mu.RUnlock()
+	for _, s := range sealed {
+		for _, d := range s.docs {
+			f(d.art)
+		}
+	}
+}
+
+// Segments is how many compact segments the index has: each start that
+// adds a few files to a restored index adds one.
+func (x *Index) Segments() int {
+	x.mu.RLock()
+	defer x.mu.RUnlock()
+	return len(x.sealed)
+}
