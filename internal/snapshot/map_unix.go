@@ -1,0 +1,18 @@
+//go:build unix
+
+package snapshot
+
+import (
+	"os"
+	"syscall"
+)
+
+// mapSection maps n bytes of f from off (a multiple of align) into memory,
+// read-only, for the rest of the run. Snapshots are replaced by renaming,
+// never written in place, so the bytes mapped never change.
+func mapSection(f *os.File, off int64, n int) ([]byte, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	return syscall.Mmap(int(f.Fd()), off, n, syscall.PROT_READ, syscall.MAP_SHARED)
+}

@@ -1,0 +1,311 @@
+package snapshot
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"newsreader/store"
+	"newsreader/store/search"
+)
+
+// run is one start of the reader over root: what it loaded and found.
+type run struct {
+	lib      *Library
+	st       *store.Store
+	idx      *search.Index
+	restored int
+	errs     []store.LoadError
+}
+
+func start(t *testing.T, cache, root string) run {
+	t.Helper()
+	src := store.Source{Paths: []string{root}}
+	r := run{lib: For(cache, src), st: store.New()}
+	for b := range r.lib.Load(context.Background(), src) {
+		r.idx = r.lib.Index()
+		r.errs = append(r.errs, b.Errors...)
+		u := r.st.Add(b.Articles...)
+		var fresh []*store.Article
+		for _, a := range u.Added {
+			if r.lib.Indexed(a) {
+				r.restored++
+				continue
+			}
+			fresh = append(fresh, a)
+		}
+		r.idx.AddBatch(fresh)
+		for _, a := range fresh {
+			a.Release()
+		}
+	}
+	r.idx.Compact()
+	if err := r.lib.Save(); err != nil {
+		t.Fatalf("Save: %v", err)
+	}
+	return r
+}
+
+// answers is what a query finds, as the reader shows it.
+func (r run) answers(q string) []string {
+	var out []string
+	for _, h := range r.idx.Search(q, 50).Hits {
+		if r.st.Shown(h.Article) {
+			out = append(out, fmt.Sprintf("%s %.4f", h.Article.Path, h.Score))
+		}
+	}
+	return out
+}
+
+func (r run) listing(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, a := range r.st.Articles() {
+		text, _, err := a.Text()
+		if err != nil {
+			t.Fatalf("%s: Text: %v", a.Path, err)
+		}
+		var qs []string
+		for i, q := range a.Quotes {
+			qs = append(qs, q.Speaker+": "+a.QuoteText(i))
+		}
+		out = append(out, fmt.Sprintf("%s|%s|%s|%d|%s|%d", a.Path, a.Title, a.Date.Format(time.RFC3339), a.Words, strings.Join(qs, ";"), len(text)))
+	}
+	slices.Sort(out)
+	return out
+}
+
+var articles = map[string]string{
+	"a.txt": "Council backs the new bridge\n\nThe council voted on Tuesday to build the bridge.\n\n\"It will change the town,\" said Mayor Jane Porter.\n",
+	"b.md":  "# Floods close the school\n\nHeavy rain closed the school for a week.\n\n\"We have never seen water like it,\" head teacher Tom Reed said.\n",
+	"c.txt": "Bakery wins a national prize\n\nA bakery on the high street won the prize for its bread.\n\n\"I am over the moon,\" said owner Ann Bell.\n",
+}
+
+// library writes the articles into a folder and waits until their stamps
+// are settled (see store.Article.Stamp).
+func library(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range articles {
+		write(t, filepath.Join(root, name), text, time.Minute)
+	}
+	settle()
+	return root
+}
+
+// settle waits until files written before are trusted by their stamps: the
+// status-change time counts, and no test can set it back.
+func settle() { time.Sleep(2100 * time.Millisecond) }
+
+func write(t *testing.T, path, text string, ago time.Duration) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	when := time.Now().Add(-ago)
+	if err := os.Chtimes(path, when, when); err != nil {
+		t.Fatal(err)
+	}
+}
+
+var queries = []string{"bridge", "school", "\"the town\"", "prize", "moon", "water"}
+
+func TestSecondStartTakesTheSnapshot(t *testing.T) {
+	t.Parallel()
+	cache, root := t.TempDir(), library(t)
+	// a copy: held back by the store, in no index, kept in the snapshot all the same
+	write(t, filepath.Join(root, "copy.txt"), articles["a.txt"], time.Minute)
+	settle()
+	cold := start(t, cache, root)
+	if cold.restored != 0 {
+		t.Fatalf("first start restored %d articles from an empty cache", cold.restored)
+	}
+	fi, err := os.Stat(cold.lib.Path())
+	if err != nil {
+		t.Fatalf("no snapshot after the first start: %v", err)
+	}
+	warm := start(t, cache, root)
+	if warm.restored != len(articles) {
+		t.Fatalf("second start restored %d articles, want %d", warm.restored, len(articles))
+	}
+	if got, want := warm.listing(t), cold.listing(t); !slices.Equal(got, want) {
+		t.Errorf("restored articles differ:\n got %q\nwant %q", got, want)
+	}
+	for _, q := range queries {
+		if got, want := warm.answers(q), cold.answers(q); !slices.Equal(got, want) || len(want) == 0 {
+			t.Errorf("%s: restored index finds %q, want %q (non-empty)", q, got, want)
+		}
+	}
+	if fi2, err := os.Stat(warm.lib.Path()); err != nil || !fi2.ModTime().Equal(fi.ModTime()) {
+		t.Errorf("a start that changed nothing wrote the snapshot again (%v)", err)
+	}
+}
+
+func TestChangedFileIsReadAgain(t *testing.T) {
+	t.Parallel()
+	cache, root := t.TempDir(), t.TempDir()
+	for name, text := range articles {
+		write(t, filepath.Join(root, name), text, time.Minute)
+	}
+	const others = 20 // so that what changes is a tenth or less: see maxGone
+	for i := range others {
+		write(t, filepath.Join(root, fmt.Sprintf("f%02d.txt", i)), fmt.Sprintf("Report %d\n\nThe committee met for the %dth time.\n", i, i+1), time.Minute)
+	}
+	settle()
+	start(t, cache, root)
+	write(t, filepath.Join(root, "a.txt"), "Council drops the bridge\n\nThe council dropped the plan for a ferry.\n", 30*time.Second)
+	os.Remove(filepath.Join(root, "c.txt"))
+	write(t, filepath.Join(root, "d.txt"), "Zoo gets a panda\n\nThe zoo welcomed a panda.\n", time.Minute)
+	settle()
+	r := start(t, cache, root)
+	if r.restored != 1+others { // all but a.txt and c.txt
+		t.Errorf("restored %d articles, want %d (the unchanged ones)", r.restored, 1+others)
+	}
+	for q, want := range map[string]int{"ferry": 1, "panda": 1, "prize": 0, "\"the town\"": 0, "school": 1, "committee": others} {
+		if got := len(r.answers(q)); got != want {
+			t.Errorf("%s: %d answers after the change, want %d", q, got, want)
+		}
+	}
+	// the snapshot written now has the change: the next start takes it all
+	again := start(t, cache, root)
+	if again.restored != 3+others {
+		t.Errorf("the start after restored %d articles, want %d", again.restored, 3+others)
+	}
+	if got := len(again.answers("ferry")); got != 1 {
+		t.Errorf("ferry: %d answers from the new snapshot, want 1", got)
+	}
+	if got := len(again.answers("prize")); got != 0 {
+		t.Errorf("prize: %d answers from the new snapshot, want none (its file is gone)", got)
+	}
+	// a change to more than a tenth: the snapshot is dropped, and the next start builds it anew
+	for i := range others / 2 {
+		write(t, filepath.Join(root, fmt.Sprintf("f%02d.txt", i)), fmt.Sprintf("Report %d\n\nThe board met.\n", i), 30*time.Second)
+	}
+	settle()
+	if r := start(t, cache, root); r.restored != 3+others/2 {
+		t.Errorf("after changing half: restored %d, want %d", r.restored, 3+others/2)
+	}
+	if _, err := os.Stat(r.lib.Path()); !os.IsNotExist(err) {
+		t.Errorf("a snapshot with half its articles gone was kept: %v", err)
+	}
+	if r := start(t, cache, root); r.restored != 0 || len(r.answers("board")) != others/2 {
+		t.Errorf("the start after the drop: restored %d, board found in %d", r.restored, len(r.answers("board")))
+	}
+	if r := start(t, cache, root); r.restored != 3+others {
+		t.Errorf("and the one after: restored %d, want %d", r.restored, 3+others)
+	}
+}
+
+func TestFilesOfTheSnapshotAreNotRead(t *testing.T) {
+	t.Parallel()
+	if os.Getuid() == 0 {
+		t.Skip("root reads any file")
+	}
+	cache, root := t.TempDir(), library(t)
+	start(t, cache, root)
+	for name := range articles {
+		if err := os.Chmod(filepath.Join(root, name), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := start(t, cache, root)
+	if len(r.errs) != 0 || r.restored != len(articles) {
+		t.Errorf("unreadable but unchanged files: %d restored, errors %v", r.restored, r.errs)
+	}
+}
+
+func TestDamagedSnapshotMeansAFullLoad(t *testing.T) {
+	t.Parallel()
+	cache, root := t.TempDir(), library(t)
+	cold := start(t, cache, root)
+	data, err := os.ReadFile(cold.lib.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, at := range []int{0, headerLen - 1, headerLen + 5, len(data) / 2, len(data) - 1} {
+		bad := slices.Clone(data)
+		bad[at] ^= 0x40
+		if err := os.WriteFile(cold.lib.Path(), bad, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		r := start(t, cache, root)
+		if r.restored != 0 {
+			t.Errorf("byte %d damaged: %d articles restored", at, r.restored)
+		}
+		if got, want := r.listing(t), cold.listing(t); !slices.Equal(got, want) {
+			t.Errorf("byte %d damaged: articles %q, want %q", at, got, want)
+		}
+		if got, want := r.answers("bridge"), cold.answers("bridge"); !slices.Equal(got, want) {
+			t.Errorf("byte %d damaged: bridge finds %q, want %q", at, got, want)
+		}
+	}
+	if err := os.WriteFile(cold.lib.Path(), data[:len(data)/3], 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := start(t, cache, root); r.restored != 0 || len(r.listing(t)) != len(articles) {
+		t.Errorf("truncated snapshot: %d restored, %d articles", r.restored, len(r.listing(t)))
+	}
+}
+
+func TestSnapshotIsOfItsFolders(t *testing.T) {
+	t.Parallel()
+	cache, root, other := t.TempDir(), library(t), library(t)
+	a, b := For(cache, store.Source{Paths: []string{root}}), For(cache, store.Source{Paths: []string{other}})
+	if a.Path() == b.Path() {
+		t.Fatalf("two folders share the snapshot %s", a.Path())
+	}
+	start(t, cache, root)
+	// the other folder's snapshot file, if it held root's, is refused by its key
+	data, err := os.ReadFile(a.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(b.Path(), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := start(t, cache, other); r.restored != 0 {
+		t.Errorf("a snapshot of another folder gave %d articles", r.restored)
+	}
+	if For(cache, store.Source{FS: os.DirFS(root), Paths: []string{"."}}) != nil || For("", store.Source{Paths: []string{root}}) != nil {
+		t.Error("a snapshot for files not on the disk, or without a cache folder")
+	}
+}
+
+func TestFreshFilesAreNotKept(t *testing.T) {
+	t.Parallel()
+	cache, root := t.TempDir(), t.TempDir()
+	for name, text := range articles {
+		write(t, filepath.Join(root, name), text, 0) // written just now: not settled
+	}
+	r := start(t, cache, root)
+	if _, err := os.Stat(r.lib.Path()); !os.IsNotExist(err) {
+		t.Errorf("a snapshot of files written this second: %v", err)
+	}
+}
+
+func TestTidyKeepsTheNewest(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for i := range keep + 3 {
+		p := filepath.Join(dir, fmt.Sprintf("%02d.snapshot", i))
+		write(t, p, "x", time.Duration(keep+3-i)*time.Minute)
+	}
+	write(t, filepath.Join(dir, "write-1.tmp"), "x", 2*time.Hour)
+	write(t, filepath.Join(dir, "write-2.tmp"), "x", time.Minute) // maybe being written
+	current := filepath.Join(dir, "00.snapshot")                  // the oldest, but just written
+	tidy(dir, current)
+	left, _ := filepath.Glob(filepath.Join(dir, "*"))
+	var names []string
+	for _, p := range left {
+		names = append(names, filepath.Base(p))
+	}
+	want := []string{"00.snapshot", "04.snapshot", "05.snapshot", "06.snapshot", "07.snapshot", "08.snapshot", "09.snapshot", "10.snapshot", "write-2.tmp"}
+	if !slices.Equal(names, want) {
+		t.Errorf("left %q, want %q", names, want)
+	}
+}
