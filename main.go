@@ -10,6 +10,7 @@ import (
 	"runtime/metrics"
 
 	"newsreader/internal/cli"
+	"newsreader/internal/xdg"
 )
 
 // seeds are the articles the reader ships with, so the installed binary
@@ -22,7 +23,23 @@ func main() {
 	if os.Getenv("GOGC") == "" { // GOGC, when set, decides
 		tightenGC()
 	}
-	os.Exit(cli.Main(os.Args[1:], cli.Env{Seeds: seeds, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
+	os.Exit(cli.Main(os.Args[1:], cli.Env{Seeds: seeds, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, CacheDir: cacheDir()}))
+}
+
+// cacheDir is where snapshots of the libraries read are kept:
+// NEWSREADER_CACHE names another folder, or "off" keeps none.
+func cacheDir() string {
+	switch v := os.Getenv("NEWSREADER_CACHE"); {
+	case v == "off":
+		return ""
+	case v != "":
+		return v
+	}
+	dir, err := xdg.CacheDir(os.Getenv)
+	if err != nil {
+		return ""
+	}
+	return dir
 }
 
 // bigHeap is the live heap past which the collector runs at GOGC 33.

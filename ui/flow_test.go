@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
+	"newsreader/internal/snapshot"
 	"newsreader/store"
 )
 
@@ -166,5 +167,51 @@ func TestFlowMouse(t *testing.T) {
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
 	if final.reader.article.Title != "Harbour plan" || final.focus != QuotesPane || final.reader.quote != 1 {
 		t.Errorf("article %q focus %v quote %d", final.reader.article.Title, final.focus, final.reader.quote)
+	}
+}
+
+// The second start takes the library from the snapshot the first left:
+// the same articles, findable, none indexed again.
+func TestFlowSnapshot(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	for name, text := range map[string]string{
+		"a.txt": "Weather today\n\nSunny skies over the capital.",
+		"b.txt": "Election night\n\nThe election was close. “It was a long night,” said Ann Bell.",
+		"c.txt": "Markets\n\nShares rose after the election.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(2100 * time.Millisecond) // until their stamps are trusted: see store.Article.Stamp
+	src := store.Source{Paths: []string{dir}}
+	open := func() Model {
+		m := New(Options{Source: src, Snapshot: snapshot.For(cache, src), Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+		tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 30))
+		waitFor(t, tm, "3 articles · 1 quote")
+		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/")})
+		tm.Type("election")
+		tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+		waitFor(t, tm, "Search · 2")
+		tm.Send(tea.KeyMsg{Type: tea.KeyCtrlC})
+		return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	}
+	first := open()
+	snap := first.opts.Snapshot.Path()
+	deadline := time.Now().Add(5 * time.Second) // written in the background once loaded
+	for _, err := os.Stat(snap); err != nil; _, err = os.Stat(snap) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no snapshot after the first start: %v", err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	second := open()
+	for _, a := range second.store.Articles() {
+		if !second.opts.Snapshot.Indexed(a) {
+			t.Errorf("%s: indexed again, not taken from the snapshot", a.Path)
+		}
+	}
+	if n := len(second.store.Articles()); n != 3 {
+		t.Errorf("%d articles from the snapshot, want 3", n)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 
+	"newsreader/internal/snapshot"
 	"newsreader/internal/state"
 	"newsreader/store"
 	"newsreader/store/search"
@@ -30,9 +31,12 @@ import (
 type Options struct {
 	Source  store.Source     // what to load
 	Preload []*store.Article // articles already loaded (tests); Source is then ignored
-	Theme   Theme
-	Profile termenv.Profile // color profile for glamour's output
-	Version string
+	// Snapshot, when set, restores the library as a former run left it and
+	// keeps it for the next once loaded (see package snapshot).
+	Snapshot *snapshot.Library
+	Theme    Theme
+	Profile  termenv.Profile // color profile for glamour's output
+	Version  string
 
 	Marks        *state.Marks        // read, starred and position, kept across runs; nil keeps them for the session
 	Keys         map[string][]string // key overrides by action name
@@ -107,16 +111,18 @@ type Model struct {
 	cache    *renderCache
 	inflight map[renderKey]bool
 
-	mem        *memory
-	readSeq    int // which shown article a read tick is for
-	flashText  string
-	flashSeq   int
-	showLinks  bool
-	links      []store.Link
-	linkCursor int
-	mouseOn    bool
-	restore    *state.Position // where to go back to once its article loads
-	moved      bool            // the user has moved: no restoring any more
+	mem           *memory
+	readSeq       int // which shown article a read tick is for
+	flashText     string
+	flashSeq      int
+	showLinks     bool
+	links         []store.Link
+	linkCursor    int
+	mouseOn       bool
+	snapshotTaken bool            // the snapshot is written, or being written, once loading ends
+	indexTaken    bool            // the snapshot's index is the reader's
+	restore       *state.Position // where to go back to once its article loads
+	moved         bool            // the user has moved: no restoring any more
 }
 
 // New builds the reader.
@@ -169,10 +175,16 @@ func New(opts Options) Model {
 	} else {
 		ctx, cancel := context.WithCancel(context.Background())
 		m.cancel = cancel
-		if opts.Source.FS == nil && opts.Watch {
+		snap := opts.Snapshot
+		switch {
+		case opts.Source.FS == nil && opts.Watch && snap != nil:
+			m.batches, m.changes = snap.WatchAndLoad(ctx, opts.Source)
+		case opts.Source.FS == nil && opts.Watch:
 			// in the background: walking a big folder to watch it must not delay the first frame
 			m.batches, m.changes = store.WatchAndLoad(ctx, opts.Source)
-		} else {
+		case snap != nil:
+			m.batches = snap.Load(ctx, opts.Source)
+		default:
 			m.batches = store.Load(ctx, opts.Source)
 		}
 		m.loading = true
@@ -317,8 +329,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, m.flash(msg.ok))
 		}
 	case batchMsg:
+		m.takeIndex()
 		cmds = append(cmds, m.handleBatch(store.Batch(msg)))
+		if q := m.liveQuery(); m.opts.Snapshot != nil && len(msg.Articles) > 0 && strings.TrimSpace(q) != "" {
+			// the snapshot's articles are findable once the store shows them
+			cmds = append(cmds, m.search(q))
+		}
 	case changesMsg:
+		m.takeIndex()
 		cmds = append(cmds, m.handleChanges(msg), waitChanges(m.changes))
 	case renderedMsg:
 		if msg.rest != nil {
@@ -355,6 +373,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case compactedMsg:
 		if m.filesRead && m.indexing == 0 {
 			m.loading = false // loaded means findable too
+			if !m.snapshotTaken {
+				m.snapshotTaken = true
+				cmds = append(cmds, m.saveSnapshot())
+			}
+		}
+	case snapshotSavedMsg:
+		if msg.err != nil {
+			m.errs = append(m.errs, store.LoadError{Path: "snapshot", Err: msg.err})
 		}
 	case indexedMsg:
 		m.indexing--
@@ -437,7 +463,8 @@ func (m *Model) update(u store.Update) tea.Cmd {
 		}
 		return nil
 	})
-	return m.indexCmd(u.Added)
+	// those of the snapshot are in the index already
+	return m.indexCmd(slices.DeleteFunc(slices.Clone(u.Added), m.opts.Snapshot.Indexed))
 }
 
 // handleChanges applies files changed on disk. The article being read,
@@ -754,6 +781,27 @@ func (m *Model) compact() tea.Cmd {
 
 // compactedMsg says the index is in its compact form: loading is over.
 type compactedMsg struct{}
+
+// takeIndex makes the snapshot's index, restored before the first batch or
+// change came, the reader's, before anything is added to it.
+func (m *Model) takeIndex() {
+	if m.opts.Snapshot != nil && !m.indexTaken {
+		m.index, m.indexTaken = m.opts.Snapshot.Index(), true
+	}
+}
+
+// saveSnapshot keeps the library loaded for the next start, off the UI
+// goroutine: at 100,000 articles it writes some 200 MB.
+func (m *Model) saveSnapshot() tea.Cmd {
+	snap := m.opts.Snapshot
+	if snap == nil {
+		return nil
+	}
+	return func() tea.Msg { return snapshotSavedMsg{snap.Save()} }
+}
+
+// snapshotSavedMsg says the snapshot is written, or why not.
+type snapshotSavedMsg struct{ err error }
 
 // clear leaves the find, the filter or the errors view.
 func (m *Model) clear() {

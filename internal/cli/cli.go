@@ -25,6 +25,9 @@ type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
+	// CacheDir is where snapshots of the libraries read are kept, so that
+	// the next start is fast; "" keeps none (tests).
+	CacheDir string
 }
 
 const usage = `newsreader reads news articles in the terminal: the list, the article,
@@ -44,6 +47,8 @@ Options of the reader:
 
 Environment:
   NEWSREADER_PPROF=DIR   write cpu.pprof and heap.pprof into DIR (go tool pprof)
+  NEWSREADER_CACHE=DIR   keep snapshots of the folders read in DIR (default
+                         $XDG_CACHE_HOME/newsreader); =off keeps none
   NO_COLOR=1             no colors; TERM=dumb: plain text
 
 PATHs are files or folders; folders are read recursively. Read by their

@@ -26,6 +26,7 @@ func runList(args []string, env Env) int {
 	}
 	lib := loadLibrary(store.Source{Paths: paths}, env)
 	printList(lib.articles(), asJSON, env)
+	lib.close(env)
 	if !lib.allRead {
 		return 1
 	}

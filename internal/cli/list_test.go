@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -114,5 +115,52 @@ func TestQuotesOffsets(t *testing.T) {
 	}
 	if seen != 2 {
 		t.Errorf("%d quotes, want 2", seen)
+	}
+}
+
+// A second start takes the library from the snapshot the first one left:
+// the same list and the same answers, without reading the files.
+func TestSnapshotAnswersAsTheFiles(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	seeds, err := filepath.Glob(filepath.Join("..", "..", "seeds", "*"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	past := time.Now().Add(-time.Minute) // settled: see store.Article.Stamp
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, filepath.Base(s))
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(p, past, past)
+	}
+	time.Sleep(2100 * time.Millisecond) // until the stamps are trusted: see store.Article.Stamp
+	start := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		code := Main(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, CacheDir: cache})
+		if code != 0 || errb.Len() > 0 {
+			t.Fatalf("%s: exit %d, stderr %q", args, code, errb.String())
+		}
+		return out.String()
+	}
+	list, found := start("list", "--json", dir), start("search", "--json", "putin", dir)
+	if snaps, _ := filepath.Glob(filepath.Join(cache, "*.snapshot")); len(snaps) != 1 {
+		t.Fatalf("snapshots after a start: %q, want one", snaps)
+	}
+	if os.Getuid() != 0 { // root reads any file
+		for _, s := range seeds {
+			os.Chmod(filepath.Join(dir, filepath.Base(s)), 0)
+		}
+	}
+	if got := start("list", "--json", dir); got != list || list == "" {
+		t.Errorf("list from the snapshot:\n%s\nwant:\n%s", got, list)
+	}
+	if got := start("search", "--json", "putin", dir); got != found || found == "" {
+		t.Errorf("search from the snapshot:\n%s\nwant:\n%s", got, found)
 	}
 }

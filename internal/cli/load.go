@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 
+	"newsreader/internal/snapshot"
 	"newsreader/store"
 	"newsreader/store/search"
 )
@@ -17,12 +18,14 @@ type library struct {
 	store   *store.Store
 	index   *search.Index
 	allRead bool
+	saved   chan error // the snapshot being written; nil when none is
 }
 
 // loadLibrary loads paths, reports each file that failed on stderr, and
 // returns when the index holds every article.
 func loadLibrary(src store.Source, env Env) library {
 	lib := library{store: store.New(), index: search.New(), allRead: true}
+	snap := snapshot.For(env.CacheDir, src)
 	toIndex := make(chan []*store.Article, 1) // texts read wait in memory until indexed: keep few
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)/2) { // the other cores parse
@@ -35,13 +38,24 @@ func loadLibrary(src store.Source, env Env) library {
 			}
 		}()
 	}
-	for b := range store.Load(context.Background(), src) {
+	var batches <-chan store.Batch
+	if snap != nil {
+		batches = snap.Load(context.Background(), src)
+	} else {
+		batches = store.Load(context.Background(), src)
+	}
+	for b := range batches {
+		if snap != nil {
+			lib.index = snap.Index() // before anything is indexed: see Load
+		}
 		for _, e := range b.Errors {
 			fmt.Fprintf(env.Stderr, "newsreader: %s: %s\n", oneLine(e.Path), oneLine(e.Err.Error()))
 			lib.allRead = false
 		}
-		if u := lib.store.Add(b.Articles...); len(u.Added) > 0 {
-			toIndex <- u.Added
+		u := lib.store.Add(b.Articles...)
+		// those of the snapshot are in the index already
+		if fresh := slices.DeleteFunc(u.Added, snap.Indexed); len(fresh) > 0 {
+			toIndex <- fresh
 		}
 	}
 	close(toIndex)
@@ -50,7 +64,22 @@ func loadLibrary(src store.Source, env Env) library {
 	if n := lib.store.Duplicates(); n > 0 {
 		fmt.Fprintf(env.Stderr, "newsreader: %d duplicate %s not listed (same link, or same title and text as one listed)\n", n, plural(n, "article", "articles"))
 	}
+	if snap != nil {
+		// written while the answer is printed: see close
+		lib.saved = make(chan error, 1)
+		go func() { lib.saved <- snap.Save() }()
+	}
 	return lib
+}
+
+// close waits for the snapshot to be written, and says when it could not be.
+func (l library) close(env Env) {
+	if l.saved == nil {
+		return
+	}
+	if err := <-l.saved; err != nil {
+		fmt.Fprintf(env.Stderr, "newsreader: keeping a snapshot of the library: %s\n", oneLine(err.Error()))
+	}
 }
 
 // release lets go of the bodies that their files can give again: once

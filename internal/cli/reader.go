@@ -13,6 +13,7 @@ import (
 	"newsreader/internal/config"
 	"newsreader/internal/crash"
 	"newsreader/internal/open"
+	"newsreader/internal/snapshot"
 	"newsreader/internal/state"
 	"newsreader/ui"
 )
@@ -33,6 +34,7 @@ func runReader(paths []string, flags readerFlags, env Env) int {
 	if !isFile || !term.IsTerminal(int(out.Fd())) {
 		lib := loadLibrary(src, env)
 		printList(lib.articles(), false, env)
+		lib.close(env)
 		if !lib.allRead {
 			return 1
 		}
@@ -41,7 +43,8 @@ func runReader(paths []string, flags readerFlags, env Env) int {
 	theme, profile := detectTheme(out, cfg.Theme)
 	opts := ui.Options{Source: src, Theme: theme, Profile: profile, Version: Version,
 		Keys: cfg.Keys, Sort: cfg.Sort, SidebarWidth: cfg.SidebarWidth, ReadAfter: cfg.ReadAfter,
-		GlamourStyle: cfg.GlamourStyle, Mouse: cfg.Mouse && !flags.noMouse, Warnings: cfg.Warnings, Watch: true}
+		GlamourStyle: cfg.GlamourStyle, Mouse: cfg.Mouse && !flags.noMouse, Warnings: cfg.Warnings, Watch: true,
+		Snapshot: snapshot.For(env.CacheDir, src)}
 	if dir, err := state.DefaultDir(); err == nil {
 		opts.Marks = state.Open(dir, state.Options{})
 		opts.Warnings = append(opts.Warnings, opts.Marks.Warnings()...)

@@ -47,6 +47,7 @@ func runSearch(args []string, env Env) int {
 	}
 	query, paths := fl.Arg(0), fl.Args()[1:]
 	lib := loadLibrary(store.Source{Paths: paths}, env)
+	defer lib.close(env)
 	allRead := lib.allRead
 	r := lib.index.Search(query, *limit)
 	r.Hits = slices.DeleteFunc(r.Hits, func(h search.Hit) bool { return !lib.store.Shown(h.Article) })
