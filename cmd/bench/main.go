@@ -209,12 +209,30 @@ func measureSize(c config, n int, smallest bool, out io.Writer) error {
 	}
 	row("read the bytes (cat)", bench.Ms(cat.Wall), catCmd)
 
-	list, err := best(c.runs, func() (bench.Session, error) { return bench.Exec(exec.Command(c.binary, "list", dir)) })
+	// cold: no snapshot, every file read, parsed and indexed; warm: the
+	// second start, with the snapshot the first one left
+	snaps, err := os.MkdirTemp("", "newsreader-bench-cache-")
 	if err != nil {
 		return err
 	}
-	row("everything loaded (list)", fmt.Sprintf("%s = %.1f× cat; CPU %s; peak RSS %s", bench.Ms(list.Wall),
-		list.Wall.Seconds()/cat.Wall.Seconds(), bench.Ms(list.CPU), mb(list.MaxRSS)), c.binary+" list "+dir+" >/dev/null")
+	defer os.RemoveAll(snaps)
+	starts := []struct{ name, cache string }{{"cold", "off"}, {"warm", snaps}}
+	listCmd := func(cache string) *exec.Cmd {
+		cmd := exec.Command(c.binary, "list", dir)
+		cmd.Env = bench.Env("NEWSREADER_CACHE=" + cache)
+		return cmd
+	}
+	if _, err := bench.Exec(listCmd(snaps)); err != nil { // leaves the snapshot
+		return err
+	}
+	for _, st := range starts {
+		list, err := best(c.runs, func() (bench.Session, error) { return bench.Exec(listCmd(st.cache)) })
+		if err != nil {
+			return err
+		}
+		row("everything loaded (list), "+st.name, fmt.Sprintf("%s = %.1f× cat; CPU %s; peak RSS %s", bench.Ms(list.Wall),
+			list.Wall.Seconds()/cat.Wall.Seconds(), bench.Ms(list.CPU), mb(list.MaxRSS)), "NEWSREADER_CACHE="+st.cache+" "+c.binary+" list "+dir+" >/dev/null")
+	}
 
 	marks := []bench.Mark{
 		{Name: "frame", Text: regexp.MustCompile(`Articles · \d`)},
@@ -226,23 +244,25 @@ func measureSize(c config, n int, smallest bool, out io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(state)
-	reader, err := best(c.runs, func() (bench.Session, error) {
-		cmd := exec.Command(c.binary, "--no-mouse", dir)
-		cmd.Env = bench.Env("TERM=xterm-256color", "XDG_STATE_HOME="+state, "XDG_CONFIG_HOME="+state, "NEWSREADER_PPROF=")
-		s, err := bench.Terminal(cmd, c.width, c.height, []bench.Step{{Marks: marks}}, "q", c.limit)
-		if err == nil && s.Timeout {
-			err = fmt.Errorf("the reader: no %q on the screen within %s; the screen ends:\n%s", missing(s, marks), c.limit, s.Screen)
+	for _, st := range starts {
+		reader, err := best(c.runs, func() (bench.Session, error) {
+			cmd := exec.Command(c.binary, "--no-mouse", dir)
+			cmd.Env = bench.Env("TERM=xterm-256color", "XDG_STATE_HOME="+state, "XDG_CONFIG_HOME="+state, "NEWSREADER_PPROF=", "NEWSREADER_CACHE="+st.cache)
+			s, err := bench.Terminal(cmd, c.width, c.height, []bench.Step{{Marks: marks}}, "q", c.limit)
+			if err == nil && s.Timeout {
+				err = fmt.Errorf("the reader: no %q on the screen within %s; the screen ends:\n%s", missing(s, marks), c.limit, s.Screen)
+			}
+			return s, err
+		})
+		if err != nil {
+			return err
 		}
-		return s, err
-	})
-	if err != nil {
-		return err
+		readerCmd := fmt.Sprintf("NEWSREADER_CACHE=%s %s --no-mouse %s (in a %dx%d pty)", st.cache, c.binary, dir, c.width, c.height)
+		row("first frame, "+st.name, bench.Ms(reader.Seen["frame"]), readerCmd)
+		row("first articles listed, "+st.name, bench.Ms(reader.Seen["listed"]), readerCmd)
+		row("everything loaded in the reader, "+st.name, bench.Ms(reader.Seen["loaded"]), readerCmd)
+		row("peak RSS, the reader loaded, "+st.name, fmt.Sprintf("%s (%.2f× the corpus)", mb(reader.MaxRSS), float64(reader.MaxRSS)/float64(size)), readerCmd)
 	}
-	readerCmd := fmt.Sprintf("%s --no-mouse %s (in a %dx%d pty)", c.binary, dir, c.width, c.height)
-	row("first frame", bench.Ms(reader.Seen["frame"]), readerCmd)
-	row("first articles listed", bench.Ms(reader.Seen["listed"]), readerCmd)
-	row("everything loaded in the reader", bench.Ms(reader.Seen["loaded"]), readerCmd)
-	row("peak RSS, the reader loaded", fmt.Sprintf("%s (%.2f× the corpus)", mb(reader.MaxRSS), float64(reader.MaxRSS)/float64(size)), readerCmd)
 
 	if smallest && c.newsboat {
 		if err := newsboat(c, feed, row); err != nil {
