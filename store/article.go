@@ -119,6 +119,26 @@ func (a *Article) Release() {
 // Held reports whether the body is in memory.
 func (a *Article) Held() bool { return a.text.Load() != nil }
 
+// HeldText is the body when it is in memory: a snapshot keeps the texts
+// that their files cannot give again (pages, feeds, compressed files).
+func (a *Article) HeldText() (string, bool) {
+	if b := a.text.Load(); b != nil {
+		return b.text, true
+	}
+	return "", false
+}
+
+// Hold gives an article decoded from a snapshot its body back. The text
+// must be the one it was loaded with: its length and key say so.
+func (a *Article) Hold(text string) error {
+	if len(text) != int(a.size) || bodyKey(a.Title, text) != a.key {
+		return errors.New("snapshot: a text that is not its article's")
+	}
+	paras, _ := paragraphs(text, a.Markdown())
+	a.text.Store(&body{text: text, paras: paras})
+	return nil
+}
+
 // Offsets reports whether body offsets map to offsets in the file on disk.
 // They do for plain text and markdown read as they are; they do not for web
 // pages, feeds and compressed files, whose body is converted text.

@@ -23,10 +23,11 @@ func (s Stamp) settledAt(now time.Time) bool {
 }
 
 // Stamp returns the stamp the article's file had when it was read, and
-// whether the article may be kept in a snapshot: only articles whose body
-// can be read again from the disk, and whose file had not changed for 2
-// seconds before it was read (so a write in the same clock tick as our
-// read cannot go unseen).
+// whether the article may be kept in a snapshot: only articles read from
+// the disk (not a pipe), whose file had not changed for 2 seconds before
+// it was read (so a write in the same clock tick as our read cannot go
+// unseen). Those whose body cannot be read again from the file keep it
+// held (see HeldText).
 func (a *Article) Stamp() (Stamp, bool) {
-	return a.stamp, a.settled && a.again && a.fsys == nil
+	return a.stamp, a.settled && a.fsys == nil && (a.again || a.Held())
 }

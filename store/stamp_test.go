@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -60,7 +61,8 @@ func TestArticleStamp(t *testing.T) {
 	}
 }
 
-// What cannot be read again from the disk as it is is never kept.
+// A page's converted body, which its file cannot give again, is kept while
+// it is held, and only then; an embedded file is never kept.
 func TestStampOnlyForBodiesOnDisk(t *testing.T) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "page.html")
@@ -72,8 +74,12 @@ func TestStampOnlyForBodiesOnDisk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if _, ok := arts[0].Stamp(); !ok || !arts[0].Held() {
+		t.Error("a page whose body is held is not kept")
+	}
+	arts[0].text.Store(nil) // as if let go: nothing would give it back
 	if _, ok := arts[0].Stamp(); ok {
-		t.Error("a page's converted body was taken for one the file gives again")
+		t.Error("a page's converted body, not held, was taken for one the file gives again")
 	}
 	if arts, err = readArticles(fsys, "story.txt", later); err != nil {
 		t.Fatal(err)
@@ -149,5 +155,42 @@ func TestStatFileSeesChanges(t *testing.T) {
 	}
 	if _, err := StatFile(filepath.Join(dir, "missing.txt")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("a missing file: err %v", err)
+	}
+}
+
+// A page decoded from a snapshot takes back the text it was loaded with,
+// and no other.
+func TestHoldGivesBackThePage(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.html")
+	writeOld(t, page, "<html><head><title>Harbour to reopen</title></head><body><article><h1>Harbour to reopen</h1><p>The mayor said \"we will rebuild the harbour this year\" on Monday, and the port's director agreed with every word of it.</p><p>Work starts in the spring, when the boats are out.</p></article></body></html>")
+	arts, err := readArticles(nil, page, time.Now().Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, paras, _ := arts[0].Text()
+	held, ok := arts[0].HeldText()
+	if !ok || held != text {
+		t.Fatalf("HeldText = %q, %v; want the body", held, ok)
+	}
+	a, _, err := DecodeArticle(AppendArticle(nil, arts[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Hold(text[:len(text)-1] + "!"); err == nil {
+		t.Error("Hold took a text that is not the article's")
+	}
+	if a.Held() {
+		t.Fatal("held after a refused text")
+	}
+	if err := a.Hold(text); err != nil {
+		t.Fatal(err)
+	}
+	got, gotParas, err := a.Text()
+	if err != nil || got != text || !slices.Equal(gotParas, paras) {
+		t.Errorf("Text after Hold: %q %v %v; want %q %v", got, gotParas, err, text, paras)
+	}
+	if _, ok := a.Stamp(); !ok {
+		t.Error("a held page from a snapshot cannot be kept again")
 	}
 }
