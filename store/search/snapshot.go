@@ -47,11 +47,16 @@ const (
 	snapshotVersion = 1
 )
 
+// ErrNotCompact says Save met articles not in the compact form yet: Compact
+// once every Add is done.
+var ErrNotCompact = errors.New("search snapshot: some articles are not in the compact form yet")
+
 // Save writes the index to w. Every article indexed must be in the compact
-// form (Compact, and no Add running): it returns an error otherwise.
+// form (Compact, and no Add running): it returns ErrNotCompact otherwise.
 // ordinal gives each article its number in the caller's list; an article
 // it reports false for is saved as gone (its postings stay, but Restore
 // never returns it as a hit).
+
 func (x *Index) Save(w io.Writer, ordinal func(*store.Article) (uint32, bool)) error {
 	d := x.dict
 	// first, so that the order covers no term the rest leaves out
@@ -62,7 +67,7 @@ func (x *Index) Save(w io.Writer, ordinal func(*store.Article) (uint32, bool)) e
 	x.mu.RLock()
 	if len(x.open) > 0 {
 		x.mu.RUnlock()
-		return errors.New("search snapshot: some articles are not in the compact form yet (Compact once every Add is done)")
+		return ErrNotCompact
 	}
 	sealed := slices.Clone(x.sealed)
 	// the dictionary as it was when the segments were: seal counts a
