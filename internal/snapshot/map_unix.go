@@ -9,7 +9,9 @@ import (
 
 // mapSection maps n bytes of f from off (a multiple of align) into memory,
 // read-only, for the rest of the run. Snapshots are replaced by renaming,
-// never written in place, so the bytes mapped never change.
+// never written in place, so the bytes mapped never change; removing the
+// file leaves them be. Only something that truncated it in place while the
+// reader runs (truncate, cp over it) would make a query fault.
 func mapSection(f *os.File, off int64, n int) ([]byte, error) {
 	if n == 0 {
 		return nil, nil

@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -44,7 +45,7 @@ const (
 )
 
 // keep is how many snapshots the cache folder holds: one per set of
-// folders read, the least recently written go first.
+// folders read, the least recently used go first.
 const keep = 8
 
 // maxGone is the share of the index's articles that may be gone (their
@@ -64,16 +65,33 @@ type Library struct {
 	indexed  map[*store.Article]bool // those of them in its index (not copies held back)
 	restored bool                    // the index came from the snapshot
 
-	mu      sync.Mutex
-	loaded  []*store.Article // every article Load sent, from the snapshot or not
-	fresh   atomic.Int64     // files read in full: new, changed, or not in it
-	claimed atomic.Int64     // files of the snapshot taken as they were
+	dropped int // files of the snapshot changed or gone since
+
+	mu     sync.Mutex
+	loaded []*store.Article // every article Load sent, from the snapshot or not
+
+	saving atomic.Pointer[chan struct{}] // closed when the last Save is over
+}
+
+// Wait waits, at most d, for a Save under way: a reader that quits while
+// its snapshot is written lets it finish.
+func (l *Library) Wait(d time.Duration) {
+	if l == nil {
+		return
+	}
+	if done := l.saving.Load(); done != nil {
+		select {
+		case <-*done:
+		case <-time.After(d):
+		}
+	}
 }
 
 // entry is one file of the snapshot.
 type entry struct {
 	stamp   store.Stamp
 	arts    []*store.Article
+	changed bool        // the file is not as it was when the snapshot was written
 	claimed atomic.Bool // Load took them: the file is as it was
 }
 
@@ -88,9 +106,11 @@ func For(dir string, src store.Source) *Library {
 	if err != nil || build == "" {
 		return nil
 	}
-	// one file for the folders; it holds what this build made of them
-	sum := sha256.Sum256([]byte(key))
-	return &Library{file: filepath.Join(dir, hex.EncodeToString(sum[:12])+".snapshot"), key: build + "\x02" + key}
+	// a file for the folders and the build: builds used in turn (go run,
+	// an installed one) do not replace each other's
+	sum, b := sha256.Sum256([]byte(key)), sha256.Sum256([]byte(build))
+	name := hex.EncodeToString(sum[:12]) + "-" + hex.EncodeToString(b[:4]) + ".snapshot"
+	return &Library{file: filepath.Join(dir, name), key: build + "\x02" + key}
 }
 
 // buildID names the reader's build: a snapshot holds the titles, quotes
@@ -102,7 +122,11 @@ var buildID = sync.OnceValue(func() string {
 	if err != nil {
 		return ""
 	}
-	if f, err := elf.Open(exe); err == nil {
+	self := exe
+	if _, err := os.Stat("/proc/self/exe"); err == nil {
+		self = "/proc/self/exe" // the file running, even if exe was replaced since
+	}
+	if f, err := elf.Open(self); err == nil {
 		defer f.Close()
 		// a note: name size, description size, type, "Go\0\0", the ID
 		if sec := f.Section(".note.go.buildid"); sec != nil {
@@ -144,27 +168,31 @@ func (l *Library) Path() string { return l.file }
 // is, and Index is then the index to add the other articles to.
 func (l *Library) Load(ctx context.Context, src store.Source) <-chan store.Batch {
 	src, ready := l.source(src)
-	return l.note(after(ctx, ready, store.Load(ctx, src)))
+	return l.note(ctx, after(ctx, ready, store.Load(ctx, src)))
 }
 
 // WatchAndLoad is Load, watching src as store.WatchAndLoad does.
 func (l *Library) WatchAndLoad(ctx context.Context, src store.Source) (<-chan store.Batch, <-chan []store.Change) {
 	src, ready := l.source(src)
 	batches, changes := store.WatchAndLoad(ctx, src)
-	return l.note(after(ctx, ready, batches)), after(ctx, ready, changes)
+	return l.note(ctx, after(ctx, ready, batches)), after(ctx, ready, changes)
 }
 
 // note keeps what the batches hold: the copies the store holds back are
 // in no index, but kept in the snapshot all the same.
-func (l *Library) note(in <-chan store.Batch) <-chan store.Batch {
-	out := make(chan store.Batch, cap(in))
+func (l *Library) note(ctx context.Context, in <-chan store.Batch) <-chan store.Batch {
+	out := make(chan store.Batch) // the two before it buffer
 	go func() {
 		defer close(out)
 		for b := range in {
 			l.mu.Lock()
 			l.loaded = append(l.loaded, b.Articles...)
 			l.mu.Unlock()
-			out <- b
+			select {
+			case out <- b:
+			case <-ctx.Done():
+				return
+			}
 		}
 	}()
 	return out
@@ -205,12 +233,9 @@ func (l *Library) source(src store.Source) (store.Source, <-chan struct{}) {
 	src.Known = func(path string, s store.Stamp) []*store.Article {
 		<-ready
 		if e := l.known[path]; e != nil && e.stamp == s {
-			if !e.claimed.Swap(true) {
-				l.claimed.Add(1)
-			}
+			e.claimed.Store(true)
 			return e.arts
 		}
-		l.fresh.Add(1)
 		return nil
 	}
 	return src, ready
@@ -239,6 +264,8 @@ func (l *Library) open() {
 		}
 	})
 	l.index, l.known, l.restored = idx, known, true
+	now := time.Now() // used: the snapshots least used go first (see tidy)
+	os.Chtimes(l.file, now, now)
 }
 
 func (l *Library) read() (*search.Index, map[string]*entry, error) {
@@ -288,14 +315,6 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	if sum.Sum32() != idxSum {
 		return nil, nil, errors.New("snapshot: the index's checksum does not match")
 	}
-	data, err := mapSection(f, int64(idxOff), int(idxLen))
-	if err != nil {
-		return nil, nil, err
-	}
-	idx, err := search.Restore(data, list)
-	if err != nil {
-		return nil, nil, err
-	}
 	known := make(map[string]*entry, len(list))
 	for _, a := range list {
 		s, _ := a.Stamp()
@@ -308,7 +327,50 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 		}
 		e.arts = append(e.arts, a)
 	}
+	// the articles of files changed or gone since are gone from the index
+	// from the start: no query finds or counts them
+	stat(known)
+	live := slices.Clone(list)
+	for i, a := range live {
+		if e := known[a.Path]; e.changed {
+			live[i] = nil
+		}
+	}
+	for p, e := range known {
+		if e.changed {
+			delete(known, p)
+			l.dropped++
+		}
+	}
+	data, err := mapSection(f, int64(idxOff), int(idxLen))
+	if err != nil {
+		return nil, nil, err
+	}
+	idx, err := search.Restore(data, live)
+	if err != nil {
+		return nil, nil, err
+	}
 	return idx, known, nil
+}
+
+// stat marks the files of the snapshot changed or gone since, on all cores.
+func stat(known map[string]*entry) {
+	paths := make(chan string, 256)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range paths {
+				e := known[p]
+				s, err := store.StatFile(p)
+				e.changed = err != nil || s != e.stamp
+			}
+		})
+	}
+	for p := range known {
+		paths <- p
+	}
+	close(paths)
+	wg.Wait()
 }
 
 // decode reads the articles section, n bytes: the sources' key, then the
@@ -347,8 +409,14 @@ func (l *Library) decode(r *bufio.Reader, n uint64) ([]*store.Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		if k != len(b) {
-			return nil, errors.New("snapshot: bytes after an article")
+		held, m := binary.Uvarint(b[k:])
+		if m <= 0 || (held == 0 && k+m != len(b)) || (held > 0 && held-1 != uint64(len(b)-k-m)) {
+			return nil, errors.New("snapshot: bad text after an article")
+		}
+		if held > 0 {
+			if err := a.Hold(string(b[k+m:])); err != nil {
+				return nil, err
+			}
 		}
 		if _, ok := a.Stamp(); !ok {
 			return nil, errors.New("snapshot: an article without its file's stamp")
@@ -369,17 +437,30 @@ func (l *Library) Save() error {
 	if l == nil || l.index == nil {
 		return nil
 	}
+	done := make(chan struct{})
+	l.saving.Store(&done)
+	defer close(done)
 	idx := l.index
-	if l.restored && l.fresh.Load() == 0 && l.claimed.Load() == int64(len(l.known)) {
-		return nil // nothing changed
+	if !idx.Compacted() {
+		return nil // a change is being indexed: a later start writes it
+	}
+	of := func(a *store.Article) *entry { // the file of the snapshot it came from
+		if e := l.known[a.Path]; e != nil && slices.Contains(e.arts, a) {
+			return e
+		}
+		return nil
 	}
 	// what the snapshot may keep: not what changed since it was read,
 	// nor files too fresh to be known again by their stamps
+	added := 0 // articles it may keep that it does not hold
 	keepable := func(a *store.Article) bool {
-		if e := l.known[a.Path]; e != nil && slices.Contains(e.arts, a) {
+		if e := of(a); e != nil {
 			return e.claimed.Load()
 		}
 		_, ok := a.Stamp()
+		if ok {
+			added++
+		}
 		return ok
 	}
 	var list []*store.Article
@@ -402,9 +483,18 @@ func (l *Library) Save() error {
 		}
 	}
 	l.mu.Unlock()
+	unclaimed := 0
+	for _, e := range l.known {
+		if !e.claimed.Load() {
+			unclaimed++
+		}
+	}
+	if l.restored && added == 0 && unclaimed == 0 && l.dropped == 0 {
+		return nil // the snapshot is the library as it is
+	}
 	// too much of it would be gone, or in small segments, one a start:
 	// the next start builds it anew
-	if float64(docs-indexed) > maxGone*float64(docs) || len(list) == 0 || idx.Segments() > docs/2048+8 {
+	if float64(docs-indexed) > maxGone*float64(docs) || len(list) == 0 || idx.Segments() > maxSegments(docs) {
 		if err := os.Remove(l.file); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}
@@ -414,6 +504,7 @@ func (l *Library) Save() error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
+	tidy(dir, l.file)
 	tmp, err := os.CreateTemp(dir, "write-*.tmp")
 	if err != nil {
 		return err
@@ -426,11 +517,14 @@ func (l *Library) Save() error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), l.file); err != nil {
-		return err
-	}
-	tidy(dir, l.file)
-	return nil
+	return os.Rename(tmp.Name(), l.file)
+}
+
+// maxSegments is how many segments an index of docs articles may have
+// before its snapshot is built anew: a start that reads new files adds up
+// to one a core, sealed however few articles they hold.
+func maxSegments(docs int) int {
+	return docs/2048 + 16 + 2*runtime.GOMAXPROCS(0)
 }
 
 // write writes the snapshot of list, whose first indexed articles are in
@@ -450,6 +544,13 @@ func (l *Library) write(f *os.File, list []*store.Article, indexed int, idx *sea
 			ordinal[a] = uint32(i)
 		}
 		one = store.AppendArticle(one[:0], a)
+		// and the text its file cannot give again, held: 0, or 1 + its length
+		if text, ok := a.HeldText(); ok {
+			one = binary.AppendUvarint(one, uint64(len(text))+1)
+			one = append(one, text...)
+		} else {
+			one = append(one, 0)
+		}
 		buf = binary.AppendUvarint(buf, uint64(len(one)))
 		buf = append(buf, one...)
 		if len(buf) > 64<<10 {
@@ -508,7 +609,7 @@ func (s *summer) Write(p []byte) (int, error) {
 	return len(p), s.err
 }
 
-// tidy removes all but the newest snapshots, and files left half written
+// tidy removes all but the snapshots last used, and files left half written
 // by a reader that stopped while saving.
 func tidy(dir, current string) {
 	ents, err := os.ReadDir(dir)
@@ -527,7 +628,7 @@ func tidy(dir, current string) {
 		}
 		p := filepath.Join(dir, e.Name())
 		switch {
-		case strings.HasSuffix(e.Name(), ".tmp") && time.Since(fi.ModTime()) > time.Hour:
+		case strings.HasSuffix(e.Name(), ".tmp") && time.Since(fi.ModTime()) > 10*time.Minute:
 			os.Remove(p)
 		case strings.HasSuffix(e.Name(), ".snapshot") && p != current:
 			snaps = append(snaps, snap{p, fi.ModTime()})

@@ -113,13 +113,18 @@ func write(t *testing.T, path, text string, ago time.Duration) {
 	}
 }
 
-var queries = []string{"bridge", "school", "\"the town\"", "prize", "moon", "water"}
+var queries = []string{"bridge", "school", "\"the town\"", "prize", "moon", "water", "harbour"}
+
+const page = `<html><head><title>Harbour to reopen</title></head><body><article><h1>Harbour to reopen</h1><p>The mayor said "we will rebuild the harbour this year" on Monday, and the port's director agreed with every word of it.</p><p>Work starts in the spring, when the boats are out.</p></article></body></html>`
 
 func TestSecondStartTakesTheSnapshot(t *testing.T) {
 	t.Parallel()
 	cache, root := t.TempDir(), library(t)
 	// a copy: held back by the store, in no index, kept in the snapshot all the same
 	write(t, filepath.Join(root, "copy.txt"), articles["a.txt"], time.Minute)
+	// a page, whose converted text is kept with it; and a file that gives nothing
+	write(t, filepath.Join(root, "page.html"), page, time.Minute)
+	write(t, filepath.Join(root, "empty.txt"), "", time.Minute)
 	settle()
 	cold := start(t, cache, root)
 	if cold.restored != 0 {
@@ -130,8 +135,8 @@ func TestSecondStartTakesTheSnapshot(t *testing.T) {
 		t.Fatalf("no snapshot after the first start: %v", err)
 	}
 	warm := start(t, cache, root)
-	if warm.restored != len(articles) {
-		t.Fatalf("second start restored %d articles, want %d", warm.restored, len(articles))
+	if warm.restored != len(articles)+1 {
+		t.Fatalf("second start restored %d articles, want %d", warm.restored, len(articles)+1)
 	}
 	if got, want := warm.listing(t), cold.listing(t); !slices.Equal(got, want) {
 		t.Errorf("restored articles differ:\n got %q\nwant %q", got, want)
@@ -141,7 +146,7 @@ func TestSecondStartTakesTheSnapshot(t *testing.T) {
 			t.Errorf("%s: restored index finds %q, want %q (non-empty)", q, got, want)
 		}
 	}
-	if fi2, err := os.Stat(warm.lib.Path()); err != nil || !fi2.ModTime().Equal(fi.ModTime()) {
+	if fi2, err := os.Stat(warm.lib.Path()); err != nil || !os.SameFile(fi, fi2) {
 		t.Errorf("a start that changed nothing wrote the snapshot again (%v)", err)
 	}
 }
@@ -169,6 +174,10 @@ func TestChangedFileIsReadAgain(t *testing.T) {
 	for q, want := range map[string]int{"ferry": 1, "panda": 1, "prize": 0, "\"the town\"": 0, "school": 1, "committee": others} {
 		if got := len(r.answers(q)); got != want {
 			t.Errorf("%s: %d answers after the change, want %d", q, got, want)
+		}
+		// the index itself: the old articles of changed files are gone from the start
+		if got := r.idx.Search(q, 50).Total; got != want {
+			t.Errorf("%s: the index counts %d articles after the change, want %d", q, got, want)
 		}
 	}
 	// the snapshot written now has the change: the next start takes it all
@@ -307,5 +316,25 @@ func TestTidyKeepsTheNewest(t *testing.T) {
 	want := []string{"00.snapshot", "04.snapshot", "05.snapshot", "06.snapshot", "07.snapshot", "08.snapshot", "09.snapshot", "10.snapshot", "write-2.tmp"}
 	if !slices.Equal(names, want) {
 		t.Errorf("left %q, want %q", names, want)
+	}
+}
+
+// A snapshot written by another build is not used: it may have made other
+// titles, quotes or index of the same files.
+func TestSnapshotOfAnotherBuild(t *testing.T) {
+	cache, root := t.TempDir(), library(t)
+	start(t, cache, root)
+	if r := start(t, cache, root); r.restored != len(articles) {
+		t.Fatalf("same build: restored %d, want %d", r.restored, len(articles))
+	}
+	real := buildID
+	defer func() { buildID = real }()
+	buildID = func() string { return "another build" }
+	if r := start(t, cache, root); r.restored != 0 {
+		t.Errorf("another build restored %d articles", r.restored)
+	}
+	buildID = real // and the first build's is still there
+	if r := start(t, cache, root); r.restored != len(articles) {
+		t.Errorf("back to the first build: restored %d, want %d", r.restored, len(articles))
 	}
 }
