@@ -3,9 +3,11 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os/signal"
 	"runtime"
 	"slices"
 	"sync"
+	"syscall"
 
 	"newsreader/internal/snapshot"
 	"newsreader/store"
@@ -44,9 +46,11 @@ func loadLibrary(src store.Source, env Env) library {
 	} else {
 		batches = store.Load(context.Background(), src)
 	}
+	took := false
 	for b := range batches {
-		if snap != nil {
-			lib.index = snap.Index() // before anything is indexed: see Load
+		if snap != nil && !took {
+			// once, before anything is indexed (see Load): the indexers read it
+			lib.index, took = snap.Index(), true
 		}
 		for _, e := range b.Errors {
 			fmt.Fprintf(env.Stderr, "newsreader: %s: %s\n", oneLine(e.Path), oneLine(e.Err.Error()))
@@ -65,7 +69,9 @@ func loadLibrary(src store.Source, env Env) library {
 		fmt.Fprintf(env.Stderr, "newsreader: %d duplicate %s not listed (same link, or same title and text as one listed)\n", n, plural(n, "article", "articles"))
 	}
 	if snap != nil {
-		// written while the answer is printed: see close
+		// written while the answer is printed (see close); a reader of
+		// the answer that stops early (| head) must not stop it halfway
+		signal.Ignore(syscall.SIGPIPE)
 		lib.saved = make(chan error, 1)
 		go func() { lib.saved <- snap.Save() }()
 	}

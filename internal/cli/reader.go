@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -69,6 +70,7 @@ func runReader(paths []string, flags readerFlags, env Env) int {
 		progOpts = append(progOpts, tea.WithMouseCellMotion())
 	}
 	_, err = tea.NewProgram(g, progOpts...).Run()
+	opts.Snapshot.Wait(3 * time.Second) // the screen is restored: finish writing it
 	if c := g.Crashed(); c != nil {
 		return reportCrash(c, env)
 	}
