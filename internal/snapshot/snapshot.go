@@ -69,6 +69,7 @@ type Library struct {
 
 	mu     sync.Mutex
 	loaded []*store.Article // every article Load sent, from the snapshot or not
+	erred  map[string]bool  // files read with an error: not kept, to say it again
 
 	saving atomic.Pointer[chan struct{}] // closed when the last Save is over
 }
@@ -181,12 +182,16 @@ func (l *Library) WatchAndLoad(ctx context.Context, src store.Source) (<-chan st
 // note keeps what the batches hold: the copies the store holds back are
 // in no index, but kept in the snapshot all the same.
 func (l *Library) note(ctx context.Context, in <-chan store.Batch) <-chan store.Batch {
+	l.erred = map[string]bool{}
 	out := make(chan store.Batch) // the two before it buffer
 	go func() {
 		defer close(out)
 		for b := range in {
 			l.mu.Lock()
 			l.loaded = append(l.loaded, b.Articles...)
+			for _, e := range b.Errors {
+				l.erred[e.Path] = true
+			}
 			l.mu.Unlock()
 			select {
 			case out <- b:
@@ -453,11 +458,14 @@ func (l *Library) Save() error {
 	// what the snapshot may keep: not what changed since it was read,
 	// nor files too fresh to be known again by their stamps
 	added := 0 // articles it may keep that it does not hold
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	keepable := func(a *store.Article) bool {
 		if e := of(a); e != nil {
 			return e.claimed.Load()
 		}
 		_, ok := a.Stamp()
+		ok = ok && !l.erred[a.Path] // a feed with a bad entry: read again, the error said again
 		if ok {
 			added++
 		}
@@ -475,14 +483,12 @@ func (l *Library) Save() error {
 		}
 	})
 	indexed := len(list)
-	l.mu.Lock()
 	for _, a := range l.loaded {
 		if !inIndex[a] && keepable(a) {
 			inIndex[a] = true // once
 			list = append(list, a)
 		}
 	}
-	l.mu.Unlock()
 	unclaimed := 0
 	for _, e := range l.known {
 		if !e.claimed.Load() {
