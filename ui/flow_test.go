@@ -186,7 +186,9 @@ func TestFlowSnapshot(t *testing.T) {
 	time.Sleep(2100 * time.Millisecond) // until their stamps are trusted: see store.Article.Stamp
 	src := store.Source{Paths: []string{dir}}
 	open := func() Model {
-		m := New(Options{Source: src, Snapshot: snapshot.For(cache, src), Theme: Theme{Dark: true}, Profile: termenv.Ascii})
+		snap := snapshot.For(cache, src)
+		snap.MinSize = 0 // a library this small is not kept otherwise
+		m := New(Options{Source: src, Snapshot: snap, Theme: Theme{Dark: true}, Profile: termenv.Ascii})
 		tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(120, 30))
 		waitFor(t, tm, "3 articles · 1 quote")
 		tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/")})

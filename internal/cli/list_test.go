@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,17 +127,19 @@ func TestSnapshotAnswersAsTheFiles(t *testing.T) {
 	if err != nil || len(seeds) == 0 {
 		t.Fatalf("no seeds: %v", err)
 	}
-	past := time.Now().Add(-time.Minute) // settled: see store.Article.Stamp
-	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
+	data, err := os.ReadFile(seeds[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// a library big enough to be kept (snapshot.Library.MinSize), in
+	// several batches
+	var files []string
+	for i := 0; len(files)*len(data) < 5<<20; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("%04d.txt", i))
+		if err := os.WriteFile(p, fmt.Appendf(nil, "Dispatch %d from Baku\n\n%s", i, data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		p := filepath.Join(dir, filepath.Base(s))
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		os.Chtimes(p, past, past)
+		files = append(files, p)
 	}
 	time.Sleep(2100 * time.Millisecond) // until the stamps are trusted: see store.Article.Stamp
 	start := func(args ...string) string {
@@ -153,8 +156,8 @@ func TestSnapshotAnswersAsTheFiles(t *testing.T) {
 		t.Fatalf("snapshots after a start: %q, want one", snaps)
 	}
 	if os.Getuid() != 0 { // root reads any file
-		for _, s := range seeds {
-			os.Chmod(filepath.Join(dir, filepath.Base(s)), 0)
+		for _, p := range files {
+			os.Chmod(p, 0)
 		}
 	}
 	if got := start("list", "--json", dir); got != list || list == "" {

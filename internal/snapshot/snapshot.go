@@ -48,6 +48,9 @@ const (
 // folders read, the least recently used go first.
 const keep = 8
 
+// minSize is Library.MinSize unless set: 4 MB, some 1,500 news articles.
+const minSize = 4 << 20
+
 // maxGone is the share of the index's articles that may be gone (their
 // file changed or went since) before a snapshot is dropped and rebuilt:
 // they cost memory and query time.
@@ -57,6 +60,11 @@ var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // Library is the snapshot of one set of files and folders.
 type Library struct {
+	// MinSize is the size of the files below which a library is not kept:
+	// it loads in a tenth of a second anyway, and its snapshot would push
+	// out one that saves seconds (see keep). Tests set it to 0.
+	MinSize int64
+
 	file string // the snapshot
 	key  string // the sources, as the snapshot records them
 
@@ -111,7 +119,7 @@ func For(dir string, src store.Source) *Library {
 	// an installed one) do not replace each other's
 	sum, b := sha256.Sum256([]byte(key)), sha256.Sum256([]byte(build))
 	name := hex.EncodeToString(sum[:12]) + "-" + hex.EncodeToString(b[:4]) + ".snapshot"
-	return &Library{file: filepath.Join(dir, name), key: build + "\x02" + key}
+	return &Library{MinSize: minSize, file: filepath.Join(dir, name), key: build + "\x02" + key}
 }
 
 // buildID names the reader's build: a snapshot holds the titles, quotes
@@ -498,9 +506,15 @@ func (l *Library) Save() error {
 	if l.restored && added == 0 && unclaimed == 0 && l.dropped == 0 {
 		return nil // the snapshot is the library as it is
 	}
-	// too much of it would be gone, or in small segments, one a start:
-	// the next start builds it anew
-	if float64(docs-indexed) > maxGone*float64(docs) || len(list) == 0 || idx.Segments() > maxSegments(docs) {
+	size, sized := int64(0), map[string]bool{}
+	for _, a := range list {
+		if s, _ := a.Stamp(); !sized[a.Path] {
+			size, sized[a.Path] = size+s.Size, true
+		}
+	}
+	// too small to be worth it; or too much of it would be gone, or in
+	// small segments, one a start: the next start builds it anew
+	if size < l.MinSize || float64(docs-indexed) > maxGone*float64(docs) || len(list) == 0 || idx.Segments() > maxSegments(docs) {
 		if err := os.Remove(l.file); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return err
 		}

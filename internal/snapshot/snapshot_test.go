@@ -25,8 +25,15 @@ type run struct {
 
 func start(t *testing.T, cache, root string) run {
 	t.Helper()
+	return startKeeping(t, cache, root, 0)
+}
+
+// startKeeping is start, keeping libraries of min bytes or more.
+func startKeeping(t *testing.T, cache, root string, min int64) run {
+	t.Helper()
 	src := store.Source{Paths: []string{root}}
 	r := run{lib: For(cache, src), st: store.New()}
+	r.lib.MinSize = min
 	for b := range r.lib.Load(context.Background(), src) {
 		r.idx = r.lib.Index()
 		r.errs = append(r.errs, b.Errors...)
@@ -352,5 +359,26 @@ func TestSnapshotOfAnotherBuild(t *testing.T) {
 	buildID = real // and the first build's is still there
 	if r := start(t, cache, root); r.restored != len(articles) {
 		t.Errorf("back to the first build: restored %d, want %d", r.restored, len(articles))
+	}
+}
+
+// A library that loads in no time is not kept, unless it is worth it.
+func TestSmallLibraryIsNotKept(t *testing.T) {
+	t.Parallel()
+	cache, root := t.TempDir(), library(t)
+	if For(cache, store.Source{Paths: []string{root}}).MinSize != minSize {
+		t.Errorf("MinSize is not %d by default", minSize)
+	}
+	size := int64(0)
+	for _, text := range articles {
+		size += int64(len(text))
+	}
+	r := startKeeping(t, cache, root, size+1)
+	if _, err := os.Stat(r.lib.Path()); !os.IsNotExist(err) {
+		t.Errorf("a library of %d bytes kept with MinSize %d: %v", size, size+1, err)
+	}
+	r = startKeeping(t, cache, root, size)
+	if _, err := os.Stat(r.lib.Path()); err != nil {
+		t.Errorf("a library of %d bytes not kept with MinSize %d: %v", size, size, err)
 	}
 }
