@@ -44,10 +44,8 @@ import (
 //
 // An article saved also holds what this build's parsing made of its file
 // (title, quotes, the words' hash): a snapshot written by another build is
-// to be read as none, whatever its layout.
-
-// ArticleLayout names the layout AppendArticle writes; it changes with it.
-const ArticleLayout = 1
+// to be read as none, whatever its layout (the snapshot keys its file by
+// the build for this).
 
 // The flags byte holds the article's bools.
 const (

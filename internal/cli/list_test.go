@@ -152,8 +152,13 @@ func TestSnapshotAnswersAsTheFiles(t *testing.T) {
 		return out.String()
 	}
 	list, found := start("list", "--json", dir), start("search", "--json", "putin", dir)
-	if snaps, _ := filepath.Glob(filepath.Join(cache, "*.snapshot")); len(snaps) != 1 {
+	snaps, _ := filepath.Glob(filepath.Join(cache, "*.snapshot"))
+	if len(snaps) != 1 {
 		t.Fatalf("snapshots after a start: %q, want one", snaps)
+	}
+	written, err := os.Stat(snaps[0])
+	if err != nil {
+		t.Fatal(err)
 	}
 	if os.Getuid() != 0 { // root reads any file
 		for _, p := range files {
@@ -165,5 +170,9 @@ func TestSnapshotAnswersAsTheFiles(t *testing.T) {
 	}
 	if got := start("search", "--json", "putin", dir); got != found || found == "" {
 		t.Errorf("search from the snapshot:\n%s\nwant:\n%s", got, found)
+	}
+	// taken from it, not read and written anew (which root's reads would hide)
+	if now, err := os.Stat(snaps[0]); err != nil || !os.SameFile(written, now) {
+		t.Errorf("the snapshot was written again by starts that changed nothing (%v)", err)
 	}
 }

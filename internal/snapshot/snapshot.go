@@ -532,6 +532,9 @@ func (l *Library) Save() error {
 	defer os.Remove(tmp.Name()) // once renamed, there is nothing there
 	if err := l.write(tmp, list, indexed, idx); err != nil {
 		tmp.Close()
+		if errors.Is(err, search.ErrNotCompact) {
+			return nil // a change began to be indexed meanwhile: a later start writes it
+		}
 		return err
 	}
 	if err := tmp.Close(); err != nil {
