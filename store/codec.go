@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"newsreader/store/quotes"
 )
@@ -266,6 +267,22 @@ func (d *decoder) bytes(n int) []byte {
 // before anything is made of that size. The article's strings are copies;
 // its ID is 0, and its text key is left for the store to make.
 func DecodeArticle(src []byte) (*Article, int, error) {
+	return decodeArticle(src, nil)
+}
+
+// DecodeArticleShared is DecodeArticle, but the words of the article's
+// quotes are not copied: they are read from shared, which must hold the
+// same bytes as src and keep them, readable, for the rest of the run (a
+// file mapped into memory that is never written in place). Most quotes are
+// never shown, so their words then stay on the disk, not in the heap.
+func DecodeArticleShared(src, shared []byte) (*Article, int, error) {
+	if len(shared) != len(src) {
+		return nil, 0, errors.New("snapshot: the shared bytes are not the article's")
+	}
+	return decodeArticle(src, shared)
+}
+
+func decodeArticle(src, shared []byte) (*Article, int, error) {
 	d := &decoder{src: src}
 	a := &Article{}
 	flags := d.byte()
@@ -352,14 +369,19 @@ func DecodeArticle(src []byte) (*Article, int, error) {
 	// one copy for the strings, one for the names, which the store may
 	// keep after the article (its speakers)
 	strs := src[d.off:end]
-	block := string(strs[:total+said])
+	words := strs[total : total+said]
+	block := string(strs[:total])
 	at := 0
 	for i, f := range [...]*string{&a.Path, &a.Title, &a.Byline, &a.Source, &a.Site} {
 		*f = block[at : at+lens[i]]
 		at += lens[i]
 	}
 	zone := block[at : at+lens[5]]
-	a.said = block[total:]
+	if shared == nil {
+		a.said = string(words)
+	} else if said > 0 {
+		a.said = unsafe.String(&shared[d.off+total], said)
+	}
 	if a.Path == "" || strings.IndexByte(a.Path, 0) >= 0 {
 		return nil, 0, errors.New("snapshot: an article's path is empty or holds a NUL")
 	}
@@ -372,7 +394,8 @@ func DecodeArticle(src []byte) (*Article, int, error) {
 			return nil, 0, errors.New("snapshot: a string is cut inside a character")
 		}
 	}
-	if !isCleanText(a.said, true) {
+	// the copy read is checked, not the shared bytes, which stay unread
+	if !isCleanText(unsafe.String(unsafe.SliceData(words), len(words)), true) {
 		return nil, 0, errors.New("snapshot: the words of the quotes are not clean text")
 	}
 
@@ -424,7 +447,7 @@ func DecodeArticle(src []byte) (*Article, int, error) {
 		off := 0
 		for _, q := range a.Quotes {
 			for _, sp := range q.Spans {
-				if off < len(a.said) && !utf8.RuneStart(a.said[off]) {
+				if off < len(words) && !utf8.RuneStart(words[off]) {
 					return nil, 0, errors.New("snapshot: a quote's words are cut inside a character")
 				}
 				off += sp.End - sp.Start

@@ -237,6 +237,58 @@ func TestSnapshotDates(t *testing.T) {
 }
 
 // validArticle is an article to encode, with quotes and a file offset map.
+// An article decoded with shared bytes is the one DecodeArticle gives,
+// but its quotes' words are read from the shared bytes, not copied, and
+// they are checked in the bytes decoded.
+func TestDecodeArticleShared(t *testing.T) {
+	arts := readSettled(t, writeSnapshotFiles(t))
+	quoted := 0
+	for _, a := range arts {
+		a.Release()
+		enc := AppendArticle(nil, a)
+		shared := slices.Clone(enc)
+		got, n, err := DecodeArticleShared(enc, shared)
+		if err != nil || n != len(enc) {
+			t.Fatalf("%s: took %d of %d, %v", a.Path, n, len(enc), err)
+		}
+		want, _, err := DecodeArticle(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		clear(enc) // nothing is read from the decoded bytes once decoded
+		sameArticle(t, want, got)
+		if len(a.Quotes) == 0 {
+			continue
+		}
+		quoted++
+		// the words are the shared bytes: change them there, and they change
+		i := bytes.Index(shared, []byte(got.QuoteParts(0)[0]))
+		if i < 0 {
+			t.Fatalf("%s: the quote's words are not in the encoding", a.Path)
+		}
+		before := strings.Clone(got.QuoteParts(0)[0])
+		shared[i] = '#'
+		if after := got.QuoteParts(0)[0]; after == before || after[0] != '#' {
+			t.Errorf("%s: the quote's words were copied: %q after changing the shared bytes", a.Path, after)
+		}
+	}
+	if quoted == 0 {
+		t.Fatal("no article with quotes")
+	}
+	// words that are not clean text in the bytes decoded are refused,
+	// whatever the shared bytes say
+	a := arts[slices.IndexFunc(arts, func(a *Article) bool { return len(a.Quotes) > 0 })]
+	enc := AppendArticle(nil, a)
+	shared := slices.Clone(enc)
+	enc[bytes.Index(enc, []byte(a.QuoteParts(0)[0]))] = 0x1b
+	if _, _, err := DecodeArticleShared(enc, shared); err == nil {
+		t.Error("an escape in the quotes' words decoded")
+	}
+	if _, _, err := DecodeArticleShared(shared, shared[:len(shared)-1]); err == nil {
+		t.Error("shared bytes shorter than the article decoded")
+	}
+}
+
 func validArticle(t *testing.T) (*Article, []byte) {
 	t.Helper()
 	arts := readSettled(t, writeSnapshotFiles(t))

@@ -7,6 +7,9 @@ import (
 	"syscall"
 )
 
+// mapsFiles says that mapSection maps: what it gives is not in the heap.
+const mapsFiles = true
+
 // mapSection maps n bytes of f from off (a multiple of align) into memory,
 // read-only, for the rest of the run. Snapshots are replaced by renaming,
 // never written in place, so the bytes mapped never change; removing the
@@ -17,4 +20,9 @@ func mapSection(f *os.File, off int64, n int) ([]byte, error) {
 		return nil, nil
 	}
 	return syscall.Mmap(int(f.Fd()), off, n, syscall.PROT_READ, syscall.MAP_SHARED)
+}
+
+// unmapSection undoes mapSection, once nothing made from the bytes is kept.
+func unmapSection(b []byte) {
+	syscall.Munmap(b)
 }

@@ -28,6 +28,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"newsreader/store"
 	"newsreader/store/search"
@@ -72,6 +73,7 @@ type Library struct {
 	known    map[string]*entry       // by path: the articles of the snapshot
 	indexed  map[*store.Article]bool // those of them in its index (not copies held back)
 	restored bool                    // the index came from the snapshot
+	shared   []byte                  // its articles, mapped: their quotes' words and held texts are read there
 
 	dropped int // files of the snapshot changed or gone since
 
@@ -305,9 +307,25 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	if artLen > size || idxOff > size || idxLen > size || uint64(headerLen)+artLen > idxOff || idxOff+idxLen != size || idxOff%align != 0 {
 		return nil, nil, errors.New("snapshot: sections do not fit the file")
 	}
-	// the articles are decoded as they are read: their bytes are not kept
+	// the articles are decoded as they are read, and their quotes' words
+	// are left in the file, mapped, where most stay unread (see
+	// store.DecodeArticleShared)
+	var mapped, shared []byte
+	if mapsFiles {
+		if mapped, err = mapSection(f, 0, headerLen+int(artLen)); err != nil {
+			return nil, nil, err
+		}
+		shared = mapped[headerLen:]
+	}
+	var list []*store.Article
+	defer func() {
+		if list == nil && mapped != nil { // no article read from it is kept
+			unmapSection(mapped)
+		}
+	}()
 	sum := crc32.New(crcTable)
-	list, err := l.decode(bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, int64(artLen)), sum), 256<<10), artLen)
+	r := &counter{r: bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, int64(artLen)), sum), 256<<10)}
+	decoded, err := l.decode(r, artLen, shared)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -328,8 +346,8 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	if sum.Sum32() != idxSum {
 		return nil, nil, errors.New("snapshot: the index's checksum does not match")
 	}
-	known := make(map[string]*entry, len(list))
-	for _, a := range list {
+	known := make(map[string]*entry, len(decoded))
+	for _, a := range decoded {
 		s, _ := a.Stamp()
 		e := known[a.Path]
 		if e == nil {
@@ -343,7 +361,7 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	// the articles of files changed or gone since are gone from the index
 	// from the start: no query finds or counts them
 	stat(known)
-	live := slices.Clone(list)
+	live := slices.Clone(decoded)
 	for i, a := range live {
 		if e := known[a.Path]; e.changed {
 			live[i] = nil
@@ -363,6 +381,7 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	list, l.shared = decoded, shared
 	return idx, known, nil
 }
 
@@ -388,16 +407,26 @@ func stat(known map[string]*entry) {
 
 // decode reads the articles section, n bytes: the sources' key, then the
 // articles, each after its length.
-func (l *Library) decode(r *bufio.Reader, n uint64) ([]*store.Article, error) {
-	var buf []byte
+// decode reads the articles section from r. shared, when not nil, is
+// the section mapped: the articles' quotes' words and held texts are read
+// from it, at the offsets r counts, instead of being copied.
+func (l *Library) decode(r *counter, n uint64, shared []byte) ([]*store.Article, error) {
+	var buf, same []byte
 	field := func(what string) ([]byte, error) {
 		k, err := binary.ReadUvarint(r)
 		if err != nil || k > n {
 			return nil, fmt.Errorf("snapshot: bad %s length", what)
 		}
+		at := r.n
 		buf = slices.Grow(buf[:0], int(k))[:k]
 		if _, err := io.ReadFull(r, buf); err != nil {
 			return nil, fmt.Errorf("snapshot: %s: %w", what, err)
+		}
+		if shared != nil {
+			if r.n > int64(len(shared)) {
+				return nil, fmt.Errorf("snapshot: %s: past the section", what)
+			}
+			same = shared[at:r.n]
 		}
 		return buf, nil
 	}
@@ -418,7 +447,13 @@ func (l *Library) decode(r *bufio.Reader, n uint64) ([]*store.Article, error) {
 		if err != nil {
 			return nil, err
 		}
-		a, k, err := store.DecodeArticle(b)
+		var a *store.Article
+		var k int
+		if shared != nil {
+			a, k, err = store.DecodeArticleShared(b, same)
+		} else {
+			a, k, err = store.DecodeArticle(b)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -427,7 +462,13 @@ func (l *Library) decode(r *bufio.Reader, n uint64) ([]*store.Article, error) {
 			return nil, errors.New("snapshot: bad text after an article")
 		}
 		if held > 0 {
-			if err := a.Hold(string(b[k+m:])); err != nil {
+			var text string
+			if shared != nil { // Hold checks it against the article's key
+				text = unsafe.String(&same[k+m], len(b)-k-m)
+			} else {
+				text = string(b[k+m:])
+			}
+			if err := a.Hold(text); err != nil {
 				return nil, err
 			}
 		}
@@ -440,6 +481,26 @@ func (l *Library) decode(r *bufio.Reader, n uint64) ([]*store.Article, error) {
 		return nil, errors.New("snapshot: bytes after the articles")
 	}
 	return list, nil
+}
+
+// counter counts the bytes read through it: where each article starts.
+type counter struct {
+	r *bufio.Reader
+	n int64
+}
+
+func (c *counter) ReadByte() (byte, error) {
+	b, err := c.r.ReadByte()
+	if err == nil {
+		c.n++
+	}
+	return b, err
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // Save writes the snapshot of what Index holds, once loading is over and

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"newsreader/store"
 	"newsreader/store/search"
@@ -167,6 +168,34 @@ func TestSecondStartTakesTheSnapshot(t *testing.T) {
 	for _, q := range queries {
 		if got, want := warm.answers(q), cold.answers(q); !slices.Equal(got, want) || len(want) == 0 {
 			t.Errorf("%s: restored index finds %q, want %q (non-empty)", q, got, want)
+		}
+	}
+	if mapsFiles {
+		// the quotes' words and the page's text are read from the file mapped
+		in := func(s string) bool {
+			p, m := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.SliceData(warm.lib.shared)))
+			return len(s) > 0 && p >= m && p+uintptr(len(s)) <= m+uintptr(len(warm.lib.shared))
+		}
+		shared := 0
+		for _, a := range warm.st.Articles() {
+			if !warm.lib.Indexed(a) {
+				continue
+			}
+			for i := range a.Quotes {
+				if !in(a.QuoteParts(i)[0]) {
+					t.Errorf("%s: quote %d's words are a copy, not the snapshot's", a.Path, i)
+				}
+				shared++
+			}
+			if text, _, _ := a.Text(); a.Format == store.FormatHTML {
+				if !in(text) {
+					t.Errorf("%s: the page's text is a copy, not the snapshot's", a.Path)
+				}
+				shared++
+			}
+		}
+		if shared < len(articles)+1 {
+			t.Errorf("%d quotes and texts read from the snapshot, want %d at least", shared, len(articles)+1)
 		}
 	}
 	if fi2, err := os.Stat(warm.lib.Path()); err != nil || !os.SameFile(fi, fi2) {
