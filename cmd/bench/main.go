@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -383,7 +384,11 @@ func inProcess(c config, dir string, row func(what, value, command string)) erro
 	if err := d.Send(tea.WindowSizeMsg{Width: c.width, Height: c.height}); err != nil {
 		return err
 	}
-	what := fmt.Sprintf("in-process, %d articles loaded, %dx%d", len(all), c.width, c.height)
+	// the collector as the reader runs it (see main.go), from a heap the
+	// loading above has left collected, as a reader's is once loaded
+	defer debug.SetGCPercent(debug.SetGCPercent(33))
+	runtime.GC()
+	what := fmt.Sprintf("in-process, %d articles loaded, %dx%d, GOGC 33", len(all), c.width, c.height)
 	var opened []time.Duration
 	for range len(fives) - 1 {
 		t, err := d.Open(key("j"))

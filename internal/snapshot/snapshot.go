@@ -405,9 +405,8 @@ func stat(known map[string]*entry) {
 	wg.Wait()
 }
 
-// decode reads the articles section, n bytes: the sources' key, then the
-// articles, each after its length.
-// decode reads the articles section from r. shared, when not nil, is
+// decode reads the articles section, n bytes, from r: the sources' key,
+// then the articles, each after its length. shared, when not nil, is
 // the section mapped: the articles' quotes' words and held texts are read
 // from it, at the offsets r counts, instead of being copied.
 func (l *Library) decode(r *counter, n uint64, shared []byte) ([]*store.Article, error) {
