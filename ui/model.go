@@ -70,7 +70,7 @@ type Model struct {
 	store  *store.Store
 	st     *Styles
 	keys   *KeyMap
-	help   help.Model
+	help   *help.Model // the bubbles' models are pointed to: a Model is copied at every call
 	rd     renderer
 	w, h   int
 	focus  Pane
@@ -82,7 +82,7 @@ type Model struct {
 	speakers   speakersPane
 	speakersOn bool // the speakers view stands in the list's place
 
-	input        textinput.Model
+	input        *textinput.Model
 	mode         inputMode
 	searchSeq    int // the newest query sent; older answers are dropped
 	searchCancel context.CancelFunc
@@ -102,7 +102,7 @@ type Model struct {
 	indexing   int  // batches of articles being indexed
 	heldBack   bool // the next batch waits for the index to catch up
 	quoteCount int
-	spin       spinner.Model
+	spin       *spinner.Model
 	progress   store.Batch // the last batch, for the count and rate
 	batches    <-chan store.Batch
 	changes    <-chan []store.Change // files that changed on disk
@@ -133,7 +133,8 @@ func New(opts Options) Model {
 	if p, ok := m.mem.position(); ok {
 		m.restore = &p
 	}
-	m.help = help.New()
+	h := help.New()
+	m.help = &h
 	m.help.Styles.ShortKey = m.st.StatusKey
 	m.help.Styles.FullKey = m.st.StatusKey
 	m.help.Styles.ShortDesc = m.st.Dim
@@ -156,12 +157,14 @@ func New(opts Options) Model {
 	m.reader = newReaderPane(m.st, m.keys)
 	m.quotes = newQuotesPane(m.st, m.keys)
 	m.speakers = newSpeakersPane(m.st, m.keys)
-	m.input = textinput.New()
+	in := textinput.New()
+	m.input = &in
 	m.input.Prompt = "/ "
 	m.input.PromptStyle = m.st.Prompt
 	m.input.Cursor.SetMode(cursor.CursorStatic)
 	m.input.CharLimit = 200
-	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.st.Accent))
+	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(m.st.Accent))
+	m.spin = &sp
 	m.cache = newRenderCache(64 << 20)
 	m.inflight = map[renderKey]bool{}
 	if opts.Preload != nil {
@@ -399,7 +402,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case spinner.TickMsg:
 		if m.loading {
 			var cmd tea.Cmd
-			m.spin, cmd = m.spin.Update(msg)
+			*m.spin, cmd = m.spin.Update(msg)
 			cmds = append(cmds, cmd)
 		}
 	}
@@ -648,7 +651,7 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 	}
 	before := m.input.Value()
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
+	*m.input, cmd = m.input.Update(msg)
 	cmds := []tea.Cmd{cmd}
 	if q := m.input.Value(); q != before {
 		if m.mode == inputSpeakers {
@@ -911,7 +914,7 @@ func (m *Model) ensureRendered() tea.Cmd {
 // helpLines is how tall the help is: one line, or the full help.
 func (m *Model) helpLines() int {
 	if m.help.ShowAll {
-		return strings.Count(helpView(m.help, m.helpKeys()), "\n") + 1
+		return strings.Count(helpView(*m.help, m.helpKeys()), "\n") + 1
 	}
 	return 1
 }
@@ -1053,7 +1056,7 @@ func (m Model) View() string {
 		lines = append(lines, fit(m.statusView(), m.w))
 	}
 	if m.lay.Help.H > 0 {
-		hv := strings.Split(helpView(m.help, m.helpKeys()), "\n")
+		hv := strings.Split(helpView(*m.help, m.helpKeys()), "\n")
 		for i := range m.lay.Help.H {
 			l := ""
 			if i < len(hv) {
