@@ -102,7 +102,14 @@ func joinColumns(blocks ...[]string) []string {
 	out := make([]string, h)
 	var sb strings.Builder
 	for i := range h {
+		n := 0
+		for _, b := range blocks {
+			if i < len(b) {
+				n += len(b[i])
+			}
+		}
 		sb.Reset()
+		sb.Grow(n) // one allocation a line, not one per doubling
 		for _, b := range blocks {
 			if i < len(b) {
 				sb.WriteString(b[i])
