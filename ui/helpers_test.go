@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
@@ -103,15 +104,22 @@ func keys(names ...string) []tea.Msg {
 			k = tea.KeyMsg{Type: tea.KeyUp}
 		case "pgdown":
 			k = tea.KeyMsg{Type: tea.KeyPgDown}
+		case "pgup":
+			k = tea.KeyMsg{Type: tea.KeyPgUp}
 		case "space":
 			k = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
 		case "ctrl+d":
 			k = tea.KeyMsg{Type: tea.KeyCtrlD}
+		case "ctrl+u":
+			k = tea.KeyMsg{Type: tea.KeyCtrlU}
 		case "ctrl+c":
 			k = tea.KeyMsg{Type: tea.KeyCtrlC}
 		case "backspace":
 			k = tea.KeyMsg{Type: tea.KeyBackspace}
 		default:
+			if utf8.RuneCountInString(n) > 1 { // a name this does not know would be typed as letters
+				panic("keys: no key named " + n)
+			}
 			k = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(n)}
 		}
 		out = append(out, k)
