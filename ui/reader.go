@@ -393,14 +393,14 @@ func (p *readerPane) view() []string {
 	// highlights by line, for the visible lines
 	type mark struct {
 		cellRange
-		style lipgloss.Style
+		style *lipgloss.Style // a Style is some 400 bytes: marks point to them
 		prio  int
 	}
 	byLine := map[int][]mark{}
 	for qi, rs := range p.r.quotes {
-		st, prio := p.st.Quote, 1
+		st, prio := &p.st.Quote, 1
 		if qi == p.quote {
-			st, prio = p.st.QuoteSelected, 2
+			st, prio = &p.st.QuoteSelected, 2
 		}
 		for _, c := range rs {
 			if c.line >= p.offset && c.line < end {
@@ -411,9 +411,9 @@ func (p *readerPane) view() []string {
 	if len(p.find.matches) > 0 {
 		lo := sort.Search(len(p.find.matches), func(i int) bool { return p.find.matches[i].line >= p.offset-4 })
 		for i := lo; i < len(p.find.matches) && p.find.matches[i].line < end; i++ {
-			st, prio := p.st.Match, 3
+			st, prio := &p.st.Match, 3
 			if i == p.find.cur {
-				st, prio = p.st.MatchCurrent, 4
+				st, prio = &p.st.MatchCurrent, 4
 			}
 			for _, c := range p.find.matches[i].ranges {
 				if c.line >= p.offset && c.line < end {
@@ -441,7 +441,7 @@ func (p *readerPane) view() []string {
 // ranges overlap.
 type styledRange struct {
 	start, end int
-	style      lipgloss.Style
+	style      *lipgloss.Style
 	prio       int
 }
 
@@ -467,7 +467,7 @@ func highlight(line string, rs []styledRange) string {
 			e++
 		}
 		if o > 0 {
-			out = append(out, lipgloss.NewRange(c, e, rs[o-1].style))
+			out = append(out, lipgloss.NewRange(c, e, *rs[o-1].style))
 		}
 		c = e
 	}
