@@ -462,10 +462,10 @@ func (l *Library) decode(r *counter, n uint64, shared []byte) ([]*store.Article,
 		}
 		if held > 0 {
 			var text string
-			if shared != nil { // Hold checks it against the article's key
+			if shared != nil && k+m < len(b) { // Hold checks it against the article's key
 				text = unsafe.String(&same[k+m], len(b)-k-m)
 			} else {
-				text = string(b[k+m:])
+				text = string(b[k+m:]) // or an empty text, which has no byte to point to
 			}
 			if err := a.Hold(text); err != nil {
 				return nil, err

@@ -1,6 +1,8 @@
 package snapshot
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"os"
@@ -409,5 +411,26 @@ func TestSmallLibraryIsNotKept(t *testing.T) {
 	r = startKeeping(t, cache, root, size)
 	if _, err := os.Stat(r.lib.Path()); err != nil {
 		t.Errorf("a library of %d bytes not kept with MinSize %d: %v", size, size, err)
+	}
+}
+
+// A gzipped markdown file that is only a heading keeps an empty text: its
+// snapshot is taken, not a crash (found in review).
+func TestEmptyHeldTextIsRestored(t *testing.T) {
+	t.Parallel()
+	cache, root := t.TempDir(), t.TempDir()
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte("# Heading\n"))
+	zw.Close()
+	write(t, filepath.Join(root, "h.md.gz"), b.String(), time.Minute)
+	settle()
+	cold := start(t, cache, root)
+	warm := start(t, cache, root)
+	if warm.restored != 1 {
+		t.Fatalf("restored %d articles, want the heading's", warm.restored)
+	}
+	if got, want := warm.listing(t), cold.listing(t); !slices.Equal(got, want) {
+		t.Errorf("restored %q, want %q", got, want)
 	}
 }
