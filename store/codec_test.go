@@ -236,7 +236,6 @@ func TestSnapshotDates(t *testing.T) {
 	}
 }
 
-// validArticle is an article to encode, with quotes and a file offset map.
 // An article decoded with shared bytes is the one DecodeArticle gives,
 // but its quotes' words are read from the shared bytes, not copied, and
 // they are checked in the bytes decoded.
@@ -289,6 +288,7 @@ func TestDecodeArticleShared(t *testing.T) {
 	}
 }
 
+// validArticle is an article to encode, with quotes and a file offset map.
 func validArticle(t *testing.T) (*Article, []byte) {
 	t.Helper()
 	arts := readSettled(t, writeSnapshotFiles(t))
