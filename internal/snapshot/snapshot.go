@@ -379,6 +379,7 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	}
 	idx, err := search.Restore(data, live)
 	if err != nil {
+		unmapSection(data)
 		return nil, nil, err
 	}
 	list, l.shared = decoded, shared
