@@ -152,7 +152,7 @@ func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
 // help drops the columns that do not fit the width; here, when they do not
 // fit, a group goes on in the next column and columns go on in a band below,
 // in the fewest lines, so that an 80-column terminal still shows every key.
-func helpView(h help.Model, keys helpKeys) string {
+func helpView(h *help.Model, keys helpKeys) string {
 	if !h.ShowAll {
 		return shortHelpView(h, keys)
 	}
@@ -241,7 +241,7 @@ func packHelp(groups [][]key.Binding, rows, width, sepW int) (bands [][][]key.Bi
 // kept ones give way to an ellipsis, so that "? help" is always there to
 // find the rest. (Bubbles' own cut keeps adding keys when its ellipsis
 // would not fit.)
-func shortHelpView(h help.Model, keys helpKeys) string {
+func shortHelpView(h *help.Model, keys helpKeys) string {
 	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
 	item := func(b key.Binding) string {
 		return h.Styles.ShortKey.Inline(true).Render(b.Help().Key) + " " + h.Styles.ShortDesc.Inline(true).Render(b.Help().Desc)

@@ -914,7 +914,7 @@ func (m *Model) ensureRendered() tea.Cmd {
 // helpLines is how tall the help is: one line, or the full help.
 func (m *Model) helpLines() int {
 	if m.help.ShowAll {
-		return strings.Count(helpView(*m.help, m.helpKeys()), "\n") + 1
+		return strings.Count(helpView(m.help, m.helpKeys()), "\n") + 1
 	}
 	return 1
 }
@@ -1056,7 +1056,7 @@ func (m Model) View() string {
 		lines = append(lines, fit(m.statusView(), m.w))
 	}
 	if m.lay.Help.H > 0 {
-		hv := strings.Split(helpView(*m.help, m.helpKeys()), "\n")
+		hv := strings.Split(helpView(m.help, m.helpKeys()), "\n")
 		for i := range m.lay.Help.H {
 			l := ""
 			if i < len(hv) {
