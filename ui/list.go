@@ -30,6 +30,22 @@ type listPane struct {
 	filtered []*store.Article // all, less what the mode hides; nil in modeAll
 
 	cursor, offset int
+
+	drawn *drawnRows // the rows drawn last, shared by the copies of the pane
+}
+
+// drawnRows keeps the rows of the last frame: moving the cursor redraws
+// two rows, not every visible one (measuring and cutting styled text is
+// most of a keystroke's time).
+type drawnRows struct{ last, next map[rowKey]string }
+
+// rowKey is everything a row's drawing depends on. Articles do not change
+// once loaded (a file read again gives new ones).
+type rowKey struct {
+	a                           *store.Article
+	w                           int
+	sel, focused, starred, read bool
+	matches                     int // in the results of a query; -1 without one
 }
 
 // listMode chooses which articles the list shows.
@@ -42,7 +58,8 @@ const (
 )
 
 func newListPane(st *Styles, keys *KeyMap, mem *memory) listPane {
-	return listPane{st: st, keys: keys, now: time.Now(), mem: mem, less: store.ArticleLess}
+	return listPane{st: st, keys: keys, now: time.Now(), mem: mem, less: store.ArticleLess,
+		drawn: &drawnRows{last: map[rowKey]string{}, next: map[rowKey]string{}}}
 }
 
 // sortOrders are the orders a config may choose.
@@ -324,12 +341,28 @@ func (l *listPane) view(focused bool) []string {
 		return append(out, l.st.Dim.Render(truncate(msg, l.w)))
 	}
 	rh := l.rowHeight()
+	d := l.drawn
+	if d == nil { // a pane not made by newListPane
+		d = &drawnRows{last: map[rowKey]string{}, next: map[rowKey]string{}}
+	}
+	clear(d.next)
 	for i := l.offset; i < l.rows() && len(out)+rh <= l.h; i++ {
-		out = append(out, l.row(i, focused))
+		a := l.at(i)
+		k := rowKey{a: a, w: l.w, sel: i == l.cursor, focused: focused, starred: l.mem.isStarred(a), read: l.mem.isRead(a), matches: -1}
+		if l.query != "" {
+			k.matches = l.results[i].Matches
+		}
+		r, ok := d.last[k]
+		if !ok {
+			r = l.row(i, focused)
+		}
+		d.next[k] = r
+		out = append(out, r)
 		if rh == 2 {
 			out = append(out, l.snippetRow(i))
 		}
 	}
+	d.last, d.next = d.next, d.last
 	return out
 }
 
