@@ -328,9 +328,15 @@ func TestDecodeFlippedBytes(t *testing.T) {
 			b[rng.IntN(len(b))] ^= byte(1 + rng.IntN(255))
 		}
 		a, n, err := DecodeArticle(b)
+		// the shared decoding takes and refuses the same bytes
+		shared, sn, serr := DecodeArticleShared(b, slices.Clone(b))
+		if (err == nil) != (serr == nil) || n != sn {
+			t.Fatalf("DecodeArticle took %d bytes, %v; DecodeArticleShared %d, %v", n, err, sn, serr)
+		}
 		if err != nil {
 			continue
 		}
+		sameArticle(t, a, shared)
 		decoded++
 		if n > len(b) {
 			t.Fatalf("took %d of %d bytes", n, len(b))
@@ -375,9 +381,14 @@ func FuzzDecodeArticle(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		a, n, err := DecodeArticle(b)
+		shared, sn, serr := DecodeArticleShared(b, slices.Clone(b))
+		if (err == nil) != (serr == nil) || n != sn {
+			t.Fatalf("DecodeArticle took %d bytes, %v; DecodeArticleShared %d, %v", n, err, sn, serr)
+		}
 		if err != nil {
 			return
 		}
+		sameArticle(t, a, shared)
 		if n > len(b) {
 			t.Fatalf("took %d of %d bytes", n, len(b))
 		}
