@@ -315,6 +315,21 @@ func TestDecodeTruncated(t *testing.T) {
 	}
 }
 
+// decodeBoth is DecodeArticle, checking that the shared decoding takes
+// or refuses the same bytes and gives the same article.
+func decodeBoth(t *testing.T, b []byte) (*Article, int, error) {
+	t.Helper()
+	a, n, err := DecodeArticle(b)
+	shared, sn, serr := DecodeArticleShared(b, slices.Clone(b))
+	if (err == nil) != (serr == nil) || n != sn {
+		t.Fatalf("DecodeArticle took %d bytes, %v; DecodeArticleShared %d, %v", n, err, sn, serr)
+	}
+	if err == nil {
+		sameArticle(t, a, shared)
+	}
+	return a, n, err
+}
+
 // Bytes flipped at random give an error or an article that holds
 // together: spans in its body, words that can be cut as QuoteParts cuts
 // them, clean strings. Nothing panics.
@@ -327,16 +342,10 @@ func TestDecodeFlippedBytes(t *testing.T) {
 		for range 1 + rng.IntN(3) {
 			b[rng.IntN(len(b))] ^= byte(1 + rng.IntN(255))
 		}
-		a, n, err := DecodeArticle(b)
-		// the shared decoding takes and refuses the same bytes
-		shared, sn, serr := DecodeArticleShared(b, slices.Clone(b))
-		if (err == nil) != (serr == nil) || n != sn {
-			t.Fatalf("DecodeArticle took %d bytes, %v; DecodeArticleShared %d, %v", n, err, sn, serr)
-		}
+		a, n, err := decodeBoth(t, b)
 		if err != nil {
 			continue
 		}
-		sameArticle(t, a, shared)
 		decoded++
 		if n > len(b) {
 			t.Fatalf("took %d of %d bytes", n, len(b))
@@ -380,15 +389,10 @@ func FuzzDecodeArticle(f *testing.F) {
 		f.Add(AppendArticle(nil, arts[0]))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		a, n, err := DecodeArticle(b)
-		shared, sn, serr := DecodeArticleShared(b, slices.Clone(b))
-		if (err == nil) != (serr == nil) || n != sn {
-			t.Fatalf("DecodeArticle took %d bytes, %v; DecodeArticleShared %d, %v", n, err, sn, serr)
-		}
+		a, n, err := decodeBoth(t, b)
 		if err != nil {
 			return
 		}
-		sameArticle(t, a, shared)
 		if n > len(b) {
 			t.Fatalf("took %d of %d bytes", n, len(b))
 		}
