@@ -366,22 +366,27 @@ func decodeArticle(src, shared []byte) (*Article, int, error) {
 	}
 	end := d.off + total + said + nameBytes
 
-	// one copy for the strings, one for the names, which the store may
-	// keep after the article (its speakers)
+	// one copy for the strings (the quotes' words among them, unless they
+	// are shared), one for the names, which the store may keep after the
+	// article (its speakers)
 	strs := src[d.off:end]
 	words := strs[total : total+said]
-	block := string(strs[:total])
+	var block string
+	if shared == nil {
+		block = string(strs[:total+said])
+		a.said = block[total:]
+	} else {
+		block = string(strs[:total])
+		if said > 0 {
+			a.said = unsafe.String(&shared[d.off+total], said)
+		}
+	}
 	at := 0
 	for i, f := range [...]*string{&a.Path, &a.Title, &a.Byline, &a.Source, &a.Site} {
 		*f = block[at : at+lens[i]]
 		at += lens[i]
 	}
 	zone := block[at : at+lens[5]]
-	if shared == nil {
-		a.said = string(words)
-	} else if said > 0 {
-		a.said = unsafe.String(&shared[d.off+total], said)
-	}
 	if a.Path == "" || strings.IndexByte(a.Path, 0) >= 0 {
 		return nil, 0, errors.New("snapshot: an article's path is empty or holds a NUL")
 	}
