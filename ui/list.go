@@ -39,6 +39,10 @@ type listPane struct {
 // most of a keystroke's time).
 type drawnRows struct{ last, next map[rowKey]string }
 
+func newDrawnRows() *drawnRows {
+	return &drawnRows{last: map[rowKey]string{}, next: map[rowKey]string{}}
+}
+
 // rowKey is everything a row's drawing depends on. Articles do not change
 // once loaded (a file read again gives new ones).
 type rowKey struct {
@@ -59,7 +63,7 @@ const (
 
 func newListPane(st *Styles, keys *KeyMap, mem *memory) listPane {
 	return listPane{st: st, keys: keys, now: time.Now(), mem: mem, less: store.ArticleLess,
-		drawn: &drawnRows{last: map[rowKey]string{}, next: map[rowKey]string{}}}
+		drawn: newDrawnRows()}
 }
 
 // sortOrders are the orders a config may choose.
@@ -343,7 +347,7 @@ func (l *listPane) view(focused bool) []string {
 	rh := l.rowHeight()
 	d := l.drawn
 	if d == nil { // a pane not made by newListPane
-		d = &drawnRows{last: map[rowKey]string{}, next: map[rowKey]string{}}
+		d = newDrawnRows()
 	}
 	clear(d.next)
 	for i := l.offset; i < l.rows() && len(out)+rh <= l.h; i++ {
@@ -354,7 +358,7 @@ func (l *listPane) view(focused bool) []string {
 		}
 		r, ok := d.last[k]
 		if !ok {
-			r = l.row(i, focused)
+			r = l.row(i, focused, k.starred, k.read) // the marks as keyed: another reader's may come in meanwhile
 		}
 		d.next[k] = r
 		out = append(out, r)
@@ -368,7 +372,7 @@ func (l *listPane) view(focused bool) []string {
 
 // row is one article: a bar when selected, the title, and on the right its
 // date, reading time and number of quotes.
-func (l *listPane) row(i int, focused bool) string {
+func (l *listPane) row(i int, focused, starred, read bool) string {
 	a := l.at(i)
 	sel := i == l.cursor
 	w := l.w
@@ -380,9 +384,9 @@ func (l *listPane) row(i int, focused bool) string {
 		bar = "▌"
 	}
 	switch {
-	case l.mem.isStarred(a):
+	case starred:
 		bar += "★"
-	case !l.mem.isRead(a):
+	case !read:
 		bar += "•"
 	default:
 		bar += " "

@@ -2,12 +2,22 @@ package ui
 
 import (
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"newsreader/internal/state"
 )
+
+// afresh is the screen drawn with no row kept.
+func (m Model) afresh() string {
+	m.list.drawn = newDrawnRows()
+	return m.View()
+}
 
 // The list keeps the rows it drew last; a screen drawn with them is the
 // screen drawn afresh, after every kind of change a row depends on.
@@ -20,10 +30,6 @@ func TestListRowsKeptAreTheRowsDrawnAfresh(t *testing.T) {
 	lipgloss.SetColorProfile(termenv.TrueColor)
 	defer lipgloss.SetColorProfile(termenv.Ascii)
 	m := settle(t, New(Options{Preload: arts, Theme: Theme{Dark: true}, Profile: termenv.TrueColor, After: noTimer}), tea.WindowSizeMsg{Width: 120, Height: 30})
-	afresh := func(m Model) string {
-		m.list.drawn = &drawnRows{last: map[rowKey]string{}, next: map[rowKey]string{}}
-		return m.View()
-	}
 	steps := []struct {
 		name string
 		msgs []tea.Msg
@@ -54,11 +60,43 @@ func TestListRowsKeptAreTheRowsDrawnAfresh(t *testing.T) {
 	for _, s := range steps {
 		m = settle(t, m, s.msgs...)
 		// twice: the second draw takes every row from the first
-		if got, want := m.View(), afresh(m); got != want {
+		if got, want := m.View(), m.afresh(); got != want {
 			t.Fatalf("%s: the screen drawn with the rows kept differs:\n%s\nwant\n%s", s.name, got, want)
 		}
-		if got, want := m.View(), afresh(m); got != want {
+		if got, want := m.View(), m.afresh(); got != want {
 			t.Fatalf("%s, drawn again: the screen differs:\n%s\nwant\n%s", s.name, got, want)
+		}
+	}
+}
+
+// Marks change off the UI goroutine (another reader's, merged when the
+// state is flushed): a row is drawn with the marks its key was made of, so
+// one drawn meanwhile is not kept under marks it does not show (found in
+// review).
+func TestListRowsWhileMarksChange(t *testing.T) {
+	marks := state.Open(t.TempDir(), state.Options{})
+	defer marks.Close()
+	arts := seedArticles(t)
+	for i := range 12 {
+		arts = append(arts, parse(t, fmt.Sprintf("a%02d.txt", i), fmt.Sprintf("Council report %d\n\nThe council met.\n", i)))
+	}
+	m := settle(t, New(Options{Preload: arts, Marks: marks, Theme: Theme{Dark: true}, Profile: termenv.Ascii, After: noTimer}), tea.WindowSizeMsg{Width: 120, Height: 30})
+	key := m.list.at(3).Key()
+	for round := range 300 {
+		var stop atomic.Bool
+		var wg sync.WaitGroup
+		wg.Go(func() { // a merge flipping the star, again and again
+			for v := false; !stop.Load(); v = !v {
+				marks.SetStarred(key, v)
+			}
+		})
+		for range 3 {
+			m.View()
+		}
+		stop.Store(true)
+		wg.Wait()
+		if got, want := m.View(), m.afresh(); got != want {
+			t.Fatalf("round %d: a row shows marks it is not kept for:\n%s\nwant\n%s", round, got, want)
 		}
 	}
 }
