@@ -87,14 +87,21 @@ func parsedArticles(b *testing.B, n int) []*store.Article {
 	return arts
 }
 
-// BenchmarkAppendArticle is writing a snapshot's articles, on one
-// goroutine, into a buffer of their size.
-func BenchmarkAppendArticle(b *testing.B) {
+// encodedArticles is the corpus parsed, and its articles as a snapshot
+// writes them, one after the other.
+func encodedArticles(b *testing.B) ([]*store.Article, []byte) {
 	arts := parsedArticles(b, testcorpus.BenchN(b))
 	var buf []byte
 	for _, a := range arts {
 		buf = store.AppendArticle(buf, a)
 	}
+	return arts, buf
+}
+
+// BenchmarkAppendArticle is writing a snapshot's articles, on one
+// goroutine, into a buffer of their size.
+func BenchmarkAppendArticle(b *testing.B) {
+	arts, buf := encodedArticles(b)
 	b.ResetTimer()
 	for range b.N {
 		buf = buf[:0]
@@ -108,11 +115,7 @@ func BenchmarkAppendArticle(b *testing.B) {
 
 // BenchmarkDecodeArticle is reading them back, on one goroutine.
 func BenchmarkDecodeArticle(b *testing.B) {
-	arts := parsedArticles(b, testcorpus.BenchN(b))
-	var buf []byte
-	for _, a := range arts {
-		buf = store.AppendArticle(buf, a)
-	}
+	arts, buf := encodedArticles(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
