@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -323,6 +324,7 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 			unmapSection(mapped)
 		}
 	}()
+	defer holdGC()()
 	sum := crc32.New(crcTable)
 	r := &counter{r: bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, int64(artLen)), sum), 256<<10)}
 	decoded, err := l.decode(r, artLen, shared)
@@ -384,6 +386,34 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	}
 	list, l.shared = decoded, shared
 	return idx, known, nil
+}
+
+// held counts the reads of snapshots under way, and gcPercent is the
+// collector's setting from before the first of them.
+var (
+	heldMu    sync.Mutex
+	held      int
+	gcPercent int
+)
+
+// holdGC stops the collector until the function it returns is called.
+// Nearly all a snapshot's read allocates stays live, so a collection
+// meanwhile frees almost nothing: at 100,000 articles, 18 of them took a
+// quarter of the CPU while it was read, and the peak is the same without.
+func holdGC() (release func()) {
+	heldMu.Lock()
+	defer heldMu.Unlock()
+	if held == 0 {
+		gcPercent = debug.SetGCPercent(-1)
+	}
+	held++
+	return func() {
+		heldMu.Lock()
+		defer heldMu.Unlock()
+		if held--; held == 0 {
+			debug.SetGCPercent(gcPercent)
+		}
+	}
 }
 
 // stat marks the files of the snapshot changed or gone since, on all cores.

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -432,5 +433,31 @@ func TestEmptyHeldTextIsRestored(t *testing.T) {
 	}
 	if got, want := warm.listing(t), cold.listing(t); !slices.Equal(got, want) {
 		t.Errorf("restored %q, want %q", got, want)
+	}
+}
+
+// Not parallel: the collector's setting is the process's.
+func TestCollectorIsBackAfterReading(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(71))
+	cache, root := t.TempDir(), library(t)
+	start(t, cache, root)
+	if r := start(t, cache, root); r.restored == 0 {
+		t.Fatal("nothing restored: the snapshot was not read")
+	}
+	if got := debug.SetGCPercent(71); got != 71 {
+		t.Errorf("after a snapshot is read the collector's percent is %d, want 71", got)
+	}
+	// reads that overlap give it back once the last is done
+	a, b := holdGC(), holdGC()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("while held the percent is %d, want -1", got)
+	}
+	a()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("while one read still holds it the percent is %d, want -1", got)
+	}
+	b()
+	if got := debug.SetGCPercent(71); got != 71 {
+		t.Errorf("once both are done the percent is %d, want 71", got)
 	}
 }
