@@ -665,6 +665,21 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			break
 		}
 	}
+	// a relative clause left without its closing comma ends on the noun
+	// phrase read: "Ms Robinson, who presents The Weakest Link tells …";
+	// the subject is the one before it
+	for k := i - 1; k > 0 && i-k <= 3; k-- {
+		t := &ts[k]
+		if t.kind != tWord || t.cap {
+			break
+		}
+		if e.lower(*t) == "who" {
+			if k < i-1 && e.isPunct(ts[k-1], ",") {
+				return e.npBefore(ts[:k-1])
+			}
+			break
+		}
+	}
 	return e.nounPhrase(ts[i:j])
 }
 

@@ -254,6 +254,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We are profoundly pleased and relieved", "Jane Doe"}}},
 		{"a name, a long appositive, then the verb", q + " Jane Doe, a research analyst at the Delhi-based Council on Energy, Environment and Water think tank told CBS News.",
 			[]want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"a relative clause without its closing comma", "Ms Jane Doe, who presents The Weakest Link tells him that she despaired. “I used to have to sit on my hands.”",
+			[]want{{"I used to have to sit on my hands.", "Jane Doe"}}},
 		{"he is no role or body", "John Smith is under fire. Audience members laughed when he urged voters, “We will win the vote in November.”\nBefore stepping aside to become Chief Whip he said he would address “the damage caused by grade inflation.”",
 			[]want{{"We will win the vote in November.", "John Smith"}, {"the damage caused by grade inflation.", "John Smith"}}},
 		{"the actor to the actor named", "John Smith, 42, was voted off the show on Monday. " + q + " said the actor.",
