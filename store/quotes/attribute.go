@@ -857,6 +857,9 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) {
 		ts = ts[1:]
 	}
+	for len(ts) > 1 && e.is(&ts[len(ts)-1], determiners) {
+		ts = ts[:len(ts)-1] // a sentence that lost its full stop: "Vadim Mitroshin The dispute …"
+	}
 	for len(ts) > 0 && ts[len(ts)-1].end-ts[len(ts)-1].pos <= 4 { // jr. at most
 		lw := e.lower(ts[len(ts)-1])
 		if lw != "jr" && lw != "sr" && lw != "ii" && lw != "iii" {

@@ -256,6 +256,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"a relative clause without its closing comma", "Ms Jane Doe, who presents The Weakest Link tells him that she despaired. “I used to have to sit on my hands.”",
 			[]want{{"I used to have to sit on my hands.", "Jane Doe"}}},
+		{"a sentence that lost its full stop after the name", `"The litigation risks are real," said Credit Suisse First Boston analyst Vadim Mitroshin The dispute with the Russian authorities is partly driven by politics.`,
+			[]want{{"The litigation risks are real,", "Vadim Mitroshin"}}},
 		{"he is no role or body", "John Smith is under fire. Audience members laughed when he urged voters, “We will win the vote in November.”\nBefore stepping aside to become Chief Whip he said he would address “the damage caused by grade inflation.”",
 			[]want{{"We will win the vote in November.", "John Smith"}, {"the damage caused by grade inflation.", "John Smith"}}},
 		{"the actor to the actor named", "John Smith, 42, was voted off the show on Monday. " + q + " said the actor.",
