@@ -857,6 +857,9 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) {
 		ts = ts[1:]
 	}
+	if len(ts) >= 3 && e.is(&ts[0], demonyms) && e.is(&ts[1], maleNames|femaleNames) {
+		ts = ts[1:] // "American Serena Williams": the nationality is no part of the name
+	}
 	for len(ts) > 1 && e.is(&ts[len(ts)-1], determiners) {
 		ts = ts[:len(ts)-1] // a sentence that lost its full stop: "Vadim Mitroshin The dispute …"
 	}
@@ -917,6 +920,15 @@ func shouting(w string) bool {
 	}
 	return n >= 2
 }
+
+// demonyms are the nationalities news writes before a name.
+var demonyms = newWordSet(`american british english scottish welsh irish australian canadian russian french german
+italian spanish portuguese dutch belgian swiss austrian swedish norwegian danish finnish icelandic polish czech slovak
+hungarian romanian bulgarian serbian croatian bosnian slovenian greek turkish ukrainian belarusian georgian armenian
+israeli palestinian lebanese syrian iraqi iranian saudi egyptian moroccan algerian tunisian libyan nigerian kenyan
+ethiopian ghanaian ugandan zimbabwean zambian cameroonian senegalese chinese japanese korean taiwanese vietnamese thai
+indian pakistani afghan bangladeshi indonesian malaysian filipino singaporean mexican brazilian argentine argentinian
+chilean colombian peruvian venezuelan cuban jamaican californian texan`)
 
 func isDemonym(lw string) bool {
 	for _, suf := range []string{"an", "ese", "ish", "i", "ch"} {

@@ -11,8 +11,9 @@ import (
 type person struct {
 	full, first, last string
 	pos               int
-	gender            byte // 'm', 'f' or 0 when unknown
-	multi             bool // full has a space
+	gender            byte   // 'm', 'f' or 0 when unknown
+	multi             bool   // full has a space
+	demonym           string // the nationality written before the name, in lower case: "the Argentine" is them
 }
 
 // names are the people the article names in full, gathered the first time
@@ -82,7 +83,14 @@ func (e *extractor) collectNames() {
 			}
 			continue
 		}
-		e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender, multi: n > 1})
+		demonym := ""
+		for k := 0; k+1 < len(run); k++ {
+			if e.is(&run[k], demonyms) && strings.HasPrefix(name, e.s(run[k+1])) {
+				demonym = e.lower(run[k])
+				break
+			}
+		}
+		e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender, multi: n > 1, demonym: demonym})
 	}
 }
 
@@ -102,7 +110,7 @@ func (e *extractor) full(name string, pos int) string {
 			continue
 		}
 		match := p.last == last && (!multi || p.first == first)
-		if !match && !multi && p.first == name {
+		if !match && !multi && (p.first == name || p.demonym != "" && strings.EqualFold(p.demonym, name)) {
 			match = true
 		}
 		if !match {
