@@ -146,7 +146,7 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) st
 	if name := e.recentSubject(e.mentionTok(a, qi), want); name != "" {
 		return name
 	}
-	if lastSpeaker != "" && !isOrg(lastSpeaker) { // he or she is no body
+	if lastSpeaker != "" && !isOrg(lastSpeaker) && !acronym(lastSpeaker) { // he or she is no body
 		if g := e.genderOf(lastSpeaker); g == 0 || g == want {
 			return lastSpeaker
 		}
@@ -320,6 +320,11 @@ federation club team network service services board authority organisation organ
 holdings partners society center centre hospital church government state states republic kingdom nations reuters
 press tv radio magazine review channel airlines airways motors systems labs technologies station open cup
 championship league series awards festival movement coalition alliance campaign international`)
+
+// acronym is true for a name in capitals alone, a body's: BPI, RNID.
+func acronym(name string) bool {
+	return len(name) > 1 && strings.IndexFunc(name, func(r rune) bool { return !unicode.IsUpper(r) }) < 0
+}
 
 func isOrg(name string) bool {
 	return orgWords.hasFold(name[strings.LastIndexByte(name, ' ')+1:])

@@ -262,6 +262,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"It's a good way to end the year,", "Susan Chepkemei"}}},
 		{"the nationality for the person", "Argentine David Nalbandian lost in five sets. “It was not very good for the sport,” said the Argentine.",
 			[]want{{"It was not very good for the sport,", "David Nalbandian"}}},
+		{"he is no body in capitals", "“The industry has grown,” said the BPI. Sales rose in the year. “It has provided a focus for the industry,” he said.",
+			[]want{{"The industry has grown,", "BPI"}, {"It has provided a focus for the industry,", ""}}},
 		{"he is no role or body", "John Smith is under fire. Audience members laughed when he urged voters, “We will win the vote in November.”\nBefore stepping aside to become Chief Whip he said he would address “the damage caused by grade inflation.”",
 			[]want{{"We will win the vote in November.", "John Smith"}, {"the damage caused by grade inflation.", "John Smith"}}},
 		{"the actor to the actor named", "John Smith, 42, was voted off the show on Monday. " + q + " said the actor.",
