@@ -857,8 +857,14 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) {
 		ts = ts[1:]
 	}
-	if len(ts) >= 3 && e.is(&ts[0], demonyms) && e.is(&ts[1], maleNames|femaleNames) {
-		ts = ts[1:] // "American Serena Williams": the nationality is no part of the name
+	if len(ts) >= 2 && e.described(ts[0]) {
+		ts = ts[1:] // "Fly-half Jonny Wilkinson", "Oscar-winner Andrea Arnold"
+	}
+	if len(ts) >= 3 && e.demonym(ts[0]) && (e.is(&ts[1], maleNames|femaleNames) || !e.is(&ts[0], demonyms)) {
+		// "American Serena Williams", "Americans Andy Roddick (and …)": the
+		// nationality is no part of the name; one alone only before a known
+		// first name, for bodies open on one: British Phonographic Industry
+		ts = ts[1:]
 	}
 	for len(ts) > 1 && e.is(&ts[len(ts)-1], determiners) {
 		ts = ts[:len(ts)-1] // a sentence that lost its full stop: "Vadim Mitroshin The dispute …"
@@ -895,6 +901,14 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	return b.String(), len(ts) // the words joined by one space each
 }
 
+// described is true for a word that describes who follows it: a compound
+// in lower case after its hyphen ("Man-of-the-match", "Top-seeded").
+func (e *extractor) described(t tok) bool {
+	w := e.s(t)
+	i := strings.IndexByte(w, '-')
+	return i > 0 && i+1 < len(w) && w[i+1] >= 'a' && w[i+1] <= 'z'
+}
+
 func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 func possessive(w string) bool {
@@ -929,6 +943,16 @@ israeli palestinian lebanese syrian iraqi iranian saudi egyptian moroccan algeri
 ethiopian ghanaian ugandan zimbabwean zambian cameroonian senegalese chinese japanese korean taiwanese vietnamese thai
 indian pakistani afghan bangladeshi indonesian malaysian filipino singaporean mexican brazilian argentine argentinian
 chilean colombian peruvian venezuelan cuban jamaican californian texan`)
+
+// demonym is true for a nationality, or more than one: "Americans Andy
+// Roddick and Andre Agassi".
+func (e *extractor) demonym(t tok) bool {
+	if e.is(&t, demonyms) {
+		return true
+	}
+	w := e.s(t)
+	return len(w) > 3 && w[len(w)-1] == 's' && demonyms.hasFold(w[:len(w)-1])
+}
 
 func isDemonym(lw string) bool {
 	for _, suf := range []string{"an", "ese", "ish", "i", "ch"} {

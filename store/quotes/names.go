@@ -85,7 +85,7 @@ func (e *extractor) collectNames() {
 		}
 		demonym := ""
 		for k := 0; k+1 < len(run); k++ {
-			if e.is(&run[k], demonyms) && strings.HasPrefix(name, e.s(run[k+1])) {
+			if e.demonym(run[k]) && strings.HasPrefix(name, e.s(run[k+1])) {
 				demonym = e.lower(run[k])
 				break
 			}
@@ -240,7 +240,14 @@ func (e *extractor) recentSubject(i int, want byte) string {
 // a known first name or gender, or a name given with an honorific; not a
 // body's name.
 func (e *extractor) isPersonName(full string, honored bool) bool {
-	return !isOrg(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+	return !isOrg(full) && !gerundFirst(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+}
+
+// gerundFirst is true for capitalized words that open on a verb in -ing,
+// no name: "Praising Celtic and Rangers, she said", "Finding Nemo".
+func gerundFirst(full string) bool {
+	first, _, multi := strings.Cut(full, " ")
+	return multi && len(first) > 5 && strings.HasSuffix(first, "ing") && firstNameGender(first) == 0
 }
 
 // honorifics go before a person's name, and no other: Dr Vancheshwar, not
