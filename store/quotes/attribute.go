@@ -247,6 +247,10 @@ func (e *extractor) attribute() {
 			q.Speaker, q.Mention = e.resolveRole(a, lastSpeaker, first.tok), a.mention
 		case a.ok():
 			q.Speaker, q.Mention = e.full(a.name, a.pos), a.mention
+			if q.Speaker == a.name && demonyms.hasFold(a.name) && singular(a) {
+				// "said the American": the one the text is about, as for "the actor"
+				q.Speaker = e.resolveRole(a, lastSpeaker, first.tok)
+			}
 		case first.para-lastPara <= 1 && lastSpeaker != "":
 			// a bare quote right after an attributed one continues it
 			q.Speaker, q.Mention = lastSpeaker, last.mention
@@ -952,6 +956,14 @@ func (e *extractor) demonym(t tok) bool {
 	}
 	w := e.s(t)
 	return len(w) > 3 && w[len(w)-1] == 's' && demonyms.hasFold(w[:len(w)-1])
+}
+
+// singular is false for a nationality that names a people: "the French
+// said", "the British"; "the American", "the 24-year-old Swiss" are one.
+func singular(a attribution) bool {
+	lw := strings.ToLower(a.name)
+	return !strings.HasSuffix(lw, "sh") && !strings.HasSuffix(lw, "ch") && !strings.HasSuffix(lw, "ese") && !strings.HasSuffix(lw, "ss") ||
+		strings.Contains(a.mention, "-year-old")
 }
 
 func isDemonym(lw string) bool {

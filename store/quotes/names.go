@@ -190,7 +190,7 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 		}
 		last = w
 	}
-	if n < 2 || n > 3 || !strings.EqualFold(first, "the") || !roles.hasFold(last) {
+	if n < 2 || n > 3 || !strings.EqualFold(first, "the") || !roles.hasFold(last) && !demonyms.hasFold(last) { // the actor, the American
 		return a.name
 	}
 	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {
