@@ -277,7 +277,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		run, opens := ts[i:j], i == 0
 		i = j
 		last := e.s(run[len(run)-1])
-		if w := e.wordBefore(int(run[0].pos)); objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
+		if w := e.wordBeforeRole(int(run[0].pos)); objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
 			!opens && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
 			continue // of Johnny Depp, the French Open, about Parise's penchant
 		}
@@ -308,6 +308,12 @@ towards to of between beyond around via like than the a an`)
 // a mark or a line break comes first. Paragraphs far from quotes keep no
 // words in lower case among their tokens, so it reads the text.
 func (e *extractor) wordBefore(pos int) string {
+	w, _ := e.wordAt(pos)
+	return w
+}
+
+// wordAt is wordBefore, and where the word starts.
+func (e *extractor) wordAt(pos int) (string, int) {
 	j := pos
 	for j > 0 && e.text[j-1] == ' ' {
 		j--
@@ -316,7 +322,25 @@ func (e *extractor) wordBefore(pos int) string {
 	for i > 0 && j-i < 20 && isWordByte(e.text[i-1]) {
 		i--
 	}
-	return strings.ToLower(e.text[i:j])
+	return strings.ToLower(e.text[i:j]), i
+}
+
+// wordBeforeRole is wordBefore, past a role or title in lower case and the
+// capitalized words before it: for "by All England Club chairman Tim
+// Phillips", "by".
+func (e *extractor) wordBeforeRole(pos int) string {
+	w, at := e.wordAt(pos)
+	if w == "" || !roles.has(w) && !titles.has(w) {
+		return w
+	}
+	for range 6 {
+		v, i := e.wordAt(at)
+		if v == "" || i >= len(e.text) || !isUpperByte(e.text[i]) {
+			return v
+		}
+		at = i
+	}
+	return ""
 }
 
 // orgWords end the names of bodies, which "he" and "she" never stand for.

@@ -274,6 +274,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"A lot more guys are capable of it now,", "Andre Agassi"}}},
 		{"a nationality that names a people", "Jacques Chirac spoke in Paris. “Europe needs the constitution more than ever,” the French said.",
 			[]want{{"Europe needs the constitution more than ever,", "French"}}},
+		{"a name after a preposition and a role is no subject", "World number one Lindsay Davenport has criticised Wimbledon.\nReacting to a comment by All England Club chairman Tim Phillips, the American said: “I think it is highly insulting.”",
+			[]want{{"I think it is highly insulting.", "Lindsay Davenport"}}},
 		{"he is no role or body", "John Smith is under fire. Audience members laughed when he urged voters, “We will win the vote in November.”\nBefore stepping aside to become Chief Whip he said he would address “the damage caused by grade inflation.”",
 			[]want{{"We will win the vote in November.", "John Smith"}, {"the damage caused by grade inflation.", "John Smith"}}},
 		{"the actor to the actor named", "John Smith, 42, was voted off the show on Monday. " + q + " said the actor.",
