@@ -722,7 +722,7 @@ through across`)
 func (e *extractor) npAfter(ts []tok) attribution {
 	end := 0
 	for end < len(ts) && end < 8 && ts[end].kind == tWord {
-		if end > 0 && !ts[end].cap && e.is(&ts[end], stopWords|speechVerbs) {
+		if end > 0 && !ts[end].cap && e.is(&ts[end], stopWords|speechVerbs) && !e.titleGoesOn(ts, end) {
 			break
 		}
 		end++
@@ -749,6 +749,32 @@ func (e *extractor) npAfter(ts []tok) attribution {
 		}
 	}
 	return a
+}
+
+// titleGoesOn is true when word i, in lower case, joins the words of a
+// title in capitals: "said Economic and Fiscal Policy Minister Heizo
+// Takenaka", "Chancellor of the Exchequer Gordon Brown".
+func (e *extractor) titleGoesOn(ts []tok, i int) bool {
+	if !ts[0].cap { // "a telephone memo for Mr Heath" is the memo
+		return false
+	}
+	switch e.lower(ts[i]) {
+	case "and", "of", "for", "the":
+	default:
+		return false
+	}
+	for k := i + 1; k < len(ts) && k < i+6 && ts[k].kind == tWord; k++ {
+		if !ts[k].cap {
+			if e.lower(ts[k]) != "the" {
+				return false
+			}
+			continue
+		}
+		if e.is(&ts[k], titles) {
+			return k+1 < len(ts) && ts[k+1].kind == tWord && ts[k+1].cap
+		}
+	}
+	return false
 }
 
 // describedName reads a name after a few words in lower case that say who
