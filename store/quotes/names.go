@@ -177,7 +177,9 @@ func (e *extractor) mentionTok(a attribution, qi int) int {
 var roles = newWordSet(`actor actress singer star director filmmaker rapper musician author writer novelist comedian
 host anchor coach manager player striker senator congressman congresswoman governor mayor president candidate
 nominee billionaire founder ceo chairman chairwoman premier minister chancellor businessman businesswoman mogul
-lawmaker entrepreneur designer chef artist`)
+lawmaker entrepreneur designer chef artist defender midfielder goalkeeper keeper winger forward prop hooker
+flanker centre captain skipper boss champion sprinter athlete runner hurdler jumper swimmer cyclist golfer boxer
+jockey driver rider debutant presenter broadcaster chart-topper`)
 
 // resolveRole gives a role in the singular with "the" (the actor, the former
 // senator) to the person the sentences before are about, else to the last
@@ -190,7 +192,7 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 		}
 		last = w
 	}
-	if n < 2 || n > 3 || !strings.EqualFold(first, "the") || !roles.hasFold(last) && !demonyms.hasFold(last) { // the actor, the American
+	if n < 2 || n > 4 || !strings.EqualFold(first, "the") || !roles.hasFold(last) && !demonyms.hasFold(last) { // the actor, the American
 		return a.name
 	}
 	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {
