@@ -972,7 +972,8 @@ hungarian romanian bulgarian serbian croatian bosnian slovenian greek turkish uk
 israeli palestinian lebanese syrian iraqi iranian saudi egyptian moroccan algerian tunisian libyan nigerian kenyan
 ethiopian ghanaian ugandan zimbabwean zambian cameroonian senegalese chinese japanese korean taiwanese vietnamese thai
 indian pakistani afghan bangladeshi indonesian malaysian filipino singaporean mexican brazilian argentine argentinian
-chilean colombian peruvian venezuelan cuban jamaican californian texan`)
+chilean colombian peruvian venezuelan cuban jamaican californian texan swede scot dane briton spaniard frenchman
+frenchwoman englishman englishwoman welshman irishman scotsman dutchman kiwi aussie`)
 
 // demonym is true for a nationality, or more than one: "Americans Andy
 // Roddick and Andre Agassi".
