@@ -286,6 +286,10 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		if e.is(&run[0], determiners) {
 			continue // The Kurdish …: a person's name opens on no article
 		}
+		switch e.wordBefore(int(run[0].pos)) {
+		case "his", "her", "their", "its", "our", "my", "your":
+			continue // "their Grand Slam hopes": a thing of someone's
+		}
 		name := e.cleanName(run)
 		if name == "" {
 			continue

@@ -286,6 +286,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"I got to the airport and my stomach was upset.", "Jason Gardener"}}},
 		{"a nationality as a noun", "Tottenham manager Martin Jol acclaimed his players for their patience.\n“We had the initiative but it wasn't easy,” said the Dutchman.",
 			[]want{{"We had the initiative but it wasn't easy,", "Martin Jol"}}},
+		{"a thing of someone's is no subject", "Ireland fly-half Ronan O'Gara hailed the win.\nThe Munster number 10 kicked 14 points to keep alive their Grand Slam hopes. He told BBC Sport: “We made hard work of it.”",
+			[]want{{"We made hard work of it.", "Ronan O'Gara"}}},
 		{"he is no role or body", "John Smith is under fire. Audience members laughed when he urged voters, “We will win the vote in November.”\nBefore stepping aside to become Chief Whip he said he would address “the damage caused by grade inflation.”",
 			[]want{{"We will win the vote in November.", "John Smith"}, {"the damage caused by grade inflation.", "John Smith"}}},
 		{"the actor to the actor named", "John Smith, 42, was voted off the show on Monday. " + q + " said the actor.",
