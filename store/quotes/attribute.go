@@ -896,6 +896,9 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 		// first name, for bodies open on one: British Phonographic Industry
 		ts = ts[1:]
 	}
+	if k := e.firstNameAt(ts); k > 0 {
+		ts = ts[k:] // "Guitarist Brian May", "Lib Dem Norman Baker": words before a first name describe
+	}
 	for len(ts) > 1 && e.is(&ts[len(ts)-1], determiners) {
 		ts = ts[:len(ts)-1] // a sentence that lost its full stop: "Vadim Mitroshin The dispute …"
 	}
@@ -929,6 +932,38 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 		b.WriteString(w)
 	}
 	return b.String(), len(ts) // the words joined by one space each
+}
+
+// firstNameAt is where a known first name opens the name in ts, after one
+// or two words that are none ("Producer Kevin Wallace"), with a surname
+// after it; 0 when the name opens ts or no first name is known.
+func (e *extractor) firstNameAt(ts []tok) int {
+	for k := 0; k <= 2 && k+2 <= len(ts); k++ {
+		if e.is(&ts[k], maleNames|femaleNames) {
+			return k
+		}
+		if !describes(e.s(ts[k])) {
+			return 0 // "Farhat Omar Ben Gadaravice", "Santa Barbara County"
+		}
+	}
+	return 0
+}
+
+// describes is true for a word in capitals that says what someone is:
+// one with the ending of a role (Guitarist, Producer, Backbencher), a
+// party, or letters in capitals (DJ).
+func describes(w string) bool {
+	lw := strings.ToLower(w)
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "man", "woman"} {
+		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	switch lw {
+	case "tory", "tories", "labour", "lib", "dem", "dems", "conservative", "liberal", "democrat", "republican", "snp", "ukip":
+		return true
+	}
+	return len(w) > 1 && strings.ToUpper(w) == w
 }
 
 // described is true for a word that describes who follows it: a compound
