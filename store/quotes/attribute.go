@@ -890,7 +890,7 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	if len(ts) >= 2 && e.described(ts[0]) {
 		ts = ts[1:] // "Fly-half Jonny Wilkinson", "Oscar-winner Andrea Arnold"
 	}
-	if len(ts) >= 3 && e.demonym(ts[0]) && (e.is(&ts[1], maleNames|femaleNames) || !e.is(&ts[0], demonyms)) {
+	if len(ts) >= 3 && e.demonym(&ts[0]) && (e.is(&ts[1], maleNames|femaleNames) || !e.is(&ts[0], demonyms)) {
 		// "American Serena Williams", "Americans Andy Roddick (and …)": the
 		// nationality is no part of the name; one alone only before a known
 		// first name, for bodies open on one: British Phonographic Industry
@@ -953,18 +953,22 @@ func (e *extractor) firstNameAt(ts []tok) int {
 // one with the ending of a role (Guitarist, Producer, Backbencher), a
 // party, or letters in capitals (DJ).
 func describes(w string) bool {
-	lw := strings.ToLower(w)
-	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "man", "woman"} {
-		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant", "ent", "man"} { // woman ends in man
+		if len(w) > len(suf)+2 && strings.EqualFold(w[len(w)-len(suf):], suf) {
 			return true
 		}
 	}
-	switch lw {
-	case "tory", "tories", "labour", "lib", "dem", "dems", "conservative", "liberal", "democrat", "republican", "snp", "ukip":
-		return true
+	switch {
+	case len(w) > 1 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) < 0:
+		return true // DJ
+	case len(w) > 12:
+		return false
 	}
-	return len(w) > 1 && strings.ToUpper(w) == w
+	return parties.hasFold(w)
 }
+
+// parties are the parties written before a member's name: Tory David Davis.
+var parties = newWordSet(`tory tories labour lib dem dems conservative liberal democrat republican snp ukip`)
 
 // described is true for a word that describes who follows it: a compound
 // in lower case after its hyphen ("Man-of-the-match", "Top-seeded").
@@ -1012,11 +1016,11 @@ frenchwoman englishman englishwoman welshman irishman scotsman dutchman kiwi aus
 
 // demonym is true for a nationality, or more than one: "Americans Andy
 // Roddick and Andre Agassi".
-func (e *extractor) demonym(t tok) bool {
-	if e.is(&t, demonyms) {
+func (e *extractor) demonym(t *tok) bool {
+	if e.is(t, demonyms) {
 		return true
 	}
-	w := e.s(t)
+	w := e.s(*t)
 	return len(w) > 3 && w[len(w)-1] == 's' && demonyms.hasFold(w[:len(w)-1])
 }
 

@@ -84,8 +84,8 @@ func (e *extractor) collectNames() {
 			continue
 		}
 		demonym := ""
-		for k := 0; k+1 < len(run); k++ {
-			if e.demonym(run[k]) && strings.HasPrefix(name, e.s(run[k+1])) {
+		for k := 0; k+1 < len(run) && len(run) > n; k++ { // only when words before the name were left out
+			if e.demonym(&run[k]) && strings.HasPrefix(name, e.s(run[k+1])) {
 				demonym = e.lower(run[k])
 				break
 			}
