@@ -958,13 +958,7 @@ func describes(w string) bool {
 			return true
 		}
 	}
-	switch {
-	case len(w) > 1 && strings.IndexFunc(w, func(r rune) bool { return !unicode.IsUpper(r) }) < 0:
-		return true // DJ
-	case len(w) > 12:
-		return false
-	}
-	return parties.hasFold(w)
+	return acronym(w) || len(w) <= 12 && parties.hasFold(w) // DJ, Tory
 }
 
 // parties are the parties written before a member's name: Tory David Davis.
@@ -1032,6 +1026,8 @@ func singular(a attribution) bool {
 		strings.Contains(a.mention, "-year-old")
 }
 
+// isDemonym is the broad test, by the ending, of a word before a title
+// ("French President"); demonyms is the list for one before a name.
 func isDemonym(lw string) bool {
 	for _, suf := range []string{"an", "ese", "ish", "i", "ch"} {
 		if strings.HasSuffix(lw, suf) {

@@ -279,16 +279,17 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		run, opens := ts[i:j], i == 0
 		i = j
 		last := e.s(run[len(run)-1])
-		if w := e.wordBeforeRole(int(run[0].pos)); objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
+		before, at := e.wordAt(int(run[0].pos))
+		switch before {
+		case "his", "her", "their", "its", "our", "my", "your":
+			continue // "their Grand Slam hopes": a thing of someone's
+		}
+		if w := e.pastRole(before, at); objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
 			!opens && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
 			continue // of Johnny Depp, the French Open, about Parise's penchant
 		}
 		if e.is(&run[0], determiners) {
 			continue // The Kurdish …: a person's name opens on no article
-		}
-		switch e.wordBefore(int(run[0].pos)) {
-		case "his", "her", "their", "its", "our", "my", "your":
-			continue // "their Grand Slam hopes": a thing of someone's
 		}
 		name := e.cleanName(run)
 		if name == "" {
@@ -331,11 +332,10 @@ func (e *extractor) wordAt(pos int) (string, int) {
 	return strings.ToLower(e.text[i:j]), i
 }
 
-// wordBeforeRole is wordBefore, past a role or title in lower case and the
-// capitalized words before it: for "by All England Club chairman Tim
-// Phillips", "by".
-func (e *extractor) wordBeforeRole(pos int) string {
-	w, at := e.wordAt(pos)
+// pastRole is w, the word before a name that starts at at, unless it is a
+// role or title in lower case: then the word before it and the capitalized
+// words before that. For "by All England Club chairman Tim Phillips", "by".
+func (e *extractor) pastRole(w string, at int) string {
 	if w == "" || !roles.has(w) && !titles.has(w) {
 		return w
 	}
