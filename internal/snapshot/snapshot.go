@@ -101,6 +101,7 @@ func (l *Library) Wait(d time.Duration) {
 
 // entry is one file of the snapshot.
 type entry struct {
+	path    string
 	stamp   store.Stamp
 	arts    []*store.Article
 	changed bool        // the file is not as it was when the snapshot was written
@@ -327,7 +328,24 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	defer holdGC()()
 	sum := crc32.New(crcTable)
 	r := &counter{r: bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, int64(artLen)), sum), 256<<10)}
-	decoded, err := l.decode(r, artLen, shared)
+	// each file is statted as its first article is decoded: the stats
+	// wait on the system while the decoding keeps a core busy
+	known := map[string]*entry{}
+	stats := startStats()
+	decoded, err := l.decode(r, artLen, shared, func(a *store.Article) error {
+		s, _ := a.Stamp()
+		e := known[a.Path]
+		if e == nil {
+			e = &entry{path: a.Path, stamp: s}
+			known[a.Path] = e
+			stats.send(e)
+		} else if e.stamp != s {
+			return fmt.Errorf("snapshot: two stamps for %q", a.Path)
+		}
+		e.arts = append(e.arts, a)
+		return nil
+	})
+	stats.wait()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -348,21 +366,8 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	if sum.Sum32() != idxSum {
 		return nil, nil, errors.New("snapshot: the index's checksum does not match")
 	}
-	known := make(map[string]*entry, len(decoded))
-	for _, a := range decoded {
-		s, _ := a.Stamp()
-		e := known[a.Path]
-		if e == nil {
-			e = &entry{stamp: s}
-			known[a.Path] = e
-		} else if e.stamp != s {
-			return nil, nil, fmt.Errorf("snapshot: two stamps for %q", a.Path)
-		}
-		e.arts = append(e.arts, a)
-	}
 	// the articles of files changed or gone since are gone from the index
 	// from the start: no query finds or counts them
-	stat(known)
 	live := slices.Clone(decoded)
 	for i, a := range live {
 		if e := known[a.Path]; e.changed {
@@ -416,31 +421,40 @@ func holdGC() (release func()) {
 	}
 }
 
-// stat marks the files of the snapshot changed or gone since, on all cores.
-func stat(known map[string]*entry) {
-	paths := make(chan string, 256)
-	var wg sync.WaitGroup
+// stats marks the files of the snapshot changed or gone since, on all
+// cores, as they are sent.
+type stats struct {
+	files chan *entry
+	wg    sync.WaitGroup
+}
+
+func startStats() *stats {
+	s := &stats{files: make(chan *entry, 1024)}
 	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for p := range paths {
-				e := known[p]
-				s, err := store.StatFile(p)
-				e.changed = err != nil || s != e.stamp
+		s.wg.Go(func() {
+			for e := range s.files {
+				st, err := store.StatFile(e.path)
+				e.changed = err != nil || st != e.stamp
 			}
 		})
 	}
-	for p := range known {
-		paths <- p
-	}
-	close(paths)
-	wg.Wait()
+	return s
+}
+
+func (s *stats) send(e *entry) { s.files <- e }
+
+// wait waits for every file sent to be statted.
+func (s *stats) wait() {
+	close(s.files)
+	s.wg.Wait()
 }
 
 // decode reads the articles section, n bytes, from r: the sources' key,
 // then the articles, each after its length. shared, when not nil, is
 // the section mapped: the articles' quotes' words and held texts are read
-// from it, at the offsets r counts, instead of being copied.
-func (l *Library) decode(r *counter, n uint64, shared []byte) ([]*store.Article, error) {
+// from it, at the offsets r counts, instead of being copied. each is
+// given every article as it is decoded; an error from it stops the read.
+func (l *Library) decode(r *counter, n uint64, shared []byte, each func(*store.Article) error) ([]*store.Article, error) {
 	var buf, same []byte
 	field := func(what string) ([]byte, error) {
 		k, err := binary.ReadUvarint(r)
@@ -504,6 +518,9 @@ func (l *Library) decode(r *counter, n uint64, shared []byte) ([]*store.Article,
 		}
 		if _, ok := a.Stamp(); !ok {
 			return nil, errors.New("snapshot: an article without its file's stamp")
+		}
+		if err := each(a); err != nil {
+			return nil, err
 		}
 		list = append(list, a)
 	}
