@@ -75,6 +75,7 @@ type Library struct {
 	indexed  map[*store.Article]bool // those of them in its index (not copies held back)
 	restored bool                    // the index came from the snapshot
 	shared   []byte                  // its articles, mapped: their quotes' words and held texts are read there
+	mapped   [][]byte                // the sections mapped (see giveBack)
 
 	dropped int // files of the snapshot changed or gone since
 
@@ -389,8 +390,20 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 		unmapSection(data)
 		return nil, nil, err
 	}
+	// the queries read the index and the quotes in place: what they read
+	// is given back as they go, or memory would grow to all of both
+	l.mapped = [][]byte{mapped, data}
+	idx.AfterReading(l.giveBack)
 	list, l.shared = decoded, shared
 	return idx, known, nil
+}
+
+// giveBack gives the system back the pages of the snapshot that reads
+// have mapped into memory; it keeps them in its cache, to map them again.
+func (l *Library) giveBack() {
+	for _, b := range l.mapped {
+		dropPages(b)
+	}
 }
 
 // held counts the reads of snapshots under way, and gcPercent is the

@@ -23,7 +23,8 @@ type Index struct {
 	speakers *speakers
 	scratch  sync.Pool // *analysis
 
-	segmentDocs int // segmentDocs, but in tests
+	segmentDocs int    // segmentDocs, but in tests
+	afterRead   func() // see AfterReading
 
 	mu     sync.RWMutex
 	sealed []*segment
@@ -36,6 +37,19 @@ type Index struct {
 // New returns an empty index.
 func New() *Index {
 	return &Index{dict: newDict(), speakers: newSpeakers(), segmentDocs: segmentDocs}
+}
+
+// AfterReading has f called each time a query is done reading a sealed
+// segment, and once it is done: an index restored from a mapped file gives
+// back the pages a query read there, so that memory does not keep them.
+// Call it before the index is queried.
+func (x *Index) AfterReading(f func()) { x.afterRead = f }
+
+// doneReading calls the function given to AfterReading.
+func (x *Index) doneReading() {
+	if x.afterRead != nil {
+		x.afterRead()
+	}
 }
 
 // stats are what BM25 needs of a collection: its size and its mean lengths.

@@ -88,6 +88,7 @@ func (x *Index) search(ctx context.Context, query string, limit int, details boo
 			return res, err
 		}
 		res.Total += ev.segment(s.docs, s.gone, s, &top)
+		x.doneReading()
 	}
 	for _, b := range snap.open {
 		if err := ctx.Err(); err != nil {
@@ -117,6 +118,7 @@ func (x *Index) search(ctx context.Context, query string, limit int, details boo
 		}
 		res.Hits[i].Score = h.score
 	}
+	x.doneReading()
 	return res, nil
 }
 

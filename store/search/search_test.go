@@ -545,3 +545,23 @@ func TestConcurrentAddSearch(t *testing.T) {
 		t.Errorf("compacted after concurrent adds, the answers differ from an index built in one go:\n%s", firstDiff(got, want))
 	}
 }
+
+// A query calls the function given to AfterReading once it has read each
+// sealed segment, and once more when it is done: the snapshot gives back
+// the pages a query mapped as it goes.
+func TestAfterReadingFollowsEachSegment(t *testing.T) {
+	x := New()
+	x.segmentDocs = 2
+	for i := range 5 {
+		x.Add(article(t, fmt.Sprintf("r%d.txt", i), oil))
+	}
+	x.Compact()
+	calls := 0
+	x.AfterReading(func() { calls++ })
+	if r := x.Search("oil", 10); len(r.Hits) != 5 {
+		t.Fatalf("found %d of 5 articles", len(r.Hits))
+	}
+	if want := x.Segments() + 1; x.Segments() < 3 || calls != want {
+		t.Errorf("%d calls after a query over %d segments, want %d", calls, x.Segments(), want)
+	}
+}
