@@ -7,7 +7,8 @@ import (
 	"unsafe"
 )
 
-// A query gives back the pages of the snapshot it mapped into memory.
+// Restoring the index, then each query, gives back the pages of the
+// snapshot they mapped into memory.
 func TestQueriesGiveBackTheMappedPages(t *testing.T) {
 	t.Parallel()
 	cache, root := t.TempDir(), library(t)
@@ -17,6 +18,9 @@ func TestQueriesGiveBackTheMappedPages(t *testing.T) {
 		t.Fatalf("the second start restored nothing (%d sections mapped)", len(warm.lib.mapped))
 	}
 	index := warm.lib.mapped[1]
+	if n := mappedPages(t, index); n != 0 {
+		t.Errorf("%d pages of the index are in memory once it is restored", n)
+	}
 	sum := byte(0)
 	for _, c := range index {
 		sum += c

@@ -394,6 +394,7 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	// is given back as they go, or memory would grow to all of both
 	l.mapped = [][]byte{mapped, data}
 	idx.AfterReading(l.giveBack)
+	l.giveBack() // what Restore read
 	list, l.shared = decoded, shared
 	return idx, known, nil
 }
