@@ -2,8 +2,11 @@ package snapshot
 
 import (
 	"encoding/binary"
+	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
+	"time"
 	"unsafe"
 )
 
@@ -61,4 +64,34 @@ func mappedPages(t *testing.T, b []byte) int {
 		}
 	}
 	return n
+}
+
+// Writing the snapshot again, after a file changed, gives back the pages of
+// the old one that it read: the quotes' words and the index.
+func TestSaveGivesBackTheMappedPages(t *testing.T) {
+	t.Parallel()
+	cache, root := t.TempDir(), library(t)
+	for i := range 12 { // enough that one file changed is worth writing it again for
+		write(t, filepath.Join(root, fmt.Sprintf("f%02d.txt", i)), fmt.Sprintf("Report %d\n\nThe committee met for the %dth time.\n", i, i+1), time.Minute)
+	}
+	settle()
+	first := start(t, cache, root)
+	before, err := os.Stat(first.lib.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, "a.txt"), articles["a.txt"]+"\nThe bridge opens in May.\n", time.Minute)
+	settle()
+	changed := start(t, cache, root) // Save writes it all again
+	if !changed.lib.restored || len(changed.lib.mapped) != 2 {
+		t.Fatalf("the second start restored nothing (%d sections mapped)", len(changed.lib.mapped))
+	}
+	if after, err := os.Stat(changed.lib.Path()); err != nil || os.SameFile(before, after) {
+		t.Fatalf("the snapshot was not written again (%v)", err)
+	}
+	for i, what := range []string{"articles", "index"} {
+		if n := mappedPages(t, changed.lib.mapped[i]); n != 0 {
+			t.Errorf("%d pages of the old snapshot's %s are in memory after it was written again", n, what)
+		}
+	}
 }

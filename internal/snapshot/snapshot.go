@@ -702,8 +702,12 @@ func (l *Library) write(f *os.File, list []*store.Article, indexed int, idx *sea
 			w.Write(buf)
 			buf = buf[:0]
 		}
+		if i%4096 == 4095 {
+			l.giveBack() // the quotes' words read from this snapshot's file
+		}
 	}
 	w.Write(buf)
+	l.giveBack()
 	artLen, artSum := w.n, w.h.Sum32()
 	// the index starts on a page, to be mapped into memory
 	idxOff := (int64(headerLen) + artLen + align - 1) / align * align

@@ -39,9 +39,9 @@ func New() *Index {
 	return &Index{dict: newDict(), speakers: newSpeakers(), segmentDocs: segmentDocs}
 }
 
-// AfterReading has f called each time a query is done reading a sealed
-// segment, and once it is done: an index restored from a mapped file gives
-// back the pages a query read there, so that memory does not keep them.
+// AfterReading has f called each time a query or Save is done reading a
+// sealed segment, and once more: an index restored from a mapped file
+// gives back the pages read there, so that memory does not keep them.
 // Call it before the index is queried.
 func (x *Index) AfterReading(f func()) { x.afterRead = f }
 

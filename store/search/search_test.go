@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"io"
 	"newsreader/internal/storetest"
 	"reflect"
 	"slices"
@@ -547,8 +548,9 @@ func TestConcurrentAddSearch(t *testing.T) {
 }
 
 // A query calls the function given to AfterReading once it has read each
-// sealed segment, and once more when it is done: the snapshot gives back
-// the pages a query mapped as it goes.
+// sealed segment, and once more when it is done; Save once it has written
+// the dictionary and each segment: the snapshot gives back the pages they
+// mapped as they go.
 func TestAfterReadingFollowsEachSegment(t *testing.T) {
 	x := New()
 	x.segmentDocs = 2
@@ -563,5 +565,12 @@ func TestAfterReadingFollowsEachSegment(t *testing.T) {
 	}
 	if want := x.Segments() + 1; x.Segments() < 3 || calls != want {
 		t.Errorf("%d calls after a query over %d segments, want %d", calls, x.Segments(), want)
+	}
+	calls = 0
+	if err := x.Save(io.Discard, func(*store.Article) (uint32, bool) { return 0, true }); err != nil {
+		t.Fatal(err)
+	}
+	if want := x.Segments() + 1; calls != want {
+		t.Errorf("%d calls after saving %d segments, want %d", calls, x.Segments(), want)
 	}
 }

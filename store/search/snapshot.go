@@ -99,8 +99,10 @@ func (x *Index) Save(w io.Writer, ordinal func(*store.Article) (uint32, bool)) e
 	sw.u32s(sorted)
 	sw.strings(names)
 	sw.u32(uint32(len(sealed)))
+	x.doneReading() // the dictionary, when it is read in place
 	for _, s := range sealed {
 		sw.segment(s, ordinal)
+		x.doneReading()
 	}
 	if sw.err != nil {
 		return fmt.Errorf("search snapshot: %w", sw.err)
