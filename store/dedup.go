@@ -86,7 +86,12 @@ var trackingParams = regexp.MustCompile(`^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$|r
 // linkKey is a web address reduced to what names the page: scheme, "www.",
 // fragment, trailing slash and tracking parameters do not count.
 func linkKey(s string) string {
-	u, err := url.Parse(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	// most sources are an outlet's name or none: no need to parse them
+	if !hasPrefixFold(s, "http://") && !hasPrefixFold(s, "https://") {
+		return ""
+	}
+	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ""
 	}
@@ -106,6 +111,10 @@ func linkKey(s string) string {
 		key += "?" + q.Encode() // Encode sorts by key
 	}
 	return key
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // textKey is the folded title and a hash of the words of the body; "" for

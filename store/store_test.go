@@ -23,6 +23,7 @@ func TestLinkKey(t *testing.T) {
 		"https://www.News.example/world/story-1/",
 		"http://news.example/world/story-1",
 		"https://news.example/world/story-1?utm_source=rss&utm_medium=feed#comments",
+		" HTTPS://news.example/world/story-1",
 	}
 	for _, s := range same {
 		if linkKey(s) != linkKey(same[0]) {
@@ -35,7 +36,7 @@ func TestLinkKey(t *testing.T) {
 			t.Errorf("%s has the key of %s", s, same[0])
 		}
 	}
-	for _, s := range []string{"", "The Times", "mailto:x@y.example", "/relative/path", "https://www.news.example/"} {
+	for _, s := range []string{"", "The Times", "mailto:x@y.example", "/relative/path", "https://www.news.example/", "http:/news.example/a", "ftp://news.example/a"} {
 		if linkKey(s) != "" {
 			t.Errorf("%q is no web address, key %q", s, linkKey(s))
 		}
