@@ -3,6 +3,7 @@
 package store
 
 import (
+	"maps"
 	"slices"
 	"sync"
 )
@@ -35,6 +36,28 @@ type Update struct {
 // New returns an empty store.
 func New() *Store {
 	return &Store{byID: map[int]*Article{}, byPath: map[string][]*Article{}, group: map[*Article]*dupGroup{}, byKey: map[string]*dupGroup{}, byTitle: map[string][]*Article{}}
+}
+
+// Expect makes room for n articles in all: a load that has counted its
+// files says how many, and the store's tables grow once instead of by
+// doubling, which left each old table to the collector.
+func (s *Store) Expect(n int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n <= len(s.byID) {
+		return
+	}
+	s.byID = grown(s.byID, n)
+	s.byPath = grown(s.byPath, n)
+	s.group = grown(s.group, n)
+	s.byTitle = grown(s.byTitle, n)
+}
+
+// grown is a copy of m with room for n entries.
+func grown[K comparable, V any](m map[K]V, n int) map[K]V {
+	g := make(map[K]V, n)
+	maps.Copy(g, m)
+	return g
 }
 
 // Add adds articles, giving each its ID, and says which are shown.

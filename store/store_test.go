@@ -165,3 +165,20 @@ func TestStoreHashesOnlySharedTitles(t *testing.T) {
 		t.Errorf("after the first copy's file went, shown %v", got)
 	}
 }
+
+// Expect grows the store's tables without losing what they hold.
+func TestExpectKeepsWhatIsHeld(t *testing.T) {
+	s := New()
+	first := s.Add(art("a.txt", 0, "Bridge reopens", "The bridge reopened on Thursday.", ""), art("b.txt", 0, "Bridge reopens", "The bridge reopened on Thursday.", ""))
+	s.Expect(100)
+	s.Expect(10) // less than held: nothing to do
+	s.Add(art("c.txt", 0, "Floods close the school", "Heavy rain closed the school.", ""), art("d.txt", 0, "Bridge reopens", "The bridge reopened on Thursday.", ""))
+	if s.Len() != 2 || s.Duplicates() != 2 {
+		t.Errorf("%d shown and %d copies, want 2 and 2", s.Len(), s.Duplicates())
+	}
+	for _, a := range first.Added {
+		if s.Article(a.ID) != a || len(s.byPath[a.Path]) != 1 || s.group[a] == nil || len(s.byTitle[foldTitle(a.Title)]) != 3 {
+			t.Errorf("%s is lost after Expect", a.Path)
+		}
+	}
+}

@@ -120,6 +120,7 @@ type Model struct {
 	linkCursor    int
 	mouseOn       bool
 	snapshotTaken bool            // the snapshot is written, or being written, once loading ends
+	expected      bool            // the store was told how many files the load counted
 	indexTaken    bool            // the snapshot's index is the reader's
 	restore       *state.Position // where to go back to once its article loads
 	moved         bool            // the user has moved: no restoring any more
@@ -414,6 +415,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) handleBatch(b store.Batch) tea.Cmd {
 	first := m.list.selected() == nil
 	m.progress = b
+	if b.Counted && !m.expected {
+		m.store.Expect(b.Found)
+		m.expected = true
+	}
 	indexing := m.update(m.store.Add(b.Articles...))
 	if m.restore != nil {
 		shown := m.reader.article

@@ -46,8 +46,12 @@ func loadLibrary(src store.Source, env Env) library {
 	} else {
 		batches = store.Load(context.Background(), src)
 	}
-	took := false
+	took, expected := false, false
 	for b := range batches {
+		if b.Counted && !expected {
+			lib.store.Expect(b.Found)
+			expected = true
+		}
 		if snap != nil && !took {
 			// once, before anything is indexed (see Load): the indexers read it
 			lib.index, took = snap.Index(), true
