@@ -77,8 +77,6 @@ type Library struct {
 	shared   []byte                  // its articles, mapped: their quotes' words and held texts are read there
 	mapped   [][]byte                // the sections mapped (see giveBack)
 
-	dropped int // files of the snapshot changed or gone since
-
 	mu     sync.Mutex
 	loaded []*store.Article // every article Load sent, from the snapshot or not
 	erred  map[string]bool  // files read with an error: not kept, to say it again
@@ -102,10 +100,8 @@ func (l *Library) Wait(d time.Duration) {
 
 // entry is one file of the snapshot.
 type entry struct {
-	path    string
 	stamp   store.Stamp
 	arts    []*store.Article
-	changed bool        // the file is not as it was when the snapshot was written
 	claimed atomic.Bool // Load took them: the file is as it was
 }
 
@@ -200,6 +196,9 @@ func (l *Library) note(ctx context.Context, in <-chan store.Batch) <-chan store.
 	go func() {
 		defer close(out)
 		for b := range in {
+			if b.Done {
+				l.forget() // every file has been met
+			}
 			l.mu.Lock()
 			l.loaded = append(l.loaded, b.Articles...)
 			for _, e := range b.Errors {
@@ -214,6 +213,19 @@ func (l *Library) note(ctx context.Context, in <-chan store.Batch) <-chan store.
 		}
 	}()
 	return out
+}
+
+// forget makes the index forget the articles of the snapshot's files that
+// the load did not take: changed or gone since it was written. Until then
+// a query may count them, but finds none the store shows.
+func (l *Library) forget() {
+	var stale []*store.Article
+	for _, e := range l.known {
+		if !e.claimed.Load() {
+			stale = append(stale, e.arts...)
+		}
+	}
+	l.index.Forget(stale)
 }
 
 // Index is the index of the articles of the snapshot, or an empty one
@@ -329,24 +341,19 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	defer holdGC()()
 	sum := crc32.New(crcTable)
 	r := &counter{r: bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, int64(artLen)), sum), 256<<10)}
-	// each file is statted as its first article is decoded: the stats
-	// wait on the system while the decoding keeps a core busy
 	known := map[string]*entry{}
-	stats := startStats()
 	decoded, err := l.decode(r, artLen, shared, func(a *store.Article) error {
 		s, _ := a.Stamp()
 		e := known[a.Path]
 		if e == nil {
-			e = &entry{path: a.Path, stamp: s}
+			e = &entry{stamp: s}
 			known[a.Path] = e
-			stats.send(e)
 		} else if e.stamp != s {
 			return fmt.Errorf("snapshot: two stamps for %q", a.Path)
 		}
 		e.arts = append(e.arts, a)
 		return nil
 	})
-	stats.wait()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -367,25 +374,14 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	if sum.Sum32() != idxSum {
 		return nil, nil, errors.New("snapshot: the index's checksum does not match")
 	}
-	// the articles of files changed or gone since are gone from the index
-	// from the start: no query finds or counts them
-	live := slices.Clone(decoded)
-	for i, a := range live {
-		if e := known[a.Path]; e.changed {
-			live[i] = nil
-		}
-	}
-	for p, e := range known {
-		if e.changed {
-			delete(known, p)
-			l.dropped++
-		}
-	}
+	// every article is restored into the index; those of files the load
+	// finds changed or gone are forgotten once it is over (see note): the
+	// load's own stat of each file says which, after the watch is set up
 	data, err := mapSection(f, int64(idxOff), int(idxLen))
 	if err != nil {
 		return nil, nil, err
 	}
-	idx, err := search.Restore(data, live)
+	idx, err := search.Restore(data, decoded)
 	if err != nil {
 		unmapSection(data)
 		return nil, nil, err
@@ -433,34 +429,6 @@ func holdGC() (release func()) {
 			debug.SetGCPercent(gcPercent)
 		}
 	}
-}
-
-// stats marks the files of the snapshot changed or gone since, on all
-// cores, as they are sent.
-type stats struct {
-	files chan *entry
-	wg    sync.WaitGroup
-}
-
-func startStats() *stats {
-	s := &stats{files: make(chan *entry, 1024)}
-	for range runtime.GOMAXPROCS(0) {
-		s.wg.Go(func() {
-			for e := range s.files {
-				st, err := store.StatFile(e.path)
-				e.changed = err != nil || st != e.stamp
-			}
-		})
-	}
-	return s
-}
-
-func (s *stats) send(e *entry) { s.files <- e }
-
-// wait waits for every file sent to be statted.
-func (s *stats) wait() {
-	close(s.files)
-	s.wg.Wait()
 }
 
 // decode reads the articles section, n bytes, from r: the sources' key,
@@ -625,7 +593,7 @@ func (l *Library) Save() error {
 			unclaimed++
 		}
 	}
-	if l.restored && added == 0 && unclaimed == 0 && l.dropped == 0 {
+	if l.restored && added == 0 && unclaimed == 0 {
 		return nil // the snapshot is the library as it is
 	}
 	size, sized := int64(0), map[string]bool{}

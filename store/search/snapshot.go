@@ -175,9 +175,9 @@ func (w *snapWriter) strings(ss []string) {
 func (w *snapWriter) segment(s *segment, ordinal func(*store.Article) (uint32, bool)) {
 	quotes := 0
 	var docs []byte
-	for _, d := range s.docs {
+	for i, d := range s.docs {
 		ord := uint64(0) // gone
-		if d.art != nil {
+		if d.art != nil && !s.isGone(i) {
 			if o, ok := ordinal(d.art); ok {
 				ord = uint64(o) + 1
 			}
@@ -704,10 +704,54 @@ func (x *Index) Each(f func(*store.Article)) {
 	sealed := slices.Clone(x.sealed)
 	x.mu.RUnlock()
 	for _, s := range sealed {
-		for _, d := range s.docs {
+		for i, d := range s.docs {
+			if s.isGone(i) {
+				f(nil)
+				continue
+			}
 			f(d.art)
 		}
 	}
+}
+
+// Forget makes the articles given ones no query finds or counts, as Restore
+// does those it is not given: a snapshot's articles whose files turned out
+// changed or gone. Their postings stay. Queries under way are not changed:
+// a segment with articles forgotten is replaced by a copy.
+func (x *Index) Forget(arts []*store.Article) {
+	if len(arts) == 0 {
+		return
+	}
+	drop := make(map[*store.Article]bool, len(arts))
+	for _, a := range arts {
+		drop[a] = true
+	}
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	for i, s := range x.sealed {
+		var gone []uint64
+		for j, d := range s.docs {
+			if !drop[d.art] || s.isGone(j) {
+				continue
+			}
+			if gone == nil {
+				gone = make([]uint64, (len(s.docs)+63)/64)
+				copy(gone, s.gone)
+			}
+			gone[j/64] |= 1 << (j % 64)
+			x.gone++
+		}
+		if gone != nil {
+			c := *s
+			c.gone = gone
+			x.sealed[i] = &c
+		}
+	}
+}
+
+// isGone reports whether article i of the segment is one no query finds.
+func (s *segment) isGone(i int) bool {
+	return s.gone != nil && s.gone[i/64]&(1<<(i%64)) != 0
 }
 
 // Segments is how many compact segments the index has: each start that

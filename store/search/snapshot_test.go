@@ -239,11 +239,14 @@ func TestSnapshotGone(t *testing.T) {
 		{"nil", data, func(i int) bool { return i%5 == 1 }},
 		{"out of range", data, func(i int) bool { return i >= 480 }},
 		{"no ordinal", buf.Bytes(), func(i int) bool { return i%7 == 3 }},
+		{"forgotten", data, func(i int) bool { return i%5 == 1 || i%7 == 3 }},
 	} {
 		list := slices.Clone(arts)
 		goneCount := 0
+		var stale []*store.Article
 		for i := range list {
 			if tt.gone(i) {
+				stale = append(stale, list[i])
 				list[i] = nil
 				goneCount++
 			}
@@ -251,7 +254,25 @@ func TestSnapshotGone(t *testing.T) {
 		if tt.name == "out of range" {
 			list = list[:480]
 		}
-		y := restore(t, tt.data, list)
+		var y *Index
+		if tt.name == "forgotten" {
+			// restored whole, then told which files changed: saved again,
+			// they stay gone
+			y = restore(t, tt.data, arts)
+			y.Forget(stale)
+			y.Forget(stale[:3]) // again: nothing more
+			if y.Len() != len(arts)-goneCount {
+				t.Errorf("forgotten, before saving: Len %d, want %d", y.Len(), len(arts)-goneCount)
+			}
+			y.Each(func(a *store.Article) {
+				if i, _ := number(a); a != nil && tt.gone(int(i)) {
+					t.Errorf("Each gives %s, forgotten", a.Path)
+				}
+			})
+			y = restore(t, save(t, y, arts), arts)
+		} else {
+			y = restore(t, tt.data, list)
+		}
 		if y.Len() != len(arts)-goneCount {
 			t.Errorf("%s: Len %d, want %d", tt.name, y.Len(), len(arts)-goneCount)
 		}
