@@ -881,6 +881,9 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 			last = i
 		}
 	}
+	if last >= 0 && last == len(ts)-2 && isDemonym(e.lower(ts[last])) && strings.EqualFold(e.s(ts[last+1]), "executive") {
+		last = -1 // "the Scottish Executive": a body, not a title left alone
+	}
 	ts = ts[last+1:]
 	if len(ts) > 1 && ts[0].end-ts[0].pos > 1 && isUpperByte(e.text[ts[0].pos+1]) && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
 		return "", 0 // RED STATES OUTNUMBER BLUE: a headline, not a name

@@ -169,6 +169,8 @@ func TestSpeakers(t *testing.T) {
 		{"a title before the name", q + " her agent Jane Doe said.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"a word before a surname named in full", "James Beattie was sent off. An angry Beattie said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "James Beattie"}}},
+		{"a nationality before Executive names a body", "But the Scottish Executive has insisted his comments were “a recognition that people will get drunk”.",
+			[]want{{"a recognition that people will get drunk", "Scottish Executive"}}},
 		{"not a name after a preposition", "Jane Doe spoke. In a speech, Tom Reed launched an attack against Doe, calling her “the worst in our history.”",
 			[]want{{"the worst in our history.", "Tom Reed"}}},
 		{"an honorific after a description", "Tony Blair flew in. At a Brussels summit Mr Blair said: “We will win the vote in November.”",
