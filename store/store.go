@@ -24,6 +24,7 @@ type Store struct {
 	byTitle map[string][]*Article
 
 	bySpeaker map[string][]QuoteRef // of the articles shown
+	expected  int                   // the articles Expect made room for
 }
 
 // Update is what a change to the store did to the articles it shows.
@@ -40,13 +41,15 @@ func New() *Store {
 
 // Expect makes room for n articles in all: a load that has counted its
 // files says how many, and the store's tables grow once instead of by
-// doubling, which left each old table to the collector.
+// doubling, which left each old table to the collector. Saying the same
+// number again does nothing.
 func (s *Store) Expect(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if n <= len(s.byID) {
+	if n <= max(len(s.byID), s.expected) {
 		return
 	}
+	s.expected = n
 	s.byID = grown(s.byID, n)
 	s.byPath = grown(s.byPath, n)
 	s.group = grown(s.group, n)

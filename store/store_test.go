@@ -2,6 +2,7 @@ package store
 
 import (
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -171,7 +172,12 @@ func TestExpectKeepsWhatIsHeld(t *testing.T) {
 	s := New()
 	first := s.Add(art("a.txt", 0, "Bridge reopens", "The bridge reopened on Thursday.", ""), art("b.txt", 0, "Bridge reopens", "The bridge reopened on Thursday.", ""))
 	s.Expect(100)
-	s.Expect(10) // less than held: nothing to do
+	table := reflect.ValueOf(s.byID).Pointer()
+	s.Expect(100) // said again: nothing to do
+	s.Expect(10)  // less than held: nothing to do
+	if reflect.ValueOf(s.byID).Pointer() != table {
+		t.Error("Expect made the tables again for a number it was given before")
+	}
 	s.Add(art("c.txt", 0, "Floods close the school", "Heavy rain closed the school.", ""), art("d.txt", 0, "Bridge reopens", "The bridge reopened on Thursday.", ""))
 	if s.Len() != 2 || s.Duplicates() != 2 {
 		t.Errorf("%d shown and %d copies, want 2 and 2", s.Len(), s.Duplicates())
