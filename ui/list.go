@@ -157,23 +157,24 @@ func (l *listPane) add(arts []*store.Article) {
 	sorted := make([]*store.Article, len(arts))
 	copy(sorted, arts)
 	sort.SliceStable(sorted, func(i, j int) bool { return l.less(sorted[i], sorted[j]) })
-	merged := make([]*store.Article, 0, len(l.all)+len(sorted))
-	// batches come mostly in order: what sorts before the first new article
-	// stays as it is, without comparing it
-	i := sort.Search(len(l.all), func(i int) bool { return l.less(sorted[0], l.all[i]) })
-	merged = append(merged, l.all[:i]...)
-	j := 0
-	for i < len(l.all) && j < len(sorted) {
-		if l.less(sorted[j], l.all[i]) {
-			merged = append(merged, sorted[j])
-			j++
+	// merged in place from the end, in room grown once in a while: a new
+	// list each batch was 800 KB at 100,000 articles, for the collector.
+	// What sorts before the first new article stays where it is, unread:
+	// batches come mostly in order
+	n := len(l.all)
+	first := sort.Search(n, func(i int) bool { return l.less(sorted[0], l.all[i]) })
+	l.all = slices.Grow(l.all, len(sorted))[:n+len(sorted)]
+	i, j := n-1, len(sorted)-1
+	for w := len(l.all) - 1; j >= 0; w-- {
+		// the new after the old they equal, as a stable merge puts them
+		if i >= first && l.less(sorted[j], l.all[i]) {
+			l.all[w] = l.all[i]
+			i--
 		} else {
-			merged = append(merged, l.all[i])
-			i++
+			l.all[w] = sorted[j]
+			j--
 		}
 	}
-	merged = append(append(merged, l.all[i:]...), sorted[j:]...)
-	l.all = merged
 	l.refilter()
 	if l.query == "" && sel != nil {
 		l.selectArticle(sel)
