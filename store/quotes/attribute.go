@@ -833,8 +833,11 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		start--
 	}
 	if start == end {
+		// a person's role after a name: "the England captain", "the Arsenal boss"
+		the := len(ts) > 2 && e.lower(ts[0]) == "the" && roles.hasFold(e.s(ts[len(ts)-1]))
 		for i, t := range ts {
-			if t.kind != tWord || t.cap && !(i == 0 && e.is(&ts[i], determiners)) { // "The singer" opening a sentence
+			// "The singer" opening a sentence; a name in a role
+			if t.kind != tWord || t.cap && !(i == 0 && e.is(&ts[i], determiners)) && !(the && i > 0) {
 				return attribution{}
 			}
 		}

@@ -195,6 +195,13 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 	if n < 2 || n > 4 || !strings.EqualFold(first, "the") || !roles.hasFold(last) && !demonyms.hasFold(last) { // the actor, the American
 		return a.name
 	}
+	if n > 2 {
+		// "the England captain": the name the text gives after the same
+		// words ("England captain David Beckham"), before whoever it is about
+		if name := e.namedAfter(a.mention[len(first)+1:]); name != "" {
+			return name
+		}
+	}
 	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {
 		return name
 	}
@@ -202,6 +209,45 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 		return lastSpeaker
 	}
 	return a.name
+}
+
+// namedAfter is the person the text names right after desc, given as a
+// title ("England captain David Beckham", "French President Jacques
+// Chirac"), in full; "" when it names nobody so.
+func (e *extractor) namedAfter(desc string) string {
+	sp := strings.LastIndexByte(desc, ' ')
+	role := desc[sp+1:]
+	titled := desc[:sp+1] + strings.ToUpper(role[:1]) + role[1:]
+	for _, d := range []string{desc, titled} {
+		for from := 0; ; {
+			i := strings.Index(e.text[from:], d)
+			if i < 0 {
+				break
+			}
+			at := from + i + len(d)
+			from = at
+			if at >= len(e.text) || e.text[at] != ' ' {
+				continue
+			}
+			// the words in capitals after it, to the first that is not
+			words, end := 0, at
+			for end < len(e.text) && e.text[end] == ' ' && end+1 < len(e.text) && isUpperByte(e.text[end+1]) && words < 4 {
+				w := end + 1
+				for w < len(e.text) && (isLetterByte(e.text[w]) || e.text[w] >= 0x80 || e.text[w] == '-' || e.text[w] == '\'') {
+					w++
+				}
+				end, words = w, words+1
+			}
+			if words < 2 {
+				continue
+			}
+			name := e.text[at+1 : end]
+			if full := e.full(name, at+1); e.isPersonName(full, false) {
+				return full
+			}
+		}
+	}
+	return ""
 }
 
 // recentSubject is the person that the sentences right before token i are
