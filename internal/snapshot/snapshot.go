@@ -341,19 +341,7 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	defer holdGC()()
 	sum := crc32.New(crcTable)
 	r := &counter{r: bufio.NewReaderSize(io.TeeReader(io.LimitReader(f, int64(artLen)), sum), 256<<10)}
-	known := map[string]*entry{}
-	decoded, err := l.decode(r, artLen, shared, func(a *store.Article) error {
-		s, _ := a.Stamp()
-		e := known[a.Path]
-		if e == nil {
-			e = &entry{stamp: s}
-			known[a.Path] = e
-		} else if e.stamp != s {
-			return fmt.Errorf("snapshot: two stamps for %q", a.Path)
-		}
-		e.arts = append(e.arts, a)
-		return nil
-	})
+	decoded, err := l.decode(r, artLen, shared)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -373,6 +361,18 @@ func (l *Library) read() (*search.Index, map[string]*entry, error) {
 	}
 	if sum.Sum32() != idxSum {
 		return nil, nil, errors.New("snapshot: the index's checksum does not match")
+	}
+	known := make(map[string]*entry, len(decoded))
+	for _, a := range decoded {
+		s, _ := a.Stamp()
+		e := known[a.Path]
+		if e == nil {
+			e = &entry{stamp: s}
+			known[a.Path] = e
+		} else if e.stamp != s {
+			return nil, nil, fmt.Errorf("snapshot: two stamps for %q", a.Path)
+		}
+		e.arts = append(e.arts, a)
 	}
 	// every article is restored into the index; those of files the load
 	// finds changed or gone are forgotten once it is over (see note): the
@@ -434,9 +434,8 @@ func holdGC() (release func()) {
 // decode reads the articles section, n bytes, from r: the sources' key,
 // then the articles, each after its length. shared, when not nil, is
 // the section mapped: the articles' quotes' words and held texts are read
-// from it, at the offsets r counts, instead of being copied. each is
-// given every article as it is decoded; an error from it stops the read.
-func (l *Library) decode(r *counter, n uint64, shared []byte, each func(*store.Article) error) ([]*store.Article, error) {
+// from it, at the offsets r counts, instead of being copied.
+func (l *Library) decode(r *counter, n uint64, shared []byte) ([]*store.Article, error) {
 	var buf, same []byte
 	field := func(what string) ([]byte, error) {
 		k, err := binary.ReadUvarint(r)
@@ -500,9 +499,6 @@ func (l *Library) decode(r *counter, n uint64, shared []byte, each func(*store.A
 		}
 		if _, ok := a.Stamp(); !ok {
 			return nil, errors.New("snapshot: an article without its file's stamp")
-		}
-		if err := each(a); err != nil {
-			return nil, err
 		}
 		list = append(list, a)
 	}
