@@ -46,11 +46,10 @@ func loadLibrary(src store.Source, env Env) library {
 	} else {
 		batches = store.Load(context.Background(), src)
 	}
-	took, expected := false, false
+	took := false
 	for b := range batches {
-		if b.Counted && !expected {
-			lib.store.Expect(b.Found)
-			expected = true
+		if b.Counted {
+			lib.store.Expect(b.Found) // once: the same count again does nothing
 		}
 		if snap != nil && !took {
 			// once, before anything is indexed (see Load): the indexers read it
