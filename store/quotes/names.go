@@ -217,6 +217,9 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 func (e *extractor) namedAfter(desc string) string {
 	sp := strings.LastIndexByte(desc, ' ')
 	role := desc[sp+1:]
+	if role == "" {
+		return ""
+	}
 	titled := desc[:sp+1] + strings.ToUpper(role[:1]) + role[1:]
 	for _, d := range []string{desc, titled} {
 		for from := 0; ; {
