@@ -31,6 +31,7 @@ type Store struct {
 type Update struct {
 	Added      []*Article // now shown, in the reader's order
 	Removed    []*Article // no longer shown: gone, or a fuller copy of them came
+	Gone       []*Article // no longer held, shown or not: their file changed or went
 	Duplicates int        // of the articles given, how many are held back as copies
 }
 
@@ -84,7 +85,8 @@ func (s *Store) ReplaceFile(path string, arts []*Article) Update {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var log changeLog
-	for _, a := range s.byPath[path] {
+	gone := s.byPath[path]
+	for _, a := range gone {
 		delete(s.byID, a.ID)
 		s.forgetTitle(a)
 		s.leave(a, &log)
@@ -92,6 +94,7 @@ func (s *Store) ReplaceFile(path string, arts []*Article) Update {
 	delete(s.byPath, path)
 	dups := s.add(arts, &log)
 	u := log.update(dups)
+	u.Gone = gone
 	s.apply(u)
 	return u
 }

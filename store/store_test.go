@@ -123,6 +123,9 @@ func TestStoreReplaceFile(t *testing.T) {
 	if len(u.Removed) != 2 || len(u.Added) != 1 || bodyOf(u.Added[0]) != "First entry, edited." {
 		t.Errorf("replace: %+v", u)
 	}
+	if len(u.Gone) != 2 || !slices.Equal(paths(u.Gone), []string{"feed.xml", "feed.xml"}) {
+		t.Errorf("replace: gone %v, want the file's two old entries", paths(u.Gone))
+	}
 	if s.Len() != 2 {
 		t.Errorf("len %d after replace, want 2", s.Len())
 	}

@@ -484,7 +484,16 @@ func (m *Model) update(u store.Update) tea.Cmd {
 		return nil
 	})
 	// those of the snapshot are in the index already
-	return m.indexCmd(slices.DeleteFunc(slices.Clone(u.Added), m.opts.Snapshot.Indexed))
+	index := m.indexCmd(slices.DeleteFunc(slices.Clone(u.Added), m.opts.Snapshot.Indexed))
+	if len(u.Gone) == 0 {
+		return index
+	}
+	// the old articles of a file changed or deleted: no query counts them
+	idx, gone := m.index, u.Gone
+	return tea.Batch(index, func() tea.Msg {
+		idx.Forget(gone)
+		return nil
+	})
 }
 
 // handleChanges applies files changed on disk. The article being read,

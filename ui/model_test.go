@@ -546,3 +546,25 @@ func TestHelpLineKeepsHelpAndQuit(t *testing.T) {
 		}
 	}
 }
+
+// A file changed on disk: the index no longer counts its old article,
+// though it never showed it (the list shows what the store holds).
+func TestChangedFileLeavesNoOldCountInSearch(t *testing.T) {
+	a := parse(t, "a.txt", "Zebra crossing moved\n\nThe zebra crossing on the high street moved last week.\n")
+	b := parse(t, "b.txt", "Bridge reopens\n\nThe bridge reopened on Thursday.\n")
+	m := testModel(t, 120, 40, a, b)
+	if got := m.index.Search("zebra", 10).Total; got != 1 {
+		t.Fatalf("before the change, zebra counted %d times, want 1", got)
+	}
+	edited := parse(t, "a.txt", "Crossing moved\n\nThe crossing on the high street moved last week.\n")
+	watch := make(chan []store.Change)
+	close(watch) // no more changes after this one
+	m.changes = watch
+	m = settle(t, m, changesMsg{{Path: "a.txt", Articles: []*store.Article{edited}}})
+	if got := m.index.Search("zebra", 10).Total; got != 0 {
+		t.Errorf("after the change, zebra counted %d times, want 0", got)
+	}
+	if got := m.index.Search("crossing", 10).Total; got != 1 {
+		t.Errorf("after the change, crossing counted %d times, want 1 (the new article)", got)
+	}
+}

@@ -716,8 +716,10 @@ func (x *Index) Each(f func(*store.Article)) {
 
 // Forget makes the articles given ones no query finds or counts, as Restore
 // does those it is not given: a snapshot's articles whose files turned out
-// changed or gone. Their postings stay. Queries under way are not changed:
-// a segment with articles forgotten is replaced by a copy.
+// changed or gone, or the old articles of a file that changed since. Their
+// postings stay. Only articles in the compact form are forgotten (Compact
+// comes after each batch is indexed). Queries under way are not changed: a
+// segment with articles forgotten is replaced by a copy.
 func (x *Index) Forget(arts []*store.Article) {
 	if len(arts) == 0 {
 		return
