@@ -766,7 +766,7 @@ func (m *Model) search(q string) tea.Cmd {
 		if err != nil {
 			return nil // overtaken by the next keystroke
 		}
-		// the index keeps what was replaced or hidden as a copy: show what the store shows
+		// the index keeps the copies a fuller one hides (and what a change replaced before it was compacted): show what the store shows
 		res.Hits = slices.DeleteFunc(res.Hits, func(h search.Hit) bool { return !st.Shown(h.Article) })
 		return searchMsg{seq: seq, query: q, res: res}
 	}
