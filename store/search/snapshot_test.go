@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"reflect"
 	"runtime/metrics"
@@ -521,8 +522,22 @@ func FuzzRestore(f *testing.F) {
 	f.Add(save(f, indexInOrder(arts[:3], 128), arts))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		x, err := Restore(b, arts)
-		if err == nil && x.Len() > x.stats.docs {
+		if err != nil {
+			return
+		}
+		if x.Len() > x.stats.docs {
 			t.Fatalf("Len %d of %d articles", x.Len(), x.stats.docs)
+		}
+		// whatever it restored, the rest of what a start does with it holds
+		before := x.Len()
+		x.Forget(arts[:5])
+		if x.Len() > before || x.Len() < 0 {
+			t.Fatalf("Len %d after forgetting, %d before", x.Len(), before)
+		}
+		x.Each(func(*store.Article) {})
+		x.Search("oil -talks", 10)
+		if err := x.Save(io.Discard, ordinals(arts)); err != nil {
+			t.Fatalf("Save of a restored index: %v", err)
 		}
 	})
 }
