@@ -327,6 +327,9 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		}
 		run, opens := ts[i:j], i == 0
 		i = j
+		if e.describesNext(ts[j:]) {
+			continue // "Real Madrid midfielder David Beckham": a team's name before a role
+		}
 		last := e.s(run[len(run)-1])
 		before, at := e.wordAt(int(run[0].pos))
 		switch before {
@@ -353,6 +356,22 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		}
 	}
 	return ""
+}
+
+// describesNext is true when ts opens on a role in lower case, in a word
+// or two ("midfielder", "chief executive"), and a name in capitals follows
+// it: what came before was the name of a team or a body.
+func (e *extractor) describesNext(ts []tok) bool {
+	for k := 0; k < 2 && k+1 < len(ts); k++ {
+		t := &ts[k]
+		if t.kind != tWord || t.cap || !e.is(t, titles) && !roles.hasFold(e.s(*t)) {
+			return false // "Victoria Wood slated comedian Sacha Baron Cohen": a verb
+		}
+		if ts[k+1].kind == tWord && ts[k+1].cap {
+			return true
+		}
+	}
+	return false
 }
 
 // objectWords before a name make it no subject: a preposition, an article.
