@@ -792,7 +792,9 @@ func (e *extractor) describedName(ts []tok) attribution {
 	for j < len(ts) && j-i < 5 && ts[j].kind == tWord && (ts[j].cap || e.is(&ts[j], particles)) {
 		j++
 	}
-	if i == 0 || j-i < 1 || j < len(ts) && ts[j].kind == tWord {
+	// the name ends the phrase, or a place or body follows it: "said
+	// analyst Ray Neidl at Calyon Securities"
+	if i == 0 || j-i < 1 || j < len(ts) && ts[j].kind == tWord && !objectWords.has(e.lower(ts[j])) {
 		return attribution{}
 	}
 	a := e.nounPhrase(ts[i:j])
