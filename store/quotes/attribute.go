@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -738,8 +739,10 @@ func (e *extractor) npAfter(ts []tok) attribution {
 		return e.describedName(ts)
 	}
 	a := e.nounPhrase(ts[:end])
-	// "the Kremlin spokesman, Dmitry Peskov": the name after the comma
-	if a.desc && end+1 < len(ts) && e.isPunct(ts[end], ",") && ts[end+1].cap {
+	// "the Kremlin spokesman, Dmitry Peskov", "BA director of commercial
+	// planning, Robert Boyle": the name after the comma
+	if (a.desc || !a.ok() && slices.ContainsFunc(ts[:end], func(t tok) bool { return e.is(&t, titles) })) &&
+		end+1 < len(ts) && e.isPunct(ts[end], ",") && ts[end+1].cap {
 		k := end + 1
 		for k < len(ts) && k-end < 6 && ts[k].kind == tWord && (ts[k].cap || e.is(&ts[k], particles)) {
 			k++

@@ -175,6 +175,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Jacques Chirac"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
+		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
+			[]want{{"We will win the vote in November,", "Guido Gybels"}}},
 		{"a team before a role is no person", "Manchester United manager Alex Ferguson spoke after the game. " + q + " he said.",
 			[]want{{"We will win the vote in November,", "Alex Ferguson"}}},
 		{"a verb before a role: the name before it is the person's", "Ronnie Corbett criticised quiz shows. In an interview, Victoria Wood slated comedian Sacha Baron Cohen. " + q + " she said.",
