@@ -511,18 +511,22 @@ func paragraphs(body string, markdown bool) ([]Span, bool) {
 			if strings.Contains(seg, "\n") {
 				multi++
 			}
-			ls := strings.Split(seg, "\n")
-			for i, l := range ls {
+			// its lines, without a slice of them: every line may be long,
+			// and all but the last end inside the block
+			for rest := seg; ; {
+				l, after, more := strings.Cut(rest, "\n")
 				if len(l) > 100 {
 					long++
 				}
-				if i < len(ls)-1 {
-					inner++
-					if t := strings.TrimRight(l, " "); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") ||
-						strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"") || strings.HasSuffix(t, ":") {
-						ends++
-					}
+				if !more {
+					break
 				}
+				inner++
+				if t := strings.TrimRight(l, " "); strings.HasSuffix(t, ".") || strings.HasSuffix(t, "!") || strings.HasSuffix(t, "?") ||
+					strings.HasSuffix(t, "”") || strings.HasSuffix(t, "\"") || strings.HasSuffix(t, ":") {
+					ends++
+				}
+				rest = after
 			}
 		}
 		wrapped = multi*2 > len(blocks) && long == 0 && ends*2 <= inner
