@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"math/bits"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -202,17 +203,34 @@ func (a *Article) keepQuotes(text string) {
 		}
 	}
 	a.said = b.String()
-	names := map[string]string{}
+	// the names and mentions, each once, in one copy too: an article names
+	// a few people, so a look through them beats a map and a copy each
+	var seen [16]string
+	names := seen[:0]
+	n = 0
+	for _, q := range a.Quotes {
+		for _, s := range [2]string{q.Speaker, q.Mention} {
+			if s != "" && !slices.Contains(names, s) {
+				names = append(names, s)
+				n += len(s)
+			}
+		}
+	}
+	var nb strings.Builder
+	nb.Grow(n)
+	for _, s := range names {
+		nb.WriteString(s)
+	}
+	all := nb.String()
 	keep := func(s string) string {
-		if s == "" {
-			return ""
+		off := 0
+		for _, c := range names {
+			if c == s {
+				return all[off : off+len(c)]
+			}
+			off += len(c)
 		}
-		c, ok := names[s]
-		if !ok {
-			c = strings.Clone(s)
-			names[s] = c
-		}
-		return c
+		return ""
 	}
 	for i := range a.Quotes {
 		a.Quotes[i].Speaker = keep(a.Quotes[i].Speaker)
