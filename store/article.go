@@ -552,7 +552,7 @@ func paragraphs(body string, markdown bool) ([]Span, bool) {
 	if wrapped {
 		return blocks, true
 	}
-	var out []Span
+	out := make([]Span, 0, strings.Count(body, "\n")+1) // a line each at most
 	for i := 0; i < len(body); {
 		line, next := lineAt(body, i)
 		if t := strings.TrimSpace(line); t != "" {
@@ -566,7 +566,7 @@ func paragraphs(body string, markdown bool) ([]Span, bool) {
 
 // splitBlocks returns the runs of non-blank lines.
 func splitBlocks(body string) []Span {
-	var out []Span
+	out := make([]Span, 0, strings.Count(body, "\n\n")+1) // a blank line after each but the last
 	start := -1
 	end := 0
 	for i := 0; i <= len(body); {
