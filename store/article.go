@@ -480,6 +480,19 @@ func stripMarkup(s string) string {
 }
 
 func collapseSpace(s string) string {
+	// most titles have nothing to collapse: give them back as they are
+	plain := s == "" || s[0] != ' ' && s[len(s)-1] != ' '
+	for i := 0; plain && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80 || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			plain = false // and other spaces beyond ASCII: strings.Fields knows them
+		case c == ' ' && s[i+1] == ' ':
+			plain = false
+		}
+	}
+	if plain {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -202,6 +203,26 @@ func TestHeadlineSkipsDatelinesAndBylines(t *testing.T) {
 		}
 		if !strings.HasPrefix(tt.data, strings.TrimSpace(bodyOf(a)[:min(len(bodyOf(a)), 10)])) {
 			t.Errorf("%.40q: the body lost its start: %.20q", tt.data, bodyOf(a))
+		}
+	}
+}
+
+// collapseSpace gives what strings.Fields and Join give, the plain case
+// included, which it returns without them.
+func TestCollapseSpace(t *testing.T) {
+	ins := []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "né  x", "Bridge reopens", "x\u2003y"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{" ", "\t", "\n", "a", "b", "\u00a0", "é"}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		ins = append(ins, b.String())
+	}
+	for _, s := range ins {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
