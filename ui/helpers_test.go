@@ -187,3 +187,11 @@ func checkControls(t testing.TB, s string) {
 
 // noTimer drops timer messages: tests send them when they mean to.
 func noTimer(time.Duration, tea.Msg) tea.Cmd { return nil }
+
+// loaded is the message a batch becomes, taken by the model's store as
+// waitBatch takes it.
+func loaded(m Model, b store.Batch) batchMsg {
+	ch := make(chan store.Batch, 1)
+	ch <- b
+	return waitBatch(ch, m.store)().(batchMsg)
+}

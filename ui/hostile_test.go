@@ -138,7 +138,7 @@ func TestMonkey(t *testing.T) {
 			msg = tea.WindowSizeMsg{Width: w, Height: h}
 		case r == 1:
 			a := parse(t, fmt.Sprintf("new%d.txt", i), fmt.Sprintf("Loaded %d\n\n“Late words here for you,” said Bo Day.", i))
-			msg = batchMsg{Batch: store.Batch{Articles: []*store.Article{a}, Done: true}}
+			msg = loaded(m, store.Batch{Articles: []*store.Article{a}, Done: true})
 		default:
 			msg = keys(names[rng.Intn(len(names))])[0]
 		}

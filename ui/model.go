@@ -202,11 +202,11 @@ func New(opts Options) Model {
 	return m
 }
 
-// batchMsg is a batch of loaded articles, and what the store made of them
-// when it took them before the message came (nil: not yet).
+// batchMsg is a batch of loaded articles, and what the store made of them:
+// waitBatch gives them to the store before the message comes.
 type batchMsg struct {
 	store.Batch
-	update *store.Update
+	update store.Update
 }
 
 // speakersMsg is a fresh list of everyone quoted.
@@ -248,7 +248,7 @@ func waitBatch(ch <-chan store.Batch, st *store.Store) tea.Cmd {
 			st.Expect(b.Found)
 		}
 		u := st.Add(b.Articles...)
-		return batchMsg{Batch: b, update: &u}
+		return batchMsg{Batch: b, update: u}
 	}
 }
 
@@ -426,12 +426,7 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 	b := msg.Batch
 	first := m.list.selected() == nil
 	m.progress = b
-	u := msg.update
-	if u == nil {
-		added := m.store.Add(b.Articles...)
-		u = &added
-	}
-	indexing := m.update(*u)
+	indexing := m.update(msg.update)
 	if m.restore != nil {
 		shown := m.reader.article
 		m.restorePosition(b.Articles)

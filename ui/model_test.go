@@ -237,7 +237,7 @@ func TestNarrowShowsFocusedPane(t *testing.T) {
 
 func TestErrorsView(t *testing.T) {
 	m := testModel(t, 120, 30, seedArticles(t)...)
-	m = settle(t, m, batchMsg{Batch: store.Batch{Errors: []store.LoadError{loadErr("bad.txt", "binary file"), loadErr("huge.txt", "too large")}, Done: true}})
+	m = settle(t, m, loaded(m, store.Batch{Errors: []store.LoadError{loadErr("bad.txt", "binary file"), loadErr("huge.txt", "too large")}, Done: true}))
 	m = press(t, m, "e")
 	s := screen(m)
 	if !strings.Contains(s, "Load errors · 2") || !strings.Contains(s, "bad.txt") || !strings.Contains(s, "binary file") {
@@ -456,12 +456,12 @@ func TestLoadingEndsWhenIndexed(t *testing.T) {
 	batches <- store.Batch{Done: true}
 	close(batches) // as the loader does after the last batch
 	m.loading, m.batches = true, batches
-	next, cmd1 := m.Update(batchMsg{Batch: store.Batch{Articles: first}})
+	next, cmd1 := m.Update(loaded(m, store.Batch{Articles: first}))
 	m = next.(Model)
 	if m.indexing != 1 || m.heldBack {
 		t.Fatalf("a batch in: indexing %d, held back %v", m.indexing, m.heldBack)
 	}
-	next, cmd2 := m.Update(batchMsg{Batch: store.Batch{Articles: second}})
+	next, cmd2 := m.Update(loaded(m, store.Batch{Articles: second}))
 	m = next.(Model)
 	if m.indexing != maxIndexing || !m.heldBack || !m.loading {
 		t.Fatalf("two batches in: indexing %d, held back %v, loading %v", m.indexing, m.heldBack, m.loading)
