@@ -69,17 +69,63 @@ func frame(st *Styles, focused bool, title, note string, content []string, w, h 
 		tl, tr, bl, br, hz, vt = "┏", "┓", "┗", "┛", "━", "┃"
 	}
 	inner := w - 2
-	out = append(out, borderLine(bs, ts, tl, tr, hz, title, inner))
+	top, bottom := borderLine(bs, ts, tl, tr, hz, title, inner), borderLine(bs, st.paint.dim, bl, br, hz, note, inner)
 	side := bs.Draw(vt)
+	// the box is written as one string and its lines are cut from it: one
+	// allocation for the pane, not three a line, at every key
+	n := len(top) + len(bottom) + (h-2)*(2*len(side)+inner)
+	for _, line := range content[:min(len(content), h-2)] {
+		n += len(line)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	var stack [128]int
+	ends := stack[:0]
+	b.WriteString(top)
+	ends = append(ends, b.Len())
 	for i := range h - 2 {
 		line := ""
 		if i < len(content) {
 			line = content[i]
 		}
-		out = append(out, side+fit(line, inner)+side)
+		b.WriteString(side)
+		writeFit(&b, line, inner)
+		b.WriteString(side)
+		ends = append(ends, b.Len())
 	}
-	out = append(out, borderLine(bs, st.paint.dim, bl, br, hz, note, inner))
+	b.WriteString(bottom)
+	ends = append(ends, b.Len())
+	box, start := b.String(), 0
+	for _, end := range ends {
+		out = append(out, box[start:end])
+		start = end
+	}
 	return out
+}
+
+// writeFit writes s as fit(s, w) gives it.
+func writeFit(b *strings.Builder, s string, w int) {
+	if w <= 0 {
+		return
+	}
+	sw := ansi.StringWidth(s)
+	if sw > w {
+		b.WriteString(ansi.Truncate(s, w, ""))
+		return
+	}
+	b.WriteString(s)
+	writeSpaces(b, w-sw)
+}
+
+// blanks are written a slice at a time: padding allocates nothing.
+const blanks = "                                                                "
+
+func writeSpaces(b *strings.Builder, n int) {
+	for n > 0 {
+		k := min(n, len(blanks))
+		b.WriteString(blanks[:k])
+		n -= k
+	}
 }
 
 // borderLine is "╭─ Title ─────╮", the label cut to fit.
@@ -92,30 +138,42 @@ func borderLine(bs, ls Paint, left, right, hz, label string, inner int) string {
 	return bs.Draw(left+hz) + ls.Draw(" "+label+" ") + bs.Draw(strings.Repeat(hz, max(0, rest))+right)
 }
 
-// joinColumns puts blocks of lines side by side; each block's lines are
-// already exactly its width.
-func joinColumns(blocks ...[]string) []string {
-	h := 0
-	for _, b := range blocks {
-		h = max(h, len(b))
+// compose puts the panes' lines side by side (each already exactly its
+// width), the lines of tail under them, at most h lines in all: the frame
+// in one string, written once.
+func compose(cols [][]string, tail []string, h int) string {
+	rows := 0
+	for _, c := range cols {
+		rows = max(rows, len(c))
 	}
-	out := make([]string, h)
-	var sb strings.Builder
-	for i := range h {
-		n := 0
-		for _, b := range blocks {
-			if i < len(b) {
-				n += len(b[i])
+	rows = min(rows, h)
+	tail = tail[:min(len(tail), max(0, h-rows))]
+	n := rows + len(tail)
+	for _, c := range cols {
+		for _, line := range c[:min(len(c), rows)] {
+			n += len(line)
+		}
+	}
+	for _, line := range tail {
+		n += len(line)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i := range rows {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		for _, c := range cols {
+			if i < len(c) {
+				b.WriteString(c[i])
 			}
 		}
-		sb.Reset()
-		sb.Grow(n) // one allocation a line, not one per doubling
-		for _, b := range blocks {
-			if i < len(b) {
-				sb.WriteString(b[i])
-			}
-		}
-		out[i] = sb.String()
 	}
-	return out
+	for i, line := range tail {
+		if rows > 0 || i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(line)
+	}
+	return b.String()
 }

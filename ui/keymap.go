@@ -148,6 +148,61 @@ type helpKeys struct {
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
 func (h helpKeys) FullHelp() [][]key.Binding { return h.full }
 
+// helpMemo keeps the last help drawn: it changes with the focus or the
+// mode, not at every key, and drawing it is a fifth of a frame's allocations.
+type helpMemo struct {
+	sum  uint64
+	text string
+}
+
+// draw is helpView(h, keys), drawn again only when what it shows changed.
+func (hm *helpMemo) draw(h *help.Model, keys helpKeys) string {
+	if hm == nil {
+		return helpView(h, keys)
+	}
+	sum := keys.sum(h.Width, h.ShowAll)
+	if sum != hm.sum || hm.text == "" {
+		hm.sum, hm.text = sum, helpView(h, keys)
+	}
+	return hm.text
+}
+
+// sum is an FNV-1a hash of everything the help line shows.
+func (h helpKeys) sum(width int, all bool) uint64 {
+	const prime = 1099511628211
+	x := uint64(14695981039346656037)
+	mix := func(v uint64) { x = (x ^ v) * prime }
+	str := func(s string) {
+		for i := 0; i < len(s); i++ {
+			mix(uint64(s[i]))
+		}
+		mix(0x100) // a separator no byte is
+	}
+	bind := func(b key.Binding) {
+		if !b.Enabled() {
+			mix(0x101)
+			return
+		}
+		str(b.Help().Key)
+		str(b.Help().Desc)
+	}
+	mix(uint64(width))
+	mix(uint64(h.kept))
+	for _, b := range h.short {
+		bind(b)
+	}
+	if all {
+		mix(0x102)
+		for _, g := range h.full {
+			mix(0x103)
+			for _, b := range g {
+				bind(b)
+			}
+		}
+	}
+	return x
+}
+
 // helpView is the help line, or with ShowAll the full help. Bubbles' full
 // help drops the columns that do not fit the width; here, when they do not
 // fit, a group goes on in the next column and columns go on in a band below,

@@ -66,18 +66,19 @@ const (
 
 // Model is the root of the reader: it owns focus, layout and background work.
 type Model struct {
-	opts   Options
-	store  *store.Store
-	st     *Styles
-	keys   *KeyMap
-	help   *help.Model // the bubbles' models are pointed to: a Model is copied at every call
-	rd     renderer
-	w, h   int
-	focus  Pane
-	lay    Layout
-	list   listPane
-	reader readerPane
-	quotes quotesPane
+	opts     Options
+	store    *store.Store
+	st       *Styles
+	keys     *KeyMap
+	help     *help.Model // the bubbles' models are pointed to: a Model is copied at every call
+	helpMemo *helpMemo
+	rd       renderer
+	w, h     int
+	focus    Pane
+	lay      Layout
+	list     listPane
+	reader   readerPane
+	quotes   quotesPane
 
 	speakers   speakersPane
 	speakersOn bool // the speakers view stands in the list's place
@@ -135,6 +136,7 @@ func New(opts Options) Model {
 	}
 	h := help.New()
 	m.help = &h
+	m.helpMemo = &helpMemo{}
 	m.help.Styles.ShortKey = m.st.StatusKey
 	m.help.Styles.FullKey = m.st.StatusKey
 	m.help.Styles.ShortDesc = m.st.Dim
@@ -932,10 +934,13 @@ func (m *Model) ensureRendered() tea.Cmd {
 	return m.rd.renderCmd(a, m.reader.w)
 }
 
+// helpText is the help as drawn now: one line, or the full help.
+func (m *Model) helpText() string { return m.helpMemo.draw(m.help, m.helpKeys()) }
+
 // helpLines is how tall the help is: one line, or the full help.
 func (m *Model) helpLines() int {
 	if m.help.ShowAll {
-		return strings.Count(helpView(m.help, m.helpKeys()), "\n") + 1
+		return strings.Count(m.helpText(), "\n") + 1
 	}
 	return 1
 }
@@ -1072,24 +1077,21 @@ func (m Model) View() string {
 		}
 		cols = append(cols, m.paneView(p, r))
 	}
-	lines := joinColumns(cols...) // each frame's lines are exactly its width
+	var tail []string
 	if m.lay.Status.W > 0 {
-		lines = append(lines, fit(m.statusView(), m.w))
+		tail = append(tail, fit(m.statusView(), m.w))
 	}
 	if m.lay.Help.H > 0 {
-		hv := strings.Split(helpView(m.help, m.helpKeys()), "\n")
+		hv := strings.Split(m.helpText(), "\n")
 		for i := range m.lay.Help.H {
 			l := ""
 			if i < len(hv) {
 				l = " " + hv[i]
 			}
-			lines = append(lines, fit(l, m.w))
+			tail = append(tail, fit(l, m.w))
 		}
 	}
-	if len(lines) > m.h {
-		lines = lines[:m.h]
-	}
-	return strings.Join(lines, "\n")
+	return compose(cols, tail, m.h) // each frame's lines are exactly its width
 }
 
 func (m Model) paneView(p Pane, r Rect) []string {

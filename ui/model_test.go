@@ -9,7 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -566,5 +569,76 @@ func TestChangedFileLeavesNoOldCountInSearch(t *testing.T) {
 	}
 	if got := m.index.Search("crossing", 10).Total; got != 1 {
 		t.Errorf("after the change, crossing counted %d times, want 1 (the new article)", got)
+	}
+}
+
+// The help drawn from the memo is the help drawn afresh, whatever changed
+// since the last frame: the width, a key's words, a key turned off, the
+// full help.
+func TestHelpMemoRedrawsWhatChanged(t *testing.T) {
+	km := DefaultKeyMap()
+	h := help.New()
+	h.Width = 80
+	hm := &helpMemo{}
+	keys := helpKeys{short: []key.Binding{km.Down, km.Up, km.Open, km.Quit}, full: [][]key.Binding{{km.Down, km.Up}, {km.Open, km.Quit}}, kept: 1}
+	check := func(step string) {
+		t.Helper()
+		if got, want := hm.draw(&h, keys), helpView(&h, keys); got != want {
+			t.Fatalf("%s: memo drew %q, afresh %q", step, got, want)
+		}
+	}
+	check("first")
+	check("again")
+	h.Width = 20
+	check("narrower")
+	h.Width = 80
+	check("wider")
+	open := km.Open
+	open.SetHelp("enter", "read it")
+	keys.short[2] = open
+	check("other words")
+	keys.short[1].SetEnabled(false)
+	check("a key off")
+	h.ShowAll = true
+	check("full help")
+	keys.full[1][0] = km.Down
+	check("full help changed")
+}
+
+// A frame drawn with the memos (the help line, the marked lines of an
+// article) is the frame drawn without them, key after key: moving between
+// quotes, scrolling, finding in the article, going to another article and
+// coming back.
+func TestMemosDrawWhatAFreshViewDraws(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.TrueColor) // or every mark looks alike
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	arts := append(seedArticles(t), bigArticle(t, 20<<10))
+	m := New(Options{Preload: arts, Theme: Theme{Dark: true}, Profile: termenv.TrueColor, After: noTimer})
+	m = settle(t, m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	steps := []string{"tab", "]", "]", "j", "j", "[", "/", "s", "a", "i", "d", "enter", "n", "n", "N",
+		"shift+tab", "j", "tab", "]", "]", "j", "shift+tab", "k", "tab", "G", "g", "?", "?"}
+	marked := 0
+	for i, k := range steps {
+		m = press(t, m, k)
+		got := m.View()
+		if strings.Contains(got, "\x1b[") && m.reader.r != nil && len(m.reader.r.marked.next) > 0 {
+			marked++
+		}
+		saved, savedHelp := markedLines{}, *m.helpMemo
+		if r := m.reader.r; r != nil {
+			saved, r.marked = r.marked, markedLines{}
+		}
+		*m.helpMemo = helpMemo{}
+		want := m.View()
+		if r := m.reader.r; r != nil {
+			r.marked = saved
+		}
+		*m.helpMemo = savedHelp
+		if got != want {
+			t.Fatalf("after %q (key %d) the memos drew:\n%s\nafresh:\n%s", k, i, got, want)
+		}
+	}
+	if marked < len(steps)/2 {
+		t.Fatalf("lines were marked after only %d of %d keys: the memo of marked lines went untested", marked, len(steps))
 	}
 }

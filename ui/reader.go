@@ -423,19 +423,60 @@ func (p *readerPane) view() []string {
 		}
 	}
 	out := make([]string, 0, end-p.offset)
+	memo := p.r.marked.turn()
 	for i := p.offset; i < end; i++ {
 		line := p.r.lines[i]
 		if ms := byLine[i]; len(ms) > 0 {
-			ranges := make([]styledRange, len(ms))
-			for k, m := range ms {
-				ranges[k] = styledRange{m.start, m.end, m.style, m.prio}
+			// the marks decide the line: the styles are the pane's, one to a prio
+			sum := uint64(14695981039346656037)
+			for _, m := range ms {
+				for _, v := range [3]int{m.start, m.end, m.prio} {
+					sum = (sum ^ uint64(v)) * 1099511628211
+				}
 			}
-			line = highlight(line, ranges)
+			var ok bool
+			if line, ok = memo.get(i, sum); !ok {
+				ranges := make([]styledRange, len(ms))
+				for k, m := range ms {
+					ranges[k] = styledRange{m.start, m.end, m.style, m.prio}
+				}
+				line = highlight(p.r.lines[i], ranges)
+			}
+			memo.put(i, sum, line)
 		}
 		out = append(out, line)
 	}
 	return out
 }
+
+// markedLines keeps the lines the last view of a rendered article marked
+// (quotes, find): scrolling or coming back to the article marks again only
+// the lines that are new, and it holds no more than a screenful.
+type markedLines struct {
+	last, next map[int]markedLine
+}
+
+type markedLine struct {
+	sum  uint64 // of the marks
+	line string
+}
+
+// turn starts a view: what it does not mark again is let go.
+func (ml *markedLines) turn() *markedLines {
+	if ml.last == nil {
+		ml.last, ml.next = map[int]markedLine{}, map[int]markedLine{}
+	}
+	ml.last, ml.next = ml.next, ml.last
+	clear(ml.next)
+	return ml
+}
+
+func (ml *markedLines) get(i int, sum uint64) (string, bool) {
+	m, ok := ml.last[i]
+	return m.line, ok && m.sum == sum
+}
+
+func (ml *markedLines) put(i int, sum uint64, line string) { ml.next[i] = markedLine{sum, line} }
 
 // styledRange is a run of cells to draw in a style; higher prio wins where
 // ranges overlap.

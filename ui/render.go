@@ -39,6 +39,7 @@ type rendered struct {
 	bytes    int
 	partial  bool         // the first part of a long article; the whole follows
 	links    []store.Link // the article's links, found with its text
+	marked   markedLines  // its lines as last marked; the UI goroutine's alone
 }
 
 // renderer turns articles into rendered lines. Each call makes its own
