@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -400,7 +401,13 @@ func (l *listPane) row(i int, focused, starred, read bool) string {
 		meta = ""
 	}
 	title := truncate(cleanLine(a.Title), max(titleW, 0))
-	line := bar + fit(title, max(titleW, 0))
+	left := bar + fit(title, max(titleW, 0))
+	if meta != "" && !sel {
+		// dim the meta of other rows; the bar, the title and the meta are
+		// exactly w cells (titleW is what they leave)
+		return left + " " + l.st.paint.listMeta.Draw(meta)
+	}
+	line := left
 	if meta != "" {
 		line += " " + meta
 	}
@@ -411,35 +418,32 @@ func (l *listPane) row(i int, focused, starred, read bool) string {
 	case sel:
 		return l.st.paint.listSelectedBlur.Draw(line)
 	}
-	if meta == "" {
-		return line
-	}
-	// dim the meta of other rows
-	cut := ansi.StringWidth(line) - ansi.StringWidth(meta)
-	return ansi.Cut(line, 0, cut) + l.st.paint.listMeta.Draw(meta)
+	return line
 }
 
 // meta is "3 Mar · 4m ❝4" (date when known), or the match count in results.
+// It is written into one buffer: it is drawn for every row a jump shows.
 func (l *listPane) meta(a *store.Article, i int) string {
-	var parts []string
+	b := make([]byte, 0, 48)
 	if l.query != "" {
-		n := l.results[i].Matches
-		parts = append(parts, fmt.Sprintf("%d×", n))
+		b = append(strconv.AppendInt(b, int64(l.results[i].Matches), 10), "× "...)
 	} else if !a.Date.IsZero() && l.w >= 44 {
 		if a.Date.Year() == l.now.Year() {
-			parts = append(parts, a.Date.Format("2 Jan"))
+			b = a.Date.AppendFormat(b, "2 Jan")
 		} else {
-			parts = append(parts, a.Date.Format("Jan 2006"))
+			b = a.Date.AppendFormat(b, "Jan 2006")
 		}
+		b = append(b, ' ')
 	} else if a.Site != "" && l.w >= 50 {
-		parts = append(parts, truncate(cleanLine(a.Site), 12))
+		b = append(append(b, truncate(cleanLine(a.Site), 12)...), ' ')
 	}
-	parts = append(parts, fmt.Sprintf("%dm", a.ReadingMinutes()))
-	q := fmt.Sprintf("❝%d", len(a.Quotes))
+	b = append(strconv.AppendInt(b, int64(a.ReadingMinutes()), 10), 'm', ' ')
 	if len(a.Quotes) == 0 {
-		q = "  "
+		b = append(b, "  "...)
+	} else {
+		b = strconv.AppendInt(append(b, "❝"...), int64(len(a.Quotes)), 10)
 	}
-	return strings.Join(parts, " ") + " " + q
+	return string(b)
 }
 
 // snippetRow is the dim line under a result, its matched words marked.

@@ -2,15 +2,20 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"newsreader/internal/state"
+	"newsreader/store"
+	"newsreader/store/search"
 )
 
 // afresh is the screen drawn with no row kept.
@@ -98,5 +103,51 @@ func TestListRowsWhileMarksChange(t *testing.T) {
 		if got, want := m.View(), m.afresh(); got != want {
 			t.Fatalf("round %d: a row shows marks it is not kept for:\n%s\nwant\n%s", round, got, want)
 		}
+	}
+}
+
+// A row is the bar, the title and the meta, exactly the pane's width; the
+// meta is dimmed on every row but the selected one, which is drawn whole in
+// the selection's style.
+func TestRowTextAndStyles(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	quoted := func(name, title string) *store.Article {
+		return parse(t, name, title+"\n\n\"We will build it,\" said Mayor Ann Bell.\n")
+	}
+	thisYear, lastYear, site, bare := quoted("a.txt", "This year"), quoted("b.txt", "Years ago"), quoted("c.txt", "From a site"), parse(t, "d.txt", "No quotes\n\nThe council met.\n")
+	now := time.Now()
+	thisYear.Date = time.Date(now.Year(), 3, 7, 0, 0, 0, 0, time.UTC)
+	lastYear.Date = time.Date(2019, 3, 7, 0, 0, 0, 0, time.UTC)
+	site.Site = "example.org"
+	m := settle(t, New(Options{Preload: []*store.Article{thisYear, lastYear, site, bare}, Theme: Theme{Dark: true}, Profile: termenv.TrueColor, After: noTimer}), tea.WindowSizeMsg{Width: 160, Height: 30})
+	l := &m.list
+	l.w = 60 // wide enough for dates and sites
+	want := map[*store.Article]string{thisYear: "7 Mar 1m ❝1", lastYear: "Mar 2019 1m ❝1", site: "example.org 1m ❝1", bare: "1m   "}
+	for i := range l.rows() {
+		a := l.at(i)
+		row := l.row(i, true, false, false)
+		text := ansi.Strip(row)
+		if w := ansi.StringWidth(text); w != l.w {
+			t.Errorf("%s: row is %d cells, the pane %d", a.Title, w, l.w)
+		}
+		meta := want[a]
+		if !strings.Contains(text, a.Title) || !strings.HasSuffix(text, " "+meta) {
+			t.Errorf("row %q: want the title %q and the meta %q", text, a.Title, meta)
+		}
+		switch {
+		case i == l.cursor:
+			if !strings.HasPrefix(row, "\x1b[") {
+				t.Errorf("selected row %q is not drawn in the selection's style", row)
+			}
+		case !strings.HasSuffix(row, " "+l.st.paint.listMeta.Draw(meta)):
+			t.Errorf("row %q: its meta is not dimmed", row)
+		case strings.HasPrefix(row, "\x1b["):
+			t.Errorf("row %q: more than its meta is styled", row)
+		}
+	}
+	l.query, l.results = "council", []search.Hit{{Article: bare, Matches: 2}}
+	if got := ansi.Strip(l.row(0, true, false, false)); !strings.HasSuffix(got, " 2× 1m   ") {
+		t.Errorf("result row %q: want the matches counted", got)
 	}
 }
