@@ -151,3 +151,28 @@ func TestRowTextAndStyles(t *testing.T) {
 		t.Errorf("result row %q: want the matches counted", got)
 	}
 }
+
+// A title that starts with a mark joining the glyph before it (a variation
+// selector, a skin tone, a combining accent, a zero-width joiner) leaves the
+// row exactly the pane's width, its meta whole (found in review).
+func TestRowOfATitleStartingWithAJoiner(t *testing.T) {
+	for _, title := range []string{"\ufe0f Alarm raised", "\U0001F3FB Tone first", "\u0301Accent first", "\u200dJoiner first", "\ufe0f\u0301 Two marks"} {
+		a := parse(t, "a.txt", title+"\n\n\"We will build it,\" said Mayor Ann Bell.\n")
+		a.Date = time.Date(2019, 3, 7, 0, 0, 0, 0, time.UTC)
+		m := testModel(t, 160, 30, a, parse(t, "b.txt", "Another\n\nThe council met.\n"))
+		l := &m.list
+		for _, w := range []int{28, 40, 60} {
+			l.w = w
+			for _, sel := range []bool{false, true} {
+				l.cursor = 1
+				if sel {
+					l.cursor = 0
+				}
+				row := ansi.Strip(l.row(0, true, false, false))
+				if got := ansi.StringWidth(row); got != w || !strings.HasSuffix(row, " 1m ❝1") {
+					t.Errorf("title %q, width %d, selected %v: row %q is %d cells", title, w, sel, row, got)
+				}
+			}
+		}
+	}
+}

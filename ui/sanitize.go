@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 )
 
 const (
@@ -114,5 +115,20 @@ func cleanLine(s string) string {
 	}
 	s = sanitize(s, false)
 	s = ansi.Strip(s)
-	return strings.Join(strings.Fields(s), " ")
+	return dropJoiners(strings.Join(strings.Fields(s), " "))
+}
+
+// dropJoiners drops the marks s starts with that would join the glyph
+// drawn before it (a variation selector, a skin tone, a combining accent,
+// a zero-width joiner): after a list row's bar they made one character of
+// the two, and the row a cell short or long (found in review).
+func dropJoiners(s string) string {
+	for s != "" {
+		if c, _, _, _ := uniseg.FirstGraphemeClusterInString("x"+s, -1); len(c) == 1 {
+			return s
+		}
+		_, n := utf8.DecodeRuneInString(s)
+		s = s[n:]
+	}
+	return s
 }
