@@ -446,12 +446,13 @@ func (p *readerPane) view() []string {
 		}
 		out = append(out, line)
 	}
+	clear(memo.last) // what this view did not mark again: a screenful is kept, no more
 	return out
 }
 
 // markedLines keeps the lines the last view of a rendered article marked
 // (quotes, find): scrolling or coming back to the article marks again only
-// the lines that are new, and it holds no more than a screenful.
+// the lines that are new. Between views it holds one screenful.
 type markedLines struct {
 	last, next map[int]markedLine
 }
