@@ -880,7 +880,7 @@ func (e *extractor) cleanName(ts []tok) string {
 func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	last := -1
 	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
-		if e.is(&ts[i], titles) {
+		if e.is(&ts[i], titles) && !(i == 0 && len(ts) == 2 && e.firstNameToo(t)) {
 			last = i
 			continue
 		}
@@ -896,7 +896,7 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	if len(ts) > 1 && ts[0].end-ts[0].pos > 1 && isUpperByte(e.text[ts[0].pos+1]) && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
 		return "", 0 // RED STATES OUTNUMBER BLUE: a headline, not a name
 	}
-	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) {
+	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) && !(len(ts) >= 2 && ts[1].cap && e.firstNameToo(ts[0])) {
 		ts = ts[1:]
 	}
 	if len(ts) >= 2 && e.described(ts[0]) {
@@ -944,6 +944,17 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 		b.WriteString(w)
 	}
 	return b.String(), len(ts) // the words joined by one space each
+}
+
+// firstNamesToo are first names that are other words as well: a month
+// (Jan Egeland), a title (Dean Kiely), a particle (Al Breach). Before a
+// capitalized word they open a name.
+var firstNamesToo = map[string]bool{"jan": true, "dean": true, "al": true}
+
+// firstNameToo reports whether t is one of firstNamesToo, as written: a
+// capital, no full stop (Jan. 5 is a date).
+func (e *extractor) firstNameToo(t tok) bool {
+	return t.cap && e.text[t.end-1] != '.' && firstNamesToo[e.lower(t)]
 }
 
 // firstNameAt is where a known first name opens the name in ts, after one

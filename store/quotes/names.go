@@ -436,16 +436,18 @@ func isOrg(name string) bool {
 }
 
 // genderOf is what the article tells of a person's gender, 0 when nothing.
+// A full name takes the gender of another name only when it is the same
+// person's: Janie Hendrix is not her father Al's.
 func (e *extractor) genderOf(name string) byte {
 	last := name[strings.LastIndexByte(name, ' ')+1:]
-	for _, p := range e.names() {
-		if p.gender != 0 && (p.full == name || p.last == last) {
-			return p.gender
-		}
-	}
 	first := name
 	if i := strings.IndexByte(name, ' '); i > 0 {
 		first = name[:i]
+	}
+	for _, p := range e.names() {
+		if p.gender != 0 && (p.full == name || p.last == last && (first == name || !p.multi || p.first == first)) {
+			return p.gender
+		}
 	}
 	return firstNameGender(first)
 }
