@@ -884,7 +884,11 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 			last = i
 			continue
 		}
-		if t.end-t.pos > 1 && e.text[t.end-1] == '.' && titles.has(e.lowerAll(t)) || e.is(&ts[i+1], titles) && isDemonym(e.lower(t)) ||
+		// "Iraqi President Jalal Talabani", "the European Commissioner"; not
+		// "Kelli White", "Julian White": before a title that ends the run,
+		// only a nationality the lists know
+		if t.end-t.pos > 1 && e.text[t.end-1] == '.' && titles.has(e.lowerAll(t)) ||
+			e.is(&ts[i+1], titles) && isDemonym(e.lower(t)) && (i+2 < len(ts) || e.demonym(&ts[i])) ||
 			possessive(e.s(t)) { // the Media Research Center’s Bozell
 			last = i
 		}
@@ -1022,7 +1026,7 @@ func shouting(w string) bool {
 }
 
 // demonyms are the nationalities news writes before a name.
-var demonyms = newWordSet(`american british english scottish welsh irish australian canadian russian french german
+var demonyms = newWordSet(`american european british english scottish welsh irish australian canadian russian french german
 italian spanish portuguese dutch belgian swiss austrian swedish norwegian danish finnish icelandic polish czech slovak
 hungarian romanian bulgarian serbian croatian bosnian slovenian greek turkish ukrainian belarusian georgian armenian
 israeli palestinian lebanese syrian iraqi iranian saudi egyptian moroccan algerian tunisian libyan nigerian kenyan
