@@ -45,53 +45,70 @@ func (e *extractor) collectNames() {
 		if len(run) == 1 {
 			continue // a capital at a sentence start, or a name given alone
 		}
-		name, n := e.cleanNameN(run)
-		if name == "" || n > 4 {
-			continue
-		}
-		// the title before a name tells its gender: Mr. Smith, Mrs. Jones.
-		// Each word below is a title, and cleanName has looked up all
-		// but the last word of the run.
-		var gender byte
-		for k := range run {
-			if k < len(run)-1 && !e.is(&run[k], titles) || run[k].end-run[k].pos > 9 { // princess.
-				continue
-			}
-			switch e.lower(run[k]) {
-			case "mr", "sir", "lord", "king", "prince", "father", "brother":
-				gender = 'm'
-			case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister":
-				gender = 'f'
-			}
-		}
-		last := name[strings.LastIndexByte(name, ' ')+1:]
-		first := name
-		if k := strings.IndexByte(name, ' '); k >= 0 {
-			first = name[:k]
-		}
-		if gender == 0 && n > 1 {
-			if t := &run[0]; int(t.end-t.pos) == len(first) && e.text[t.end-1] != '.' {
-				gender = classGender(e.cl(t)) // the first word as it stands: its lists are known
-			} else {
-				gender = firstNameGender(e.text[t.pos : int(t.pos)+len(first)])
-			}
-		}
-		if n == 1 {
-			// a surname alone still tells a gender: Mrs. Clinton
-			if gender != 0 {
-				e.people = append(e.people, person{full: name, first: "", last: name, pos: int(run[0].pos), gender: gender, multi: n > 1})
-			}
-			continue
-		}
-		demonym := ""
-		for k := 0; k+1 < len(run) && len(run) > n; k++ { // only when words before the name were left out
-			if e.demonym(&run[k]) && strings.HasPrefix(name, e.s(run[k+1])) {
-				demonym = e.lower(run[k])
+		// "Gordon Brown's Budget": the name ends at its possessive, and
+		// another may follow it ("the Media Research Center's Bozell")
+		for k := 1; k < len(run)-1; k++ {
+			if possessive(e.s(run[k])) {
+				e.collectName(run[:k+1])
+				run = run[k+1:]
 				break
 			}
 		}
-		e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender, multi: n > 1, demonym: demonym})
+		if len(run) == 1 {
+			continue
+		}
+		e.collectName(run)
 	}
+}
+
+// collectName adds the person a run of capitalized words names, if any.
+func (e *extractor) collectName(run []tok) {
+	name, n := e.cleanNameN(run)
+	if name == "" || n > 4 {
+		return
+	}
+	// the title before a name tells its gender: Mr. Smith, Mrs. Jones.
+	// Each word below is a title, and cleanName has looked up all
+	// but the last word of the run.
+	var gender byte
+	for k := range run {
+		if k < len(run)-1 && !e.is(&run[k], titles) || run[k].end-run[k].pos > 9 { // princess.
+			continue
+		}
+		switch e.lower(run[k]) {
+		case "mr", "sir", "lord", "king", "prince", "father", "brother":
+			gender = 'm'
+		case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister":
+			gender = 'f'
+		}
+	}
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	first := name
+	if k := strings.IndexByte(name, ' '); k >= 0 {
+		first = name[:k]
+	}
+	if gender == 0 && n > 1 {
+		if t := &run[0]; int(t.end-t.pos) == len(first) && e.text[t.end-1] != '.' {
+			gender = classGender(e.cl(t)) // the first word as it stands: its lists are known
+		} else {
+			gender = firstNameGender(e.text[t.pos : int(t.pos)+len(first)])
+		}
+	}
+	if n == 1 {
+		// a surname alone still tells a gender: Mrs. Clinton
+		if gender != 0 {
+			e.people = append(e.people, person{full: name, first: "", last: name, pos: int(run[0].pos), gender: gender, multi: n > 1})
+		}
+		return
+	}
+	demonym := ""
+	for k := 0; k+1 < len(run) && len(run) > n; k++ { // only when words before the name were left out
+		if e.demonym(&run[k]) && strings.HasPrefix(name, e.s(run[k+1])) {
+			demonym = e.lower(run[k])
+			break
+		}
+	}
+	e.people = append(e.people, person{full: name, first: first, last: last, pos: int(run[0].pos), gender: gender, multi: n > 1, demonym: demonym})
 }
 
 // full resolves a name to the fullest form the article gives: the same

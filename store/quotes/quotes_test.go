@@ -185,6 +185,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Kelli White"}}},
 		{"a nationality and a title alone are a role", "Neil Kinnock has said he will help reform. It was put to Mr Kinnock that he had once called Lords members gangsters. But the outgoing European Commissioner said his comments needed to be put in context. He said advocates for reform needed to be inside the Lords. “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Neil Kinnock"}}},
+		{"a name before its possessive", "Clint Eastwood's Million Dollar Baby beat The Aviator. " + q + " Eastwood said.",
+			[]want{{"We will win the vote in November,", "Clint Eastwood"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
