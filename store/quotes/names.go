@@ -290,8 +290,12 @@ func (e *extractor) recentSubject(i int, want byte) string {
 				}
 			}
 		}
-		if name := e.personIn(ts, want); name != "" {
-			return name
+		// "He went on to accuse Mr Brown …": a sentence that opens on he or
+		// she is about whom the sentences before are, not whom it names
+		if !e.opensOnPronoun(ts, want) {
+			if name := e.personIn(ts, want); name != "" {
+				return name
+			}
 		}
 		if start == 0 || e.quoteAt(start-1) || e.toks[start-1].para+1 < e.toks[end-1].para {
 			return ""
@@ -302,6 +306,21 @@ func (e *extractor) recentSubject(i int, want byte) string {
 		}
 	}
 	return ""
+}
+
+// opensOnPronoun is true for a sentence whose first word is he (want 'm')
+// or she (want 'f').
+func (e *extractor) opensOnPronoun(ts []tok, want byte) bool {
+	if len(ts) == 0 || ts[0].kind != tWord {
+		return false
+	}
+	switch w := e.lower(ts[0]); want {
+	case 'm':
+		return w == "he"
+	case 'f':
+		return w == "she"
+	}
+	return false
 }
 
 // isPersonName tells a name that can stand for he or she: two words or more,

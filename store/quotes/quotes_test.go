@@ -187,6 +187,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "Neil Kinnock"}}},
 		{"a name before its possessive", "Clint Eastwood's Million Dollar Baby beat The Aviator. " + q + " Eastwood said.",
 			[]want{{"We will win the vote in November,", "Clint Eastwood"}}},
+		{"a sentence opening on he is about the subject before, not whom it names", "Scott Sullivan took the stand. Mr Sullivan said his former boss was detail-oriented. He portrayed Mr Ebbers as obsessed with costs. " + q + " he said.",
+			[]want{{"We will win the vote in November,", "Scott Sullivan"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
