@@ -327,7 +327,14 @@ func (e *extractor) opensOnPronoun(ts []tok, want byte) bool {
 // a known first name or gender, or a name given with an honorific; not a
 // body's name.
 func (e *extractor) isPersonName(full string, honored bool) bool {
-	return !isOrg(full) && !gerundFirst(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+	return !isOrg(full) && !gerundFirst(full) && !bodyFirst(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+}
+
+// bodyFirst is true for a name that opens on three capitals or more, a
+// body's: BBC Newcastle, UKIP Scotland; JK Rowling has initials.
+func bodyFirst(full string) bool {
+	first, _, multi := strings.Cut(full, " ")
+	return multi && len(first) >= 3 && acronym(first)
 }
 
 // gerundFirst is true for capitalized words that open on a verb in -ing,

@@ -189,6 +189,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Clint Eastwood"}}},
 		{"a sentence opening on he is about the subject before, not whom it names", "Scott Sullivan took the stand. Mr Sullivan said his former boss was detail-oriented. He portrayed Mr Ebbers as obsessed with costs. " + q + " he said.",
 			[]want{{"We will win the vote in November,", "Scott Sullivan"}}},
+		{"a body's name that opens on capitals is nobody's", "Souness eyes move for Owen\n\nNewcastle boss Graeme Souness is lining up a summer move for England and Real Madrid striker Michael Owen.\n\nHe sees Owen as the ideal replacement for Alan Shearer, although he hopes to persuade Shearer to carry on. " + q + " he told BBC Newcastle.",
+			[]want{{"We will win the vote in November,", "Graeme Souness"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
