@@ -152,7 +152,10 @@ func (e *extractor) group() {
 		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1 && !e.endsSentence(*prev):
 			mid := e.toks[prev.tok+1 : cur.tok]
 			last := mid[len(mid)-1]
-			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) && !e.hasSentenceEnd(mid) {
+			// “… Valley?” Responding to her, Mr Pugh said: “…”: a question
+			// that ends its sentence, then a colon, is another's quote
+			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) && !e.hasSentenceEnd(mid) &&
+				!(e.isPunct(last, ":") && e.endsSentenceAsked(*prev)) {
 				cur.group = prev.group
 			}
 		}
@@ -330,6 +333,16 @@ func (e *extractor) endsSentence(p part) bool {
 	return p.tok+1 >= len(e.toks) || e.toks[p.tok+1].para != e.toks[p.tok].para || e.toks[p.tok+1].cap
 }
 
+// endsSentenceAsked is endsSentence for a quote that ends on a question or
+// an exclamation as well. Not for endsSentence: “Why?” Smith asked is one
+// sentence as often as not.
+func (e *extractor) endsSentenceAsked(p part) bool {
+	if p.span.End == 0 || e.text[p.span.End-1] != '?' && e.text[p.span.End-1] != '!' {
+		return e.endsSentence(p)
+	}
+	return p.tok+1 >= len(e.toks) || e.toks[p.tok+1].para != e.toks[p.tok].para || e.toks[p.tok+1].cap
+}
+
 // cueAfter reads the attribution after a quote: `,” Putin remarked`,
 // `,” said Sen. Jane Doe`, `,” he said`, `,” according to Reuters`, `” — Jane Doe`.
 func (e *extractor) cueAfter(qi int) attribution {
@@ -402,7 +415,7 @@ func (e *extractor) cueAfter(qi int) attribution {
 // said, adding: “…”).
 func (e *extractor) introduces(qi int, ts []tok) bool {
 	p, next := e.parts[e.toks[qi].part], e.toks[qi+len(ts)+1]
-	return e.isPunct(ts[len(ts)-1], ":,") && e.endsSentence(p) && e.parts[next.part].group != p.group
+	return e.isPunct(ts[len(ts)-1], ":,") && e.endsSentenceAsked(p) && e.parts[next.part].group != p.group
 }
 
 // leadingName is the name right after a quote when an appositive follows

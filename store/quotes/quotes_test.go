@@ -191,6 +191,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Scott Sullivan"}}},
 		{"a body's name that opens on capitals is nobody's", "Souness eyes move for Owen\n\nNewcastle boss Graeme Souness is lining up a summer move for England and Real Madrid striker Michael Owen.\n\nHe sees Owen as the ideal replacement for Alan Shearer, although he hopes to persuade Shearer to carry on. " + q + " he told BBC Newcastle.",
 			[]want{{"We will win the vote in November,", "Graeme Souness"}}},
+		{"a question ends the quote before another's colon", "Shani Rhys James spoke. She added: \"Wales has moved on. It is not set back in How Green Was My Valley?\" Responding to Ms James' criticisms, Mr Alun Pugh said: \"The structure is under review.\"",
+			[]want{{"Wales has moved on. It is not set back in How Green Was My Valley?", "Shani Rhys James"}, {"The structure is under review.", "Alun Pugh"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
