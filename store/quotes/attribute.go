@@ -919,7 +919,7 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	if len(ts) >= 2 && e.described(ts[0]) {
 		ts = ts[1:] // "Fly-half Jonny Wilkinson", "Oscar-winner Andrea Arnold"
 	}
-	if len(ts) >= 3 && e.demonym(&ts[0]) && (e.is(&ts[1], maleNames|femaleNames) || !e.is(&ts[0], demonyms)) {
+	if len(ts) >= 3 && e.demonym(&ts[0]) && (e.is(&ts[1], maleNames|femaleNames|moreFirstNames) || !e.is(&ts[0], demonyms)) {
 		// "American Serena Williams", "Americans Andy Roddick (and …)": the
 		// nationality is no part of the name; one alone only before a known
 		// first name, for bodies open on one: British Phonographic Industry
@@ -979,7 +979,7 @@ func (e *extractor) firstNameToo(t tok) bool {
 // after it; 0 when the name opens ts or no first name is known.
 func (e *extractor) firstNameAt(ts []tok) int {
 	for k := 0; k <= 2 && k+2 <= len(ts); k++ {
-		if e.is(&ts[k], maleNames|femaleNames) {
+		if e.is(&ts[k], maleNames|femaleNames|moreFirstNames) {
 			return k
 		}
 		if !describes(e.s(ts[k])) {

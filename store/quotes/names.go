@@ -516,6 +516,18 @@ brittany jane melanie natalie isabella charlotte rose alexis kayla hillary nancy
 chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula christine marine giorgia jacinda
 claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
 
+// moreFirstNames are first names whose gender the pronouns do not go by
+// (adding them to the lists above gave "she" to Spike Lee and "he" to the
+// nearest name a gender was known for): they tell where a name starts,
+// after words that describe ("Songwriter Guy Chambers").
+var moreFirstNames = newWordSet(`andy steve ian martin nick simon clive rafael oliver ken graeme phil eddie jimmy rob
+matt ed adrian neil bernard hugh craig graham maurice andre jeff dan victor marc warren hamish philippe nicolas
+gerard marcel julian geoff claude malcolm gareth olivier stuart jurgen derek max duncan jacques trevor ivan brendan
+dieter guy robbie dave jakob colin gavin barry kenny rhodri alun iain alistair alasdair euan callum declan shane
+darren jonny jon ruud thierry arsene sven didier jens stefan roberto fabio michel gerhard lleyton marat tim alex
+sam jamie robin lindsay serena anne tessa ellen nicola cathy carolina daniela venus kate sue jenny lucy sally
+harriet hazel clare alison gillian fiona kirsty natasha svetlana anastasia justine paula joanne louise estelle mira`)
+
 // firstNameGender knows the gender of common first names, 0 for others.
 func firstNameGender(f string) byte { return classGender(lex.classFold(f)) }
 

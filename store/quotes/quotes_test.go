@@ -193,6 +193,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Graeme Souness"}}},
 		{"a question ends the quote before another's colon", "Shani Rhys James spoke. She added: \"Wales has moved on. It is not set back in How Green Was My Valley?\" Responding to Ms James' criticisms, Mr Alun Pugh said: \"The structure is under review.\"",
 			[]want{{"Wales has moved on. It is not set back in How Green Was My Valley?", "Shani Rhys James"}, {"The structure is under review.", "Alun Pugh"}}},
+		{"a word that describes, before a first name of the other list", "Songwriter Guy Chambers spoke. " + q + " Chambers said.",
+			[]want{{"We will win the vote in November,", "Guy Chambers"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
