@@ -370,7 +370,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		}
 		run, opens := ts[i:j], i == 0
 		i = j
-		if e.describesNext(ts[j:]) {
+		if e.describesNext(ts[j:]) || (j == len(ts) || ts[j].kind != tWord) && e.describesNextText(int(run[len(run)-1].end)) {
 			continue // "Real Madrid midfielder David Beckham": a team's name before a role
 		}
 		last := e.s(run[len(run)-1])
@@ -413,6 +413,31 @@ func (e *extractor) describesNext(ts []tok) bool {
 		if ts[k+1].kind == tWord && ts[k+1].cap {
 			return true
 		}
+	}
+	return false
+}
+
+// describesNextText is describesNext read from the text after pos, for the
+// paragraphs far from quotes, whose words in lower case are no tokens.
+func (e *extractor) describesNextText(pos int) bool {
+	for range 2 {
+		i := pos
+		for i < len(e.text) && e.text[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(e.text) && j-i < 20 && e.text[j] >= 'a' && e.text[j] <= 'z' {
+			j++
+		}
+		w := e.text[i:j]
+		if w == "" || j < len(e.text) && e.text[j] != ' ' || !titles.has(w) && !roles.has(w) {
+			return false
+		}
+		k := j + 1
+		if k < len(e.text) && isUpperByte(e.text[k]) {
+			return true
+		}
+		pos = j
 	}
 	return false
 }

@@ -195,6 +195,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"Wales has moved on. It is not set back in How Green Was My Valley?", "Shani Rhys James"}, {"The structure is under review.", "Alun Pugh"}}},
 		{"a word that describes, before a first name of the other list", "Songwriter Guy Chambers spoke. " + q + " Chambers said.",
 			[]want{{"We will win the vote in November,", "Guy Chambers"}}},
+		{"a team before a role, far from the quotes", "Beckham rules out management move\n\nReal Madrid midfielder David Beckham has no plans to become a manager when his playing career is over.\n\n" + q + " the England captain said.",
+			[]want{{"We will win the vote in November,", "David Beckham"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
