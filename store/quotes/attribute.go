@@ -527,6 +527,11 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 	return attribution{}
 }
 
+// clauseOpeners open a chunk between commas that names no subject: "Tim
+// Henman, who now faces Russian Igor Andreev in the last 16, admitted".
+// Not "as" ("As Jane Doe, author of …, put it").
+var clauseOpeners = map[string]bool{"who": true, "whose": true, "whom": true, "which": true}
+
 // cueNearby looks for a speaker in the sentence before a bare quote, or a
 // paragraph before it that ends in a colon: `He explained his vote. “…”`.
 func (e *extractor) cueNearby(qi int) attribution {
@@ -643,7 +648,7 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			}
 			// a chunk that opens on a preposition ("In Ohio,") names no
 			// subject, nor a name after one ("A spokesman for DLF Builders,")
-			if k > from && !(ts[from].kind == tWord && e.is(&ts[from], prepositions)) {
+			if k > from && !(ts[from].kind == tWord && (e.is(&ts[from], prepositions) || clauseOpeners[e.lower(ts[from])])) {
 				a := e.npBefore(ts[from:k])
 				if at := e.objectAt(ts[from:k], a.pos); at > 0 {
 					a = e.npBefore(ts[from : from+at]) // "Holger Schmieding of Berenberg,"

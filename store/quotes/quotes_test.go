@@ -197,6 +197,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Guy Chambers"}}},
 		{"a team before a role, far from the quotes", "Beckham rules out management move\n\nReal Madrid midfielder David Beckham has no plans to become a manager when his playing career is over.\n\n" + q + " the England captain said.",
 			[]want{{"We will win the vote in November,", "David Beckham"}}},
+		{"a relative clause between commas names no subject", "Tim Henman beat Greg Rusedski. Henman, who now faces Russian Igor Andreev in the last 16, admitted afterwards it was difficult. " + q + " he said.",
+			[]want{{"We will win the vote in November,", "Tim Henman"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
