@@ -330,11 +330,13 @@ func (e *extractor) isPersonName(full string, honored bool) bool {
 	return !isOrg(full) && !gerundFirst(full) && !bodyFirst(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
 }
 
-// bodyFirst is true for a name that opens on three capitals or more, a
-// body's: BBC Newcastle, UKIP Scotland; JK Rowling has initials.
+// bodyFirst is true for a name that opens or ends on three capitals or
+// more, a body's or a thing's: BBC Newcastle, UKIP Scotland, (Star) Wars
+// DVD; JK Rowling has initials, Martin Luther King III a numeral.
 func bodyFirst(full string) bool {
 	first, _, multi := strings.Cut(full, " ")
-	return multi && len(first) >= 3 && acronym(first)
+	last := full[strings.LastIndexByte(full, ' ')+1:]
+	return multi && (len(first) >= 3 && acronym(first) || len(last) >= 3 && acronym(last) && strings.Trim(last, "IVX") != "")
 }
 
 // gerundFirst is true for capitalized words that open on a verb in -ing,

@@ -199,6 +199,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "David Beckham"}}},
 		{"a relative clause between commas names no subject", "Tim Henman beat Greg Rusedski. Henman, who now faces Russian Igor Andreev in the last 16, admitted afterwards it was difficult. " + q + " he said.",
 			[]want{{"We will win the vote in November,", "Tim Henman"}}},
+		{"a name that ends on capitals is a thing's", "For Rick Dean, of THX, the future is exciting. He has worked on the Star Wars DVD trilogy.\n\n“We will win,” he said. But DVD technology cannot hold as much as films demand. " + q + " he said.",
+			[]want{{"We will win,", "Rick Dean"}, {"We will win the vote in November,", "Rick Dean"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
