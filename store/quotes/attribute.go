@@ -914,6 +914,9 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	if last >= 0 && last == len(ts)-2 && isDemonym(e.lower(ts[last])) && strings.EqualFold(e.s(ts[last+1]), "executive") {
 		last = -1 // "the Scottish Executive": a body, not a title left alone
 	}
+	if last >= 0 && last == len(ts)-2 && peerages[e.lower(ts[last])] && !e.is(&ts[last+1], titles) {
+		last-- // "Lord Falconer": a peer is known by the title and one name
+	}
 	ts = ts[last+1:]
 	if len(ts) > 1 && ts[0].end-ts[0].pos > 1 && isUpperByte(e.text[ts[0].pos+1]) && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
 		return "", 0 // RED STATES OUTNUMBER BLUE: a headline, not a name
@@ -967,6 +970,10 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	}
 	return b.String(), len(ts) // the words joined by one space each
 }
+
+// peerages are the titles a peer is named by, with one name: Lord Falconer,
+// Baroness Scotland.
+var peerages = map[string]bool{"lord": true, "lady": true, "baroness": true, "baron": true}
 
 // firstNamesToo are first names that are other words as well: a month
 // (Jan Egeland), a title (Dean Kiely), a particle (Al Breach). Before a

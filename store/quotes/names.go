@@ -120,10 +120,24 @@ func (e *extractor) full(name string, pos int) string {
 		last = name[i+1:]
 		first = name[:strings.IndexByte(name, ' ')]
 		multi = true
+		if i == len(first) && peerages[strings.ToLower(first)] {
+			// Lord Goldsmith is Peter Goldsmith, when the text says so
+			if f := e.full(last, pos); !isPeer(f) && f != last {
+				return f
+			}
+			return name
+		}
 	}
 	best, bestBefore := "", false
+	peer := "" // Lord Falconer for Falconer, when the text gives no fuller name
 	for _, p := range e.names() {
 		if !p.multi || len(p.full) <= len(name) {
+			continue
+		}
+		if isPeer(p.full) {
+			if p.last == last && !multi && peer == "" {
+				peer = p.full
+			}
 			continue
 		}
 		match := p.last == last && (!multi || p.first == first)
@@ -143,7 +157,16 @@ func (e *extractor) full(name string, pos int) string {
 	if best != "" {
 		return best
 	}
+	if peer != "" {
+		return peer
+	}
 	return name
+}
+
+// isPeer is true for a name given as a peer's: a peerage, then one name.
+func isPeer(name string) bool {
+	first, rest, ok := strings.Cut(name, " ")
+	return ok && peerages[strings.ToLower(first)] && strings.IndexByte(rest, ' ') < 0
 }
 
 // resolvePronoun gives "he" or "she" to the person the sentences since the
