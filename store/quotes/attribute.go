@@ -326,19 +326,18 @@ func (e *extractor) sentenceBefore(i int) int {
 
 // endsSentence is true when a quote closes on a period, and what follows
 // starts a new sentence.
-func (e *extractor) endsSentence(p part) bool {
-	if p.span.End == 0 || e.text[p.span.End-1] != '.' {
-		return false
-	}
-	return p.tok+1 >= len(e.toks) || e.toks[p.tok+1].para != e.toks[p.tok].para || e.toks[p.tok+1].cap
-}
+func (e *extractor) endsSentence(p part) bool { return e.endsSentenceOn(p, ".") }
 
 // endsSentenceAsked is endsSentence for a quote that ends on a question or
 // an exclamation as well. Not for endsSentence: “Why?” Smith asked is one
 // sentence as often as not.
-func (e *extractor) endsSentenceAsked(p part) bool {
-	if p.span.End == 0 || e.text[p.span.End-1] != '?' && e.text[p.span.End-1] != '!' {
-		return e.endsSentence(p)
+func (e *extractor) endsSentenceAsked(p part) bool { return e.endsSentenceOn(p, ".?!") }
+
+// endsSentenceOn is true when quote p ends on one of marks and what follows
+// it starts a sentence: a capital, or another paragraph.
+func (e *extractor) endsSentenceOn(p part, marks string) bool {
+	if p.span.End == 0 || strings.IndexByte(marks, e.text[p.span.End-1]) < 0 {
+		return false
 	}
 	return p.tok+1 >= len(e.toks) || e.toks[p.tok+1].para != e.toks[p.tok].para || e.toks[p.tok+1].cap
 }
