@@ -920,7 +920,7 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	if len(ts) > 1 && ts[0].end-ts[0].pos > 1 && isUpperByte(e.text[ts[0].pos+1]) && shouting(e.s(ts[0])) && shouting(e.s(ts[1])) {
 		return "", 0 // RED STATES OUTNUMBER BLUE: a headline, not a name
 	}
-	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) && !(len(ts) >= 2 && ts[1].cap && e.firstNameToo(ts[0])) {
+	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) && !(len(ts) == 2 && ts[1].cap && e.firstNameToo(ts[0])) {
 		ts = ts[1:]
 	}
 	if len(ts) >= 2 && e.described(ts[0]) {
@@ -974,15 +974,12 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 // Baroness Scotland.
 var peerages = map[string]bool{"lord": true, "lady": true, "baroness": true, "baron": true}
 
-// firstNamesToo are first names that are other words as well: a month
-// (Jan Egeland), a title (Dean Kiely), a particle (Al Breach). Before a
-// capitalized word they open a name.
-var firstNamesToo = map[string]bool{"jan": true, "dean": true, "al": true}
-
-// firstNameToo reports whether t is one of firstNamesToo, as written: a
-// capital, no full stop (Jan. 5 is a date).
+// firstNameToo reports whether t, a month (Jan Egeland) or a title (Dean
+// Kiely) as well, is a first name the lists know, as written: a capital, no
+// full stop (Jan. 5 is a date). Before one more name it opens the name; not
+// al: Al Qaeda and Al Jazeera are no men.
 func (e *extractor) firstNameToo(t tok) bool {
-	return t.cap && e.text[t.end-1] != '.' && firstNamesToo[e.lower(t)]
+	return t.cap && e.text[t.end-1] != '.' && e.is(&t, moreFirstNames)
 }
 
 // firstNameAt is where a known first name opens the name in ts, after one

@@ -570,7 +570,7 @@ claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ilea
 // (adding them to the lists above gave "she" to Spike Lee and "he" to the
 // nearest name a gender was known for): they tell where a name starts,
 // after words that describe ("Songwriter Guy Chambers").
-var moreFirstNames = newWordSet(`andy steve ian martin nick simon clive rafael oliver ken graeme phil eddie jimmy rob
+var moreFirstNames = newWordSet(`jan dean andy steve ian martin nick simon clive rafael oliver ken graeme phil eddie jimmy rob
 matt ed adrian neil bernard hugh craig graham maurice andre jeff dan victor marc warren hamish philippe nicolas
 gerard marcel julian geoff claude malcolm gareth olivier stuart jurgen derek max duncan jacques trevor ivan brendan
 dieter guy robbie dave jakob colin gavin barry kenny rhodri alun iain alistair alasdair euan callum declan shane
