@@ -350,16 +350,17 @@ func (e *extractor) opensOnPronoun(ts []tok, want byte) bool {
 // a known first name or gender, or a name given with an honorific; not a
 // body's name.
 func (e *extractor) isPersonName(full string, honored bool) bool {
-	return !isOrg(full) && !gerundFirst(full) && !bodyFirst(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+	return !isOrg(full) && !gerundFirst(full) && !acronymName(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
 }
 
-// bodyFirst is true for a name that opens or ends on three capitals or
-// more, a body's or a thing's: BBC Newcastle, UKIP Scotland, (Star) Wars
-// DVD; JK Rowling has initials, Martin Luther King III a numeral.
-func bodyFirst(full string) bool {
-	first, _, multi := strings.Cut(full, " ")
-	last := full[strings.LastIndexByte(full, ' ')+1:]
-	return multi && (len(first) >= 3 && acronym(first) || len(last) >= 3 && acronym(last) && strings.Trim(last, "IVX") != "")
+// acronymName is true for a name that opens on three capitals or more, a
+// body's (BBC Newcastle, UKIP Scotland), or of two words ending on them, a
+// thing's ((Star) Wars DVD); not JK Rowling's initials, Glenys Kinnock MEP
+// or a surname a feed writes in capitals (Jacques CHIRAC).
+func acronymName(full string) bool {
+	first, rest, multi := strings.Cut(full, " ")
+	return multi && (len(first) >= 3 && acronym(first) ||
+		strings.IndexByte(rest, ' ') < 0 && len(rest) >= 3 && acronym(rest) && firstNameGender(first) == 0 && !moreFirstNames.hasFold(first))
 }
 
 // gerundFirst is true for capitalized words that open on a verb in -ing,

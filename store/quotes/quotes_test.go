@@ -205,6 +205,8 @@ func TestSpeakers(t *testing.T) {
 		{"a peer is named by the title and one name", q + " Lord Falconer said.", []want{{"We will win the vote in November,", "Lord Falconer"}}},
 		{"a peer named in full too", "Betty Boothroyd was the first woman to be Speaker. " + q + " Lady Boothroyd said.",
 			[]want{{"We will win the vote in November,", "Betty Boothroyd"}}},
+		{"a member's letters after a name", "Glenys Kinnock MEP spoke first. " + q + " she said.", []want{{"We will win the vote in November,", "Glenys Kinnock MEP"}}},
+		{"a surname in capitals", "Jacques CHIRAC spoke first. " + q + " he said.", []want{{"We will win the vote in November,", "Jacques CHIRAC"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
