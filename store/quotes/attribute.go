@@ -153,13 +153,23 @@ func (e *extractor) group() {
 			mid := e.toks[prev.tok+1 : cur.tok]
 			last := mid[len(mid)-1]
 			// “… Valley?” Responding to her, Mr Pugh said: “…”: a question
-			// that ends its sentence, then a colon, is another's quote
+			// that ends its sentence, then a clause and a colon, is another's
+			// quote; “Is this fair?” Jane Doe asked: “…” is hers still
 			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) && !e.hasSentenceEnd(mid) &&
-				!(e.isPunct(last, ":") && e.endsSentenceAsked(*prev)) {
+				!(e.isPunct(last, ":") && e.endsSentenceAsked(*prev) && e.hasComma(mid)) {
 				cur.group = prev.group
 			}
 		}
 	}
+}
+
+func (e *extractor) hasComma(ts []tok) bool {
+	for _, t := range ts {
+		if e.isPunct(t, ",") {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *extractor) hasSentenceEnd(ts []tok) bool {
