@@ -923,7 +923,7 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	if last >= 0 && last == len(ts)-2 && isDemonym(e.lower(ts[last])) && strings.EqualFold(e.s(ts[last+1]), "executive") {
 		last = -1 // "the Scottish Executive": a body, not a title left alone
 	}
-	if last >= 0 && last == len(ts)-2 && peerages[e.lower(ts[last])] && !e.is(&ts[last+1], titles) {
+	if last >= 0 && last == len(ts)-2 && peerage(e.s(ts[last])) != 0 && !e.is(&ts[last+1], titles) {
 		last-- // "Lord Falconer": a peer is known by the title and one name
 	}
 	ts = ts[last+1:]
@@ -980,9 +980,18 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	return b.String(), len(ts) // the words joined by one space each
 }
 
-// peerages are the titles a peer is named by, with one name: Lord Falconer,
-// Baroness Scotland.
-var peerages = map[string]bool{"lord": true, "lady": true, "baroness": true, "baron": true}
+// peerage is the gender of a title a peer is named by, with one name (Lord
+// Falconer, Baroness Scotland), 0 for other words; EqualFold, not a map of
+// lower-cased words: full() asks it of every name it looks at.
+func peerage(w string) byte {
+	switch {
+	case strings.EqualFold(w, "lord"), strings.EqualFold(w, "baron"):
+		return 'm'
+	case strings.EqualFold(w, "lady"), strings.EqualFold(w, "baroness"):
+		return 'f'
+	}
+	return 0
+}
 
 // firstNameToo reports whether t, a month (Jan Egeland) or a title (Dean
 // Kiely) as well, is a first name the lists know, as written: a capital, no

@@ -76,9 +76,9 @@ func (e *extractor) collectName(run []tok) {
 			continue
 		}
 		switch e.lower(run[k]) {
-		case "mr", "sir", "lord", "king", "prince", "father", "brother":
+		case "mr", "sir", "lord", "baron", "king", "prince", "father", "brother":
 			gender = 'm'
-		case "mrs", "ms", "miss", "lady", "dame", "queen", "princess", "sister":
+		case "mrs", "ms", "miss", "lady", "baroness", "dame", "queen", "princess", "sister":
 			gender = 'f'
 		}
 	}
@@ -120,10 +120,13 @@ func (e *extractor) full(name string, pos int) string {
 		last = name[i+1:]
 		first = name[:strings.IndexByte(name, ' ')]
 		multi = true
-		if i == len(first) && peerages[strings.ToLower(first)] {
-			// Lord Goldsmith is Peter Goldsmith, when the text says so
+		if g := peerage(first); g != 0 && i == len(first) {
+			// Lord Goldsmith is Peter Goldsmith, when the text says so;
+			// Lady Thatcher is not Mark Thatcher
 			if f := e.full(last, pos); !isPeer(f) && f != last {
-				return f
+				if fg := e.genderOf(f); fg == 0 || fg == g {
+					return f
+				}
 			}
 			return name
 		}
@@ -166,7 +169,7 @@ func (e *extractor) full(name string, pos int) string {
 // isPeer is true for a name given as a peer's: a peerage, then one name.
 func isPeer(name string) bool {
 	first, rest, ok := strings.Cut(name, " ")
-	return ok && peerages[strings.ToLower(first)] && strings.IndexByte(rest, ' ') < 0
+	return ok && peerage(first) != 0 && strings.IndexByte(rest, ' ') < 0
 }
 
 // resolvePronoun gives "he" or "she" to the person the sentences since the

@@ -209,6 +209,8 @@ func TestSpeakers(t *testing.T) {
 		{"a surname in capitals", "Jacques CHIRAC spoke first. " + q + " he said.", []want{{"We will win the vote in November,", "Jacques CHIRAC"}}},
 		{"a question, then the asker's colon", "“Is this fair?” Jane Doe asked: “We will win the vote in November.”",
 			[]want{{"Is this fair? … We will win the vote in November.", "Jane Doe"}}},
+		{"a peer is not a man of her name", "Mark Thatcher was arrested in Cape Town. " + q + " Lady Thatcher said.",
+			[]want{{"We will win the vote in November,", "Lady Thatcher"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
