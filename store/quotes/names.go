@@ -177,13 +177,8 @@ func isPeer(name string) bool {
 // else to the nearest name before it that agrees; "I", "we", "they" and
 // "it" outside a quote name nobody the reader can see. qi is the quote's token.
 func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) string {
-	var want byte
-	switch {
-	case strings.EqualFold(a.name, "he"):
-		want = 'm'
-	case strings.EqualFold(a.name, "she"):
-		want = 'f'
-	default:
+	want := pronounGender(a.name)
+	if want == 0 {
 		return ""
 	}
 	if name := e.recentSubject(e.mentionTok(a, qi), want); name != "" {
@@ -334,19 +329,25 @@ func (e *extractor) recentSubject(i int, want byte) string {
 	return ""
 }
 
-// opensOnPronoun is true for a sentence whose first word is he (want 'm')
-// or she (want 'f').
+// opensOnPronoun is true for a sentence whose first word is he or she,
+// of gender want unless want is 0 (a role: "the player said").
 func (e *extractor) opensOnPronoun(ts []tok, want byte) bool {
 	if len(ts) == 0 || ts[0].kind != tWord {
 		return false
 	}
-	switch w := e.lower(ts[0]); want {
-	case 'm':
-		return w == "he"
-	case 'f':
-		return w == "she"
+	g := pronounGender(e.lower(ts[0]))
+	return g != 0 && (want == 0 || g == want)
+}
+
+// pronounGender is 'm' for he, 'f' for she, in any case; 0 for other words.
+func pronounGender(w string) byte {
+	switch {
+	case strings.EqualFold(w, "he"):
+		return 'm'
+	case strings.EqualFold(w, "she"):
+		return 'f'
 	}
-	return false
+	return 0
 }
 
 // isPersonName tells a name that can stand for he or she: two words or more,

@@ -211,6 +211,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"Is this fair? … We will win the vote in November.", "Jane Doe"}}},
 		{"a peer is not a man of her name", "Mark Thatcher was arrested in Cape Town. " + q + " Lady Thatcher said.",
 			[]want{{"We will win the vote in November,", "Lady Thatcher"}}},
+		{"a role looks past a sentence that opens on he", "Tim Henman beat Greg Rusedski in Dubai. He praised Rusedski for his serve. " + q + " the player said.",
+			[]want{{"We will win the vote in November,", "Tim Henman"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
