@@ -542,8 +542,19 @@ func (e *extractor) genderOf(name string) byte {
 	if i := strings.IndexByte(name, ' '); i > 0 {
 		first = name[:i]
 	}
-	for _, p := range e.names() {
-		if p.gender != 0 && (p.full == name || p.last == last && (first == name || !p.multi || p.first == first)) {
+	people := e.names()
+	for _, p := range people {
+		if p.gender != 0 && p.full == name {
+			return p.gender
+		}
+	}
+	// a first name the lists know before what a namesake says: Hillary
+	// Clinton is no Mr Clinton
+	if g := firstNameGender(first); g != 0 && first != name {
+		return g
+	}
+	for _, p := range people {
+		if p.gender != 0 && p.last == last && (first == name || !p.multi || p.first == first) {
 			return p.gender
 		}
 	}

@@ -213,6 +213,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Lady Thatcher"}}},
 		{"a role looks past a sentence that opens on he", "Tim Henman beat Greg Rusedski in Dubai. He praised Rusedski for his serve. " + q + " the player said.",
 			[]want{{"We will win the vote in November,", "Tim Henman"}}},
+		{"a first name tells a gender before a namesake's title", "Mr Jackson, 46, denies the charges. His mother Katherine Jackson told Fox News that he was innocent. " + q + " she said.",
+			[]want{{"We will win the vote in November,", "Katherine Jackson"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
