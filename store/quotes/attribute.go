@@ -536,10 +536,16 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 	return attribution{}
 }
 
-// clauseOpeners open a chunk between commas that names no subject: "Tim
-// Henman, who now faces Russian Igor Andreev in the last 16, admitted".
-// Not "as" ("As Jane Doe, author of …, put it").
-var clauseOpeners = map[string]bool{"who": true, "whose": true, "whom": true, "which": true}
+// clauseOpener is true for a word that opens a chunk between commas that
+// names no subject: "Tim Henman, who now faces Russian Igor Andreev in the
+// last 16, admitted". Not "as" ("As Jane Doe, author of …, put it").
+func clauseOpener(w string) bool {
+	switch w {
+	case "who", "whose", "whom", "which":
+		return true
+	}
+	return false
+}
 
 // cueNearby looks for a speaker in the sentence before a bare quote, or a
 // paragraph before it that ends in a colon: `He explained his vote. “…”`.
@@ -657,7 +663,7 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			}
 			// a chunk that opens on a preposition ("In Ohio,") names no
 			// subject, nor a name after one ("A spokesman for DLF Builders,")
-			if k > from && !(ts[from].kind == tWord && (e.is(&ts[from], prepositions) || clauseOpeners[e.lower(ts[from])])) {
+			if k > from && !(ts[from].kind == tWord && (e.is(&ts[from], prepositions) || clauseOpener(e.lower(ts[from])))) {
 				a := e.npBefore(ts[from:k])
 				if at := e.objectAt(ts[from:k], a.pos); at > 0 {
 					a = e.npBefore(ts[from : from+at]) // "Holger Schmieding of Berenberg,"

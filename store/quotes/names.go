@@ -97,7 +97,7 @@ func (e *extractor) collectName(run []tok) {
 	if n == 1 {
 		// a surname alone still tells a gender: Mrs. Clinton
 		if gender != 0 {
-			e.people = append(e.people, person{full: name, first: "", last: name, pos: int(run[0].pos), gender: gender, multi: n > 1})
+			e.people = append(e.people, person{full: name, last: name, pos: int(run[0].pos), gender: gender})
 		}
 		return
 	}
@@ -460,7 +460,7 @@ func (e *extractor) describesNextText(pos int) bool {
 			j++
 		}
 		w := e.text[i:j]
-		if w == "" || j < len(e.text) && e.text[j] != ' ' || !titles.has(w) && !roles.has(w) {
+		if w == "" || j < len(e.text) && e.text[j] != ' ' || !in(w, titles|roles) {
 			return false
 		}
 		k := j + 1
