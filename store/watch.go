@@ -97,11 +97,13 @@ type watcher struct {
 	known   map[string]uint64 // files that exist, with a hash of their bytes (0: not read yet)
 	pending map[string]*pending
 	out     chan []Change
+	later   []laterDir // folders read in setting up, their files not noted yet
 }
 
 func (w *watcher) run(ctx context.Context, setup []Change) {
 	defer close(w.out)
 	defer w.fw.Close()
+	w.noteLater() // before any event is looked at
 	if len(setup) > 0 && !w.send(ctx, setup) {
 		return
 	}
@@ -308,9 +310,14 @@ func (w *watcher) addTree(root string, list bool) []Change {
 			out = append(out, Change{Path: dir, Err: cleanErr(err)})
 			return
 		}
+		if !list {
+			// the files are noted once the watch runs: the load waits
+			// for the folders to be watched, not for this
+			w.later = append(w.later, laterDir{dir, entries})
+		}
 		for _, e := range entries {
 			name := e.Name()
-			if strings.HasPrefix(name, ".") {
+			if strings.HasPrefix(name, ".") || !list && e.Type().IsRegular() {
 				continue
 			}
 			p := filepath.Join(dir, name)
@@ -345,6 +352,28 @@ func (w *watcher) addTree(root string, list bool) []Change {
 	}
 	walk(root, []os.FileInfo{fi})
 	return out
+}
+
+// laterDir is a folder's entries whose plain files the watch notes as it
+// starts (see addTree).
+type laterDir struct {
+	dir     string
+	entries []os.DirEntry
+}
+
+// noteLater notes the plain files of the folders read while setting up.
+func (w *watcher) noteLater() {
+	for _, d := range w.later {
+		for _, e := range d.entries {
+			if name := e.Name(); e.Type().IsRegular() && !strings.HasPrefix(name, ".") && !skipFile(name) {
+				p := filepath.Join(d.dir, name)
+				if _, ok := w.known[p]; !ok {
+					w.known[p] = 0
+				}
+			}
+		}
+	}
+	w.later = nil
 }
 
 func loopsBack(ancestors []os.FileInfo, fi os.FileInfo) bool {

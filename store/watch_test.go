@@ -311,3 +311,40 @@ func TestWatchAndLoadUnwatchable(t *testing.T) {
 		t.Error("changes of an unwatchable source did not close")
 	}
 }
+
+// Files that were there before the watch started are known to it: a
+// folder of them moved away reports each one removed, plain files and
+// files in a folder below alike (their noting is left until the watch
+// runs, off the load's path).
+func TestWatchKnowsTheFilesBefore(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"sub/a.txt", "sub/deeper/b.txt", "sub/.hidden.txt"} {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("Before\n\nThe text before the watch.\n"), 0o644)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ch, err := Watch(ctx, Source{Paths: []string{dir}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Rename(filepath.Join(dir, "sub"), filepath.Join(t.TempDir(), "sub"))
+	gone := map[string]bool{}
+	deadline := time.After(watchWait)
+	for len(gone) < 2 {
+		select {
+		case batch := <-ch:
+			for _, c := range batch {
+				if c.Removed {
+					gone[filepath.Base(c.Path)] = true
+				}
+			}
+		case <-deadline:
+			t.Fatalf("folder moved away: removed %v, want a.txt and b.txt", gone)
+		}
+	}
+	if gone[".hidden.txt"] {
+		t.Errorf("a hidden file was watched: %v", gone)
+	}
+}
