@@ -718,7 +718,15 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			break
 		}
 	}
-	return e.nounPhrase(ts[i:j])
+	a := e.nounPhrase(ts[i:j])
+	// an appositive left without its closing comma: "Katrina Bull, a
+	// prospective parliamentary candidate said": the name before it
+	if a.desc && i >= 2 && e.isPunct(ts[i-1], ",") && ts[i].kind == tWord && (e.lower(ts[i]) == "a" || e.lower(ts[i]) == "an") {
+		if b := e.npBefore(ts[:i-1]); b.ok() && !b.desc && !b.pronoun && strings.IndexByte(b.name, ' ') > 0 {
+			return b
+		}
+	}
+	return a
 }
 
 // commaQuoted is true for a title or a term in marks whose comma stands

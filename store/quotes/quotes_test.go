@@ -215,6 +215,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Tim Henman"}}},
 		{"a first name tells a gender before a namesake's title", "Mr Jackson, 46, denies the charges. His mother Katherine Jackson told Fox News that he was innocent. " + q + " she said.",
 			[]want{{"We will win the vote in November,", "Katherine Jackson"}}},
+		{"an appositive without its closing comma", "Katrina Bull, a prospective parliamentary candidate said Mr Blair had roused the party: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Katrina Bull"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
