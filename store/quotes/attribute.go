@@ -792,6 +792,22 @@ func (e *extractor) npAfter(ts []tok) attribution {
 			return b
 		}
 	}
+	// "said one of their lawyers, Michalis Dimitrakopoulos": a description
+	// that runs past the words read, then the name after its comma
+	if !a.ok() || a.desc {
+		for c := end; c < len(ts) && c-end < 6 && ts[c].kind == tWord && !e.is(&ts[c], speechVerbs); c++ {
+			if c+2 < len(ts) && e.isPunct(ts[c+1], ",") && ts[c+2].cap {
+				k := c + 2
+				for k < len(ts) && k-c < 7 && ts[k].kind == tWord && (ts[k].cap || e.is(&ts[k], particles)) {
+					k++
+				}
+				if b := e.nounPhrase(ts[c+2 : k]); b.ok() && !b.desc && !b.pronoun && strings.IndexByte(b.name, ' ') > 0 {
+					return b
+				}
+				break
+			}
+		}
+	}
 	return a
 }
 

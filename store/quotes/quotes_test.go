@@ -217,6 +217,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Katherine Jackson"}}},
 		{"an appositive without its closing comma", "Katrina Bull, a prospective parliamentary candidate said Mr Blair had roused the party: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Katrina Bull"}}},
+		{"a description that runs past a few words, then the name", q + " said one of their lawyers, Michalis Dimitrakopoulos.",
+			[]want{{"We will win the vote in November,", "Michalis Dimitrakopoulos"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
