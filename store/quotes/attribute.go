@@ -666,9 +666,17 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			if k > from && !(ts[from].kind == tWord && (e.is(&ts[from], prepositions) || clauseOpener(e.lower(ts[from])))) {
 				a := e.npBefore(ts[from:k])
 				if at := e.objectAt(ts[from:k], a.pos); at > 0 {
+					after := a
 					a = e.npBefore(ts[from : from+at]) // "Holger Schmieding of Berenberg,"
 					if e.objectAt(ts[from:from+at], a.pos) > 0 {
 						a = attribution{} // "Tuesday at Baldwin Wallace University in Berea,"
+					}
+					// "Chairman of the Environmental Audit Committee Peter
+					// Ainsworth MP,": a title of a body, then the name
+					if at == 1 && e.is(&ts[from], titles) && after.ok() && !after.desc {
+						if b := e.nameAtEnd(ts[from+at : k]); b.ok() {
+							a = b
+						}
 					}
 				}
 				if a.ok() && !a.desc {
@@ -727,6 +735,21 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		}
 	}
 	return a
+}
+
+// nameAtEnd is the full name that ends ts, after the words of a body's
+// name: "the Environmental Audit Committee Peter Ainsworth MP" gives Peter
+// Ainsworth MP when the text knows Peter as a first name.
+func (e *extractor) nameAtEnd(ts []tok) attribution {
+	for k := len(ts) - 2; k >= 0 && len(ts)-k <= 4; k-- {
+		if ts[k].kind == tWord && ts[k].cap && e.is(&ts[k], maleNames|femaleNames|moreFirstNames) {
+			if a := e.nounPhrase(ts[k:]); a.ok() && !a.desc && !a.pronoun && strings.IndexByte(a.name, ' ') > 0 {
+				return a
+			}
+			return attribution{}
+		}
+	}
+	return attribution{}
 }
 
 // commaQuoted is true for a title or a term in marks whose comma stands

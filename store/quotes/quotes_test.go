@@ -219,6 +219,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "Katrina Bull"}}},
 		{"a description that runs past a few words, then the name", q + " said one of their lawyers, Michalis Dimitrakopoulos.",
 			[]want{{"We will win the vote in November,", "Michalis Dimitrakopoulos"}}},
+		{"a title of a body, then the name", "Chairman of the Environmental Audit Committee Peter Ainsworth MP, said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Peter Ainsworth MP"}}},
 		{"a role, a name and where the person works", q + " said analyst Ray Neidl at Calyon Securities.",
 			[]want{{"We will win the vote in November,", "Ray Neidl"}}},
 		{"a title in capitals, a comma, then the name", q + " said RNID technology director, Guido Gybels.",
