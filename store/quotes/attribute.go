@@ -155,26 +155,18 @@ func (e *extractor) group() {
 			// “… Valley?” Responding to her, Mr Pugh said: “…”: a question
 			// that ends its sentence, then a clause and a colon, is another's
 			// quote; “Is this fair?” Jane Doe asked: “…” is hers still
-			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) && !e.hasSentenceEnd(mid) &&
-				!(e.isPunct(last, ":") && e.endsSentenceAsked(*prev) && e.hasComma(mid)) {
+			if len(mid) <= 14 && (e.isPunct(last, ",:") || e.isPunct(last, dashes)) && e.hasVerb(mid) && !e.hasPunct(mid, ".?!") &&
+				!(e.isPunct(last, ":") && e.endsSentenceAsked(*prev) && e.hasPunct(mid, ",")) {
 				cur.group = prev.group
 			}
 		}
 	}
 }
 
-func (e *extractor) hasComma(ts []tok) bool {
+// hasPunct is true when a token of ts is one of marks.
+func (e *extractor) hasPunct(ts []tok, marks string) bool {
 	for _, t := range ts {
-		if e.isPunct(t, ",") {
-			return true
-		}
-	}
-	return false
-}
-
-func (e *extractor) hasSentenceEnd(ts []tok) bool {
-	for _, t := range ts {
-		if e.isPunct(t, ".?!") {
+		if e.isPunct(t, marks) {
 			return true
 		}
 	}
