@@ -995,8 +995,9 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	}
 	for len(ts) > 0 && ts[len(ts)-1].end-ts[len(ts)-1].pos <= 4 { // jr. at most
 		lw := e.lower(ts[len(ts)-1])
-		if lw != "jr" && lw != "sr" && lw != "ii" && lw != "iii" {
-			break
+		if lw != "jr" && lw != "sr" && lw != "ii" && lw != "iii" &&
+			!(postNominal(e.s(ts[len(ts)-1])) && len(ts) >= 3 && e.is(&ts[0], maleNames|femaleNames|moreFirstNames)) {
+			break // "Salford MP", "Ealing North MP": a seat's member, no name
 		}
 		ts = ts[:len(ts)-1]
 	}
@@ -1023,6 +1024,16 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 		b.WriteString(w)
 	}
 	return b.String(), len(ts) // the words joined by one space each
+}
+
+// postNominal is true for letters after a name that are no part of it, as
+// written: Ian MacDonald QC, Andrew Tyrie MP, Brian Monteith MSP.
+func postNominal(w string) bool {
+	switch w {
+	case "QC", "KC", "MP", "MEP", "MSP", "AM", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD":
+		return true
+	}
+	return false
 }
 
 // peerage is the gender of a title a peer is named by, with one name (Lord
