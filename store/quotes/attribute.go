@@ -620,6 +620,9 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 		if k >= len(ts) || ts[k].kind != tWord || ts[k].cap || e.is(&ts[k], stopWords) && k == j {
 			continue
 		}
+		if k == j && possessive(e.s(ts[j-1])) && e.roleAfter(ts[j:]) {
+			continue // "Scotland's justice minister has warned": whose, not who
+		}
 		if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc {
 			return a
 		}
@@ -727,6 +730,17 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		}
 	}
 	return a
+}
+
+// roleAfter is true when ts opens on a person's role in a few words in
+// lower case: "justice minister has warned", not "statement said".
+func (e *extractor) roleAfter(ts []tok) bool {
+	for i := 0; i < len(ts) && i < 3 && ts[i].kind == tWord && !ts[i].cap; i++ {
+		if roles.hasFold(e.s(ts[i])) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameAtEnd is the full name that ends ts, after the words of a body's
@@ -912,9 +926,11 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	if start == end {
 		// a person's role after a name: "the England captain", "the Arsenal boss"
 		the := len(ts) > 2 && e.lower(ts[0]) == "the" && roles.hasFold(e.s(ts[len(ts)-1]))
+		// "Scotland's justice minister": a role of a place's or a body's
+		whose := len(ts) > 1 && ts[0].cap && possessive(e.s(ts[0])) && roles.hasFold(e.s(ts[len(ts)-1]))
 		for i, t := range ts {
 			// "The singer" opening a sentence; a name in a role
-			if t.kind != tWord || t.cap && !(i == 0 && e.is(&ts[i], determiners)) && !(the && i > 0) {
+			if t.kind != tWord || t.cap && !(i == 0 && (e.is(&ts[i], determiners) || whose)) && !(the && i > 0) {
 				return attribution{}
 			}
 		}
@@ -922,7 +938,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		if e.is(lastWord, timeWords) || e.is(&ts[0], timeWords) || strings.HasSuffix(e.lower(*lastWord), "ing") {
 			return attribution{}
 		}
-		if e.is(&ts[0], determiners) && len(ts) > 1 || len(ts) <= 2 && e.is(lastWord, groups) {
+		if (e.is(&ts[0], determiners) || whose) && len(ts) > 1 || len(ts) <= 2 && e.is(lastWord, groups) {
 			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}
