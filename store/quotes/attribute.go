@@ -732,13 +732,49 @@ func (e *extractor) npBefore(ts []tok) attribution {
 	return a
 }
 
+// whoseRole names a role of someone's as the same words wherever it
+// stands: "Prime Minister Tony Blair's official spokesman" and "Mr Blair's
+// official spokesman" are Tony Blair's official spokesman; a place's or a
+// body's name is left as it is (Scotland's is no BBC Radio Scotland's).
+func (e *extractor) whoseRole(ts []tok, owner int) string {
+	w := e.s(ts[owner])
+	suffix := "'s"
+	if strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "’") {
+		suffix = "’s"
+	}
+	name := e.cleanName(ts[:owner+1])
+	if name == "" {
+		return e.text[ts[0].pos:ts[len(ts)-1].end]
+	}
+	if honored := owner > 0 && e.is(&ts[0], honorifics); honored || strings.IndexByte(name, ' ') > 0 {
+		if e.isPersonName(name, honored) {
+			name = e.full(name, int(ts[0].pos))
+		}
+	}
+	return name + suffix + e.text[ts[owner].end:ts[len(ts)-1].end]
+}
+
 // roleAfter is true when ts opens on a person's role in a few words in
-// lower case: "justice minister has warned", not "statement said".
+// lower case: "justice minister has warned", "official spokesman said",
+// not "statement said".
 func (e *extractor) roleAfter(ts []tok) bool {
 	for i := 0; i < len(ts) && i < 3 && ts[i].kind == tWord && !ts[i].cap; i++ {
-		if roles.hasFold(e.s(ts[i])) {
+		if isRole(e.s(ts[i])) {
 			return true
 		}
+	}
+	return false
+}
+
+// isRole is true for a word naming what a person is, not a word of a
+// title that says no more than which one (state, former, chief).
+func isRole(w string) bool {
+	if roles.hasFold(w) {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "spokesman", "spokeswoman", "spokesperson", "secretary", "adviser", "advisor", "aide", "lawyer", "leader", "chairman", "chairwoman":
+		return true
 	}
 	return false
 }
@@ -927,10 +963,16 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		// a person's role after a name: "the England captain", "the Arsenal boss"
 		the := len(ts) > 2 && e.lower(ts[0]) == "the" && roles.hasFold(e.s(ts[len(ts)-1]))
 		// "Scotland's justice minister": a role of a place's or a body's
-		whose := len(ts) > 1 && ts[0].cap && possessive(e.s(ts[0])) && roles.hasFold(e.s(ts[len(ts)-1]))
+		// "Scotland's justice minister", "Mr Blair's official spokesman": a
+		// role of a place's, a body's or a person's
+		owner := 0
+		for owner < len(ts)-1 && owner < 3 && ts[owner].kind == tWord && ts[owner].cap && !possessive(e.s(ts[owner])) {
+			owner++
+		}
+		whose := owner < len(ts)-1 && ts[owner].cap && possessive(e.s(ts[owner])) && isRole(e.s(ts[len(ts)-1]))
 		for i, t := range ts {
 			// "The singer" opening a sentence; a name in a role
-			if t.kind != tWord || t.cap && !(i == 0 && (e.is(&ts[i], determiners) || whose)) && !(the && i > 0) {
+			if t.kind != tWord || t.cap && !(i == 0 && e.is(&ts[i], determiners) || whose && i <= owner) && !(the && i > 0) {
 				return attribution{}
 			}
 		}
@@ -938,7 +980,10 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		if e.is(lastWord, timeWords) || e.is(&ts[0], timeWords) || strings.HasSuffix(e.lower(*lastWord), "ing") {
 			return attribution{}
 		}
-		if (e.is(&ts[0], determiners) || whose) && len(ts) > 1 || len(ts) <= 2 && e.is(lastWord, groups) {
+		if whose {
+			return attribution{name: e.whoseRole(ts, owner), mention: mention, pos: pos, desc: true}
+		}
+		if e.is(&ts[0], determiners) && len(ts) > 1 || len(ts) <= 2 && e.is(lastWord, groups) {
 			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}

@@ -225,6 +225,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "Ian MacDonald"}}},
 		{"a role of a place's is who spoke, not the place", "Scotland's justice minister has warned fans that she wants to hit them “where it hurts most” by banning them.",
 			[]want{{"where it hurts most", "Scotland's justice minister"}}},
+		{"a person's spokesman is who spoke, named as the person is", "Tony Blair flew to Brussels. Mr Blair's official spokesman said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Tony Blair's official spokesman"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
