@@ -481,8 +481,8 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 			v = len(ts) - 1 - k
 		}
 		t := ts[v]
-		if t.kind != tWord {
-			continue
+		if t.kind != tWord || t.cap && v > 0 && ts[v-1].kind == tWord && ts[v-1].cap {
+			continue // a name's word: the United States, not "states"
 		}
 		lw := e.lower(t)
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {

@@ -227,6 +227,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"where it hurts most", "Scotland's justice minister"}}},
 		{"a person's spokesman is who spoke, named as the person is", "Tony Blair flew to Brussels. Mr Blair's official spokesman said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Tony Blair's official spokesman"}}},
+		{"a capitalized word of a name is no speech verb", "“We will win the vote in November,” Michael McFaul, a former United States ambassador to Russia, said of RT. “Having people like Larry King work for them helps them.”",
+			[]want{{"We will win the vote in November,", "Michael McFaul"}, {"Having people like Larry King work for them helps them.", "Michael McFaul"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
