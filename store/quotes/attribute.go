@@ -721,6 +721,9 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			break
 		}
 	}
+	if a, ok := e.ofPhrase(ts, i, j); ok {
+		return a
+	}
 	a := e.nounPhrase(ts[i:j])
 	// an appositive left without its closing comma: "Katrina Bull, a
 	// prospective parliamentary candidate said": the name before it
@@ -730,6 +733,58 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		}
 	}
 	return a
+}
+
+// ofPhrase reads the noun phrase ts[i:j] before a verb when "of" comes
+// before it: "Eric Schnaible of the PCO told" is Eric Schnaible's, "the
+// Bank of England said" and "the Archbishop of Canterbury said" are the
+// bank's and the archbishop's, "Governor of the Bank of England Mervyn King
+// said" is Mervyn King's; not the body's or the place's alone.
+func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
+	if i < 2 || j-i < 1 || ts[i-1].kind != tWord || e.lower(ts[i-1]) != "of" {
+		return attribution{}, false
+	}
+	run := ts[i:j]
+	if e.is(&run[0], determiners) {
+		run = run[1:]
+	}
+	if len(run) == 0 || !run[0].cap {
+		return attribution{}, false
+	}
+	// a person named after the body: "of the Commons Oliver Heald"
+	for f := 1; f+1 < len(run); f++ {
+		if run[f].cap && run[f+1].cap && e.is(&run[f], maleNames|femaleNames|moreFirstNames) {
+			if a := e.nounPhrase(run[f:]); a.ok() && !a.desc {
+				return a, true
+			}
+		}
+	}
+	if ts[i-2].kind != tWord || !ts[i-2].cap {
+		return attribution{}, false
+	}
+	h := i - 2
+	for h > 0 && i-2-h < 3 && ts[h-1].kind == tWord && (ts[h-1].cap || e.is(&ts[h-1], particles)) {
+		h--
+	}
+	before := ts[h : i-1]
+	for len(before) > 1 && e.is(&before[0], determiners|notNames) {
+		before = before[1:]
+	}
+	if a := e.nounPhrase(before); a.ok() && !a.desc && !isOrg(a.name) && !e.is(&before[len(before)-1], titles) {
+		first, _, _ := strings.Cut(a.name, " ")
+		if firstNameGender(first) != 0 || moreFirstNames.hasFold(first) || e.genderOf(e.full(a.name, a.pos)) != 0 {
+			return a, true // a person of a body
+		}
+		return attribution{}, false
+	}
+	if head := &before[len(before)-1]; len(run) <= 2 && (isOrg(e.s(*head)) || e.is(head, titles)) {
+		from, to := int(before[0].pos), int(run[len(run)-1].end)
+		name := e.text[from:to]
+		// what a body or an office said, no person's name: never whom
+		// a he or a she is
+		return attribution{name: name, mention: name, pos: from, desc: true}, true
+	}
+	return attribution{}, false
 }
 
 // whoseRole names a role of someone's as the same words wherever it
