@@ -435,14 +435,32 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 // or two ("midfielder", "chief executive"), and a name in capitals follows
 // it: what came before was the name of a team or a body.
 func (e *extractor) describesNext(ts []tok) bool {
-	for k := 0; k < 2 && k+1 < len(ts); k++ {
+	for k := 0; k < 4 && k+1 < len(ts); k++ {
 		t := &ts[k]
-		if t.kind != tWord || t.cap || !e.is(t, titles) && !roles.hasFold(e.s(*t)) {
+		if t.kind != tWord || t.cap {
+			return false
+		}
+		role := e.is(t, titles) || roles.hasFold(e.s(*t))
+		if !role && !(k < 3 && (portfolio(e.s(*t)) || k > 0 && e.lower(*t) == "and")) {
 			return false // "Victoria Wood slated comedian Sacha Baron Cohen": a verb
 		}
-		if ts[k+1].kind == tWord && ts[k+1].cap {
+		if role && ts[k+1].kind == tWord && ts[k+1].cap {
 			return true
 		}
+	}
+	return false
+}
+
+// portfolio is true for a word of what a spokesman or a minister speaks
+// for, in lower case: "Lib Dem home affairs spokesman Mark Oaten".
+func portfolio(w string) bool {
+	switch w {
+	case "home", "foreign", "affairs", "shadow", "work", "pensions", "local", "government", "international",
+		"development", "education", "culture", "health", "transport", "environment", "trade", "industry",
+		"constitutional", "general", "finance", "treasury", "economic", "economics", "defence", "defense",
+		"justice", "energy", "science", "sport", "sports", "media", "business", "rural", "family", "women",
+		"communications", "press", "policy", "committee", "public", "accounts", "security", "legal":
+		return true
 	}
 	return false
 }
@@ -450,7 +468,7 @@ func (e *extractor) describesNext(ts []tok) bool {
 // describesNextText is describesNext read from the text after pos, for the
 // paragraphs far from quotes, whose words in lower case are no tokens.
 func (e *extractor) describesNextText(pos int) bool {
-	for range 2 {
+	for n := range 4 {
 		i := pos
 		for i < len(e.text) && e.text[i] == ' ' {
 			i++
@@ -460,7 +478,14 @@ func (e *extractor) describesNextText(pos int) bool {
 			j++
 		}
 		w := e.text[i:j]
-		if w == "" || j < len(e.text) && e.text[j] != ' ' || !in(w, titles|roles) {
+		if w == "" || j < len(e.text) && e.text[j] != ' ' {
+			return false
+		}
+		if !in(w, titles|roles) {
+			if n < 3 && (portfolio(w) || n > 0 && w == "and") {
+				pos = j
+				continue
+			}
 			return false
 		}
 		k := j + 1

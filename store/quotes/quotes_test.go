@@ -234,6 +234,8 @@ func TestSpeakers(t *testing.T) {
 		{"a person named after a body", q + " Shadow leader of the Commons Oliver Heald said.", []want{{"We will win the vote in November,", "Oliver Heald"}}},
 		{"an office is no he", "Director of Public Prosecutions, Ken Macdonald QC, who sits on the council, said the principle is set down by parliament. " + q + " he said.",
 			[]want{{"We will win the vote in November,", "Ken Macdonald"}}},
+		{"a party before a portfolio and a role describes the name after", "Lib Dem home affairs spokesman Mark Oaten has branded the scheme a waste of money. He said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Mark Oaten"}}},
 		{"a capitalized word of a name is no speech verb", "“We will win the vote in November,” Michael McFaul, a former United States ambassador to Russia, said of RT. “Having people like Larry King work for them helps them.”",
 			[]want{{"We will win the vote in November,", "Michael McFaul"}, {"Having people like Larry King work for them helps them.", "Michael McFaul"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
