@@ -770,14 +770,16 @@ func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
 	for len(before) > 1 && e.is(&before[0], determiners|notNames) {
 		before = before[1:]
 	}
-	if a := e.nounPhrase(before); a.ok() && !a.desc && !isOrg(a.name) && !e.is(&before[len(before)-1], titles) {
+	// "A Top of the Pops spokesperson said"
+	spokes := !run[len(run)-1].cap && strings.HasPrefix(e.lower(run[len(run)-1]), "spokes")
+	if a := e.nounPhrase(before); a.ok() && !a.desc && !isOrg(a.name) && !e.is(&before[len(before)-1], titles) && !spokes {
 		first, _, _ := strings.Cut(a.name, " ")
 		if firstNameGender(first) != 0 || moreFirstNames.hasFold(first) || e.genderOf(e.full(a.name, a.pos)) != 0 {
 			return a, true // a person of a body
 		}
 		return attribution{}, false
 	}
-	if head := &before[len(before)-1]; len(run) <= 2 && (isOrg(e.s(*head)) || e.is(head, titles)) {
+	if head := &before[len(before)-1]; len(run) <= 2 && (isOrg(e.s(*head)) || e.is(head, titles) || spokes) {
 		from, to := int(before[0].pos), int(run[len(run)-1].end)
 		name := e.text[from:to]
 		// what a body or an office said, no person's name: never whom
@@ -1016,7 +1018,10 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	}
 	if start == end {
 		// a person's role after a name: "the England captain", "the Arsenal boss"
-		the := len(ts) > 2 && e.lower(ts[0]) == "the" && roles.hasFold(e.s(ts[len(ts)-1]))
+		// "the England captain", "the BPI spokesman"; not "the Tory leader",
+		// whom the cues after find in the text
+		last := strings.ToLower(e.s(ts[len(ts)-1]))
+		the := len(ts) > 2 && e.lower(ts[0]) == "the" && (roles.has(last) || strings.HasPrefix(last, "spokes"))
 		// "Scotland's justice minister": a role of a place's or a body's
 		// "Scotland's justice minister", "Mr Blair's official spokesman": a
 		// role of a place's, a body's or a person's
