@@ -1021,7 +1021,8 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		// "the England captain", "the BPI spokesman"; not "the Tory leader",
 		// whom the cues after find in the text
 		last := strings.ToLower(e.s(ts[len(ts)-1]))
-		the := len(ts) > 2 && e.lower(ts[0]) == "the" && (roles.has(last) || strings.HasPrefix(last, "spokes"))
+		the := len(ts) > 2 && (e.lower(ts[0]) == "the" && roles.has(last) ||
+			e.is(&ts[0], determiners) && strings.HasPrefix(last, "spokes")) // "a Honda spokesman"
 		// "Scotland's justice minister": a role of a place's or a body's
 		// "Scotland's justice minister", "Mr Blair's official spokesman": a
 		// role of a place's, a body's or a person's

@@ -231,7 +231,7 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 		last = w
 	}
 	if n < 2 || n > 4 || !strings.EqualFold(first, "the") || !roles.hasFold(last) && !demonyms.hasFold(last) { // the actor, the American
-		return a.name
+		return lowerArticle(a.name)
 	}
 	if n > 2 {
 		// "the England captain": the name the text gives after the same
@@ -246,7 +246,19 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 	if r, _ := utf8.DecodeRuneInString(lastSpeaker); unicode.IsUpper(r) && !isOrg(lastSpeaker) {
 		return lastSpeaker
 	}
-	return a.name
+	return lowerArticle(a.name)
+}
+
+// lowerArticle writes the article opening a description in lower case, as
+// it reads mid-sentence: "A BBC spokesman" opening a sentence and "said a
+// BBC spokesman" are one speaker.
+func lowerArticle(desc string) string {
+	for _, art := range []string{"A ", "An ", "The "} {
+		if strings.HasPrefix(desc, art) {
+			return strings.ToLower(art[:1]) + desc[1:]
+		}
+	}
+	return desc
 }
 
 // namedAfter is the person the text names right after desc, given as a
