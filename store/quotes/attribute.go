@@ -656,9 +656,15 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			if !e.isPunct(ts[k], ",") && !(k == j-1 && e.commaQuoted(ts[k])) {
 				continue
 			}
+			// a relative clause runs to the comma before the verb, its
+			// lists' commas too: "whose films include Schindler's List,
+			// Michael Collins and Star Wars: The Phantom Menace,"
+			if k > from && ts[from].kind == tWord && clauseOpener(e.lower(ts[from])) {
+				break
+			}
 			// a chunk that opens on a preposition ("In Ohio,") names no
 			// subject, nor a name after one ("A spokesman for DLF Builders,")
-			if k > from && !(ts[from].kind == tWord && (e.is(&ts[from], prepositions) || clauseOpener(e.lower(ts[from])))) {
+			if k > from && !(ts[from].kind == tWord && e.is(&ts[from], prepositions)) {
 				a := e.npBefore(ts[from:k])
 				if at := e.objectAt(ts[from:k], a.pos); at > 0 {
 					after := a
@@ -1123,8 +1129,8 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 		}
 		ts = ts[:len(ts)-1]
 	}
-	if len(ts) == 0 {
-		return "", 0
+	if len(ts) == 0 || len(ts) == 1 && e.described(ts[0]) {
+		return "", 0 // "The Oscar-nominated actor": no name
 	}
 	// most names stand in the text as they are: no copy
 	plain := true

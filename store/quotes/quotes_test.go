@@ -244,6 +244,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "a Fifa spokesman"}}},
 		{"a capitalized word of a name is no speech verb", "“We will win the vote in November,” Michael McFaul, a former United States ambassador to Russia, said of RT. “Having people like Larry King work for them helps them.”",
 			[]want{{"We will win the vote in November,", "Michael McFaul"}, {"Having people like Larry King work for them helps them.", "Michael McFaul"}}},
+		{"a relative clause runs to the comma before the verb", "Liam Neeson backed the appeal. The Oscar-nominated actor, whose films include Schindler's List, Michael Collins and Star Wars: The Phantom Menace, said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Liam Neeson"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
