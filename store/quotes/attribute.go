@@ -1109,7 +1109,8 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	if len(ts) >= 2 && e.described(ts[0]) {
 		ts = ts[1:] // "Fly-half Jonny Wilkinson", "Oscar-winner Andrea Arnold"
 	}
-	if len(ts) >= 3 && e.demonym(&ts[0]) && (e.is(&ts[1], maleNames|femaleNames|moreFirstNames) || !e.is(&ts[0], demonyms)) {
+	if len(ts) >= 3 && e.demonym(&ts[0]) && (e.is(&ts[1], maleNames|femaleNames|moreFirstNames) || !e.is(&ts[0], demonyms) ||
+		len(ts) == 3 && !isOrg(e.s(ts[2])) && !e.is(&ts[1], orgWords) && !e.is(&ts[2], titles)) {
 		// "American Serena Williams", "Americans Andy Roddick (and …)": the
 		// nationality is no part of the name; one alone only before a known
 		// first name, for bodies open on one: British Phonographic Industry

@@ -557,7 +557,7 @@ var orgWords = newWordSet(`group inc corp corporation co company companies assoc
 college school party council commission committee court times post news journal bank fund agency office foundation
 institute administration house senate congress parliament police army navy force forces guard union league
 federation club team network service services board authority organisation organization industries enterprises
-holdings partners society center centre hospital church government state states republic kingdom nations reuters
+holdings partners society center centre hospital church government state states republic kingdom nations reuters industry
 press tv radio magazine review channel airlines airways motors systems labs technologies station open cup
 championship league series awards festival movement coalition alliance campaign international`)
 
