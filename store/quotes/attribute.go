@@ -75,7 +75,7 @@ november december today yesterday tomorrow last next according asked speaking wr
 most all both each every one two three no not nor asked said says told added later now even just only well yes
 i'm i’m i've i’ve i'd i’d i'll i’ll jan feb mar apr jul aug sep sept oct nov dec
 under over into through across among amid against about upon within beyond behind toward towards until unlike
-around between beneath beside besides throughout
+around between beneath beside besides throughout like
 earlier recently previously eventually finally currently separately similarly elsewhere overall indeed
 afterwards afterward initially ultimately subsequently additionally`)
 

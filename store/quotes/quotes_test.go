@@ -250,6 +250,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Robby Ginepri"}}},
 		{"a nationality opening a body's name is the body's", q + " said the British Phonographic Industry.",
 			[]want{{"We will win the vote in November,", "British Phonographic Industry"}}},
+		{"like opening a sentence is no name's", "Johan Pouwelse studies file sharing. Like BitTorrent, Exeem is open to abuse. " + q + " he said.",
+			[]want{{"We will win the vote in November,", "Johan Pouwelse"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
