@@ -24,7 +24,9 @@ thundered charged charges informed informs assured assures chanted chants sang s
 explain explained offered offers opined opines scoffed sighed snapped added predicted pressed conceded posted
 acknowledged blasted blasts slammed slams mocked mocks praised praises accused accuses criticized criticizes
 insist insisted added interjected interrupted elaborated recalled reasoned wrote revealed reveals revealing claim
-laughed called calls calling described describes describing cracked`)
+laughed called calls calling described describes describing cracked barked barks fumed fumes gushed gushes
+bellowed growled raged sneered hissed muttered mutters murmured grumbled grumbles teased teases ranted enthused
+enthuses exulted intoned chimed beamed`)
 
 // listenerVerbs take the listener as their object: the words after "told"
 // name who heard, not who spoke. Some of them put the speaker after them

@@ -148,6 +148,8 @@ func TestSpeakers(t *testing.T) {
 		{"told that", "Jane Doe told reporters on Monday that “we will win the vote in November.”", []want{{"we will win the vote in November.", "Jane Doe"}}},
 		{"added", "Jane Doe spoke first. " + q + " she added.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"stated", q + " Jane Doe stated.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"barked", q + " Jane Doe barked and left the room.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"fumed", q + " fumed Jane Doe.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"remarked", q + " Jane Doe remarked during the visit.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"emphasized", "Jane Doe emphasized that the plan was sound. " + q + " she said.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"wrote", q + " Jane Doe wrote on Twitter.", []want{{"We will win the vote in November,", "Jane Doe"}}},
