@@ -26,7 +26,7 @@ acknowledged blasted blasts slammed slams mocked mocks praised praises accused a
 insist insisted added interjected interrupted elaborated recalled reasoned wrote revealed reveals revealing claim
 laughed called calls calling described describes describing cracked barked barks fumed fumes gushed gushes
 bellowed growled raged sneered hissed muttered mutters murmured grumbled grumbles teased teases ranted enthused
-enthuses exulted intoned chimed beamed`)
+enthuses exulted intoned chimed beamed decried`)
 
 // listenerVerbs take the listener as their object: the words after "told"
 // name who heard, not who spoke. Some of them put the speaker after them
@@ -596,7 +596,7 @@ func (e *extractor) isPerson(name string) bool {
 // isNoun is true when the word before a speech verb makes it a noun: "the
 // states", "his remarks", "news reports".
 func (e *extractor) isNoun(prev *tok) bool {
-	return prev.kind == tWord && (e.is(prev, determiners) && !e.is(prev, pronounWords) || e.lower(*prev) == "news")
+	return prev.kind == tWord && (e.is(prev, determiners) && !e.is(prev, pronounWords) || !prev.cap && e.lower(*prev) == "news") // not Fox News
 }
 
 // clauseSubject is the first noun phrase of a clause: "Smith left, saying".

@@ -150,6 +150,8 @@ func TestSpeakers(t *testing.T) {
 		{"stated", q + " Jane Doe stated.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"barked", q + " Jane Doe barked and left the room.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"fumed", q + " fumed Jane Doe.", []want{{"We will win the vote in November,", "Jane Doe"}}},
+		{"a news outlet's name before the verb", "Fox News reported on Thursday that “agents are looking at the code, which pertains to false statements.”",
+			[]want{{"agents are looking at the code, which pertains to false statements.", "Fox News"}}},
 		{"remarked", q + " Jane Doe remarked during the visit.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"emphasized", "Jane Doe emphasized that the plan was sound. " + q + " she said.", []want{{"We will win the vote in November,", "Jane Doe"}}},
 		{"wrote", q + " Jane Doe wrote on Twitter.", []want{{"We will win the vote in November,", "Jane Doe"}}},
