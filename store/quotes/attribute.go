@@ -483,8 +483,8 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 			v = len(ts) - 1 - k
 		}
 		t := ts[v]
-		if t.kind != tWord || t.cap && v > 0 && ts[v-1].kind == tWord && ts[v-1].cap {
-			continue // a name's word: the United States, not "states"
+		if t.kind != tWord || t.cap && v > 0 && ts[v-1].kind == tWord && ts[v-1].cap && e.lower(t) == "states" {
+			continue // the United States; not a headline's "Clinton Says"
 		}
 		lw := e.lower(t)
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
@@ -654,6 +654,7 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		// ("The Shadow Secretary for the Family, Theresa May,"), else the first name
 		from := 0
 		var first attribution
+		afterPrep := false // the chunk before opened on a preposition
 		for k := 0; k < j; k++ {
 			if !e.isPunct(ts[k], ",") && !(k == j-1 && e.commaQuoted(ts[k])) {
 				continue
@@ -662,8 +663,13 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			// lists' commas too: "whose films include Schindler's List,
 			// Michael Collins and Star Wars: The Phantom Menace,"
 			if k > from && ts[from].kind == tWord && clauseOpener(e.lower(ts[from])) {
+				if afterPrep { // "In a statement, which was released on Friday, the chairman, …"
+					from = k + 1
+					continue
+				}
 				break
 			}
+			afterPrep = k > from && ts[from].kind == tWord && e.is(&ts[from], prepositions)
 			// a chunk that opens on a preposition ("In Ohio,") names no
 			// subject, nor a name after one ("A spokesman for DLF Builders,")
 			if k > from && !(ts[from].kind == tWord && e.is(&ts[from], prepositions)) {
@@ -759,6 +765,13 @@ func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
 	if len(run) == 0 || !run[0].cap {
 		return attribution{}, false
 	}
+	// "Secretary of State Kerry", "of the Bank of England Mervyn King": a
+	// person the text names in full ends the phrase
+	if last := run[len(run)-1]; len(run) >= 2 && last.cap && !possessive(e.s(last)) {
+		if full := e.full(e.s(last), int(last.pos)); full != e.s(last) && e.knownPerson(full) {
+			return attribution{name: full, mention: e.text[ts[i].pos:last.end], pos: int(last.pos)}, true
+		}
+	}
 	// a person named after the body: "of the Commons Oliver Heald"
 	for f := 1; f+1 < len(run); f++ {
 		if run[f].cap && run[f+1].cap && e.is(&run[f], maleNames|femaleNames|moreFirstNames) {
@@ -809,12 +822,18 @@ func (e *extractor) whoseRole(ts []tok, owner int) string {
 	}
 	name := e.cleanName(ts[:owner+1])
 	if name == "" {
-		return e.text[ts[0].pos:ts[len(ts)-1].end]
+		return lowerArticle(e.text[ts[0].pos:ts[len(ts)-1].end])
 	}
-	if honored := owner > 0 && e.is(&ts[0], honorifics); honored || strings.IndexByte(name, ' ') > 0 {
-		if e.isPersonName(name, honored) {
-			name = e.full(name, int(ts[0].pos))
+	honored := owner > 0 && e.is(&ts[0], honorifics)
+	if (honored || strings.IndexByte(name, ' ') > 0) && e.isPersonName(name, honored) {
+		if full := e.full(name, int(ts[0].pos)); full != name {
+			name = full
+		} else if honored {
+			name = e.text[ts[0].pos:ts[owner].end] // Mr Smith's, when the text gives no fuller name
+			name = strings.TrimSuffix(strings.TrimSuffix(name, "’s"), "'s")
 		}
+	} else if e.is(&ts[0], determiners) {
+		name = strings.ToLower(e.s(ts[0])) + " " + name // the Government's spokesman
 	}
 	return name + suffix + e.text[ts[owner].end:ts[len(ts)-1].end]
 }
@@ -1112,7 +1131,7 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 		ts = ts[1:] // "Fly-half Jonny Wilkinson", "Oscar-winner Andrea Arnold"
 	}
 	if len(ts) >= 3 && e.demonym(&ts[0]) && (e.is(&ts[1], maleNames|femaleNames|moreFirstNames) || !e.is(&ts[0], demonyms) ||
-		len(ts) == 3 && !isOrg(e.s(ts[2])) && !e.is(&ts[1], orgWords) && !e.is(&ts[2], titles)) {
+		len(ts) == 3 && !isOrg(e.s(ts[2])) && !e.is(&ts[1], orgWords) && !e.is(&ts[2], titles) && e.surnameAlone(ts[1], ts[2])) {
 		// "American Serena Williams", "Americans Andy Roddick (and …)": the
 		// nationality is no part of the name; one alone only before a known
 		// first name, for bodies open on one: British Phonographic Industry
@@ -1165,6 +1184,21 @@ func postNominal(w string) bool {
 		return true
 	}
 	return false
+}
+
+// knownPerson is true for a full name whose first name the lists know or
+// whose gender the text tells: John Kerry, not Fiscal Studies.
+func (e *extractor) knownPerson(full string) bool {
+	first, _, _ := strings.Cut(full, " ")
+	return !isOrg(full) && (firstNameGender(first) != 0 || moreFirstNames.hasFold(first) || e.genderOf(full) != 0)
+}
+
+// surnameAlone is true when the text also gives last without first before
+// it, as news gives a person's surname (Ginepri) and not a body's last
+// word (British Red Cross, British Sky Broadcasting).
+func (e *extractor) surnameAlone(first, last tok) bool {
+	l := e.s(last)
+	return strings.Count(e.text, l) > strings.Count(e.text, e.text[first.pos:last.end])
 }
 
 // peerage is the gender of a title a peer is named by, with one name (Lord
