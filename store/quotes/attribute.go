@@ -801,6 +801,13 @@ func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
 		return attribution{}, false
 	}
 	if head := &before[len(before)-1]; len(run) <= 2 && (isOrg(e.s(*head)) || e.is(head, titles) || spokes) {
+		// "John Smith of the University of Leeds": a person of a body
+		// whose name holds "of"
+		if k := i - 1 - len(before); k >= 2 && e.is(&ts[k-1], determiners) && e.lower(ts[k-2]) == "of" {
+			if a, ok := e.ofPhrase(ts, k-1, i-1); ok && !a.desc {
+				return a, true
+			}
+		}
 		from, to := int(before[0].pos), int(run[len(run)-1].end)
 		name := e.text[from:to]
 		// what a body or an office said, no person's name: never whom

@@ -267,6 +267,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "the Government's spokesman"}}},
 		{"a person's lawyer with no fuller name", "Mr Smith's lawyer said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Mr Smith's lawyer"}}},
+		{"a person of a body whose name holds of", "Ian Hunter of the Royal College of Nursing said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Ian Hunter"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
