@@ -422,7 +422,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue // "their Grand Slam hopes": a thing of someone's
 		}
 		if w := e.pastRole(before, at); objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
-			!opens && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
+			(!opens || e.roleAfter(ts[j:])) && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
 			continue // of Johnny Depp, the French Open, about Parise's penchant
 		}
 		if e.is(&run[0], determiners) {

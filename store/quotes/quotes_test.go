@@ -269,6 +269,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "Mr Smith's lawyer"}}},
 		{"a person of a body whose name holds of", "Ian Hunter of the Royal College of Nursing said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Ian Hunter"}}},
+		{"he after a person's spokesman is the spokesman", "Tony Blair flew to Brussels. “We will win the vote in November,” Mr Blair's official spokesman said. “We will win it in December,” he said.",
+			[]want{{"We will win the vote in November,", "Tony Blair's official spokesman"}, {"We will win it in December,", "Tony Blair's official spokesman"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
