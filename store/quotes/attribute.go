@@ -648,6 +648,17 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			j = k
 		}
 	}
+	if j >= 3 && ts[j-1].kind == tWord && !ts[j-1].cap && e.lower(ts[j-1]) == "who" && e.isPunct(ts[j-2], ",") {
+		// "denied by a UKIP spokesman, who said": the one the clause is
+		// of, the first of a chain of appositives ("Princess Marguerite of
+		// Romania, the eldest daughter of ex-King Michael of Romania, who")
+		if a := e.npBefore(ts[:j-1]); a.ok() && !a.desc {
+			return a
+		}
+		if a := e.npBefore(ts[:j-2]); a.ok() {
+			return a
+		}
+	}
 	if j > 0 && (e.isPunct(ts[j-1], ",") || e.commaQuoted(ts[j-1])) {
 		// appositives: "Jane Doe, a senator from Ohio, one of the sponsors,";
 		// the subject is the first full name or pronoun among the commas
@@ -733,6 +744,16 @@ func (e *extractor) npBefore(ts []tok) attribution {
 				return e.npBefore(ts[:k-1])
 			}
 			break
+		}
+	}
+	if j-i >= 2 && ts[i].cap && strings.HasPrefix(e.lower(ts[j-1]), "spokes") {
+		// "a Department for Work and Pensions spokeswoman": a body's name
+		// with its small words, read back whole
+		for i >= 2 && ts[i-1].kind == tWord && !ts[i-1].cap && bodyJoiner(e.lower(ts[i-1])) && ts[i-2].kind == tWord && ts[i-2].cap {
+			i -= 2
+			for i > 0 && j-i < 8 && ts[i-1].kind == tWord && ts[i-1].cap {
+				i--
+			}
 		}
 	}
 	if a, ok := e.ofPhrase(ts, i, j); ok {
@@ -844,6 +865,10 @@ func (e *extractor) whoseRole(ts []tok, owner int) string {
 	}
 	return name + suffix + e.text[ts[owner].end:ts[len(ts)-1].end]
 }
+
+// bodyJoiner is a small word inside a body's name: Department for Work and
+// Pensions, Institute of Directors.
+func bodyJoiner(w string) bool { return w == "and" || w == "for" || w == "of" || w == "&" }
 
 // roleAfter is true when ts opens on a person's role in a few words in
 // lower case: "justice minister has warned", "official spokesman said",
@@ -1055,8 +1080,10 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		// "the England captain", "the BPI spokesman"; not "the Tory leader",
 		// whom the cues after find in the text
 		last := strings.ToLower(e.s(ts[len(ts)-1]))
-		the := len(ts) > 2 && (e.lower(ts[0]) == "the" && roles.has(last) ||
-			e.is(&ts[0], determiners) && strings.HasPrefix(last, "spokes")) // "a Honda spokesman"
+		the := len(ts) > 2 && e.lower(ts[0]) == "the" && roles.has(last) ||
+			len(ts) > 2 && e.is(&ts[0], determiners) && strings.HasPrefix(last, "spokes") // "a Honda spokesman"
+		// "UKIP spokesman", "Labour Party spokesman": a body's, the article left out
+		bodys := len(ts) >= 2 && ts[0].cap && !e.is(&ts[0], determiners) && strings.HasPrefix(last, "spokes")
 		// "Scotland's justice minister": a role of a place's or a body's
 		// "Scotland's justice minister", "Mr Blair's official spokesman": a
 		// role of a place's, a body's or a person's
@@ -1067,7 +1094,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		whose := owner < len(ts)-1 && ts[owner].cap && possessive(e.s(ts[owner])) && isRole(e.s(ts[len(ts)-1]))
 		for i, t := range ts {
 			// "The singer" opening a sentence; a name in a role
-			if t.kind != tWord || t.cap && !(i == 0 && e.is(&ts[i], determiners) || whose && i <= owner) && !(the && i > 0) {
+			if t.kind != tWord || t.cap && !(i == 0 && e.is(&ts[i], determiners) || whose && i <= owner || bodys) && !(the && i > 0) {
 				return attribution{}
 			}
 		}
@@ -1078,7 +1105,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		if whose {
 			return attribution{name: e.whoseRole(ts, owner), mention: mention, pos: pos, desc: true}
 		}
-		if e.is(&ts[0], determiners) && len(ts) > 1 || len(ts) <= 2 && e.is(lastWord, groups) {
+		if e.is(&ts[0], determiners) && len(ts) > 1 || bodys || len(ts) <= 2 && e.is(lastWord, groups) {
 			return attribution{name: mention, mention: mention, pos: pos, desc: true}
 		}
 		return attribution{}
@@ -1117,7 +1144,7 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 		// only a nationality the lists know
 		if t.end-t.pos > 1 && e.text[t.end-1] == '.' && titles.has(e.lowerAll(t)) ||
 			e.is(&ts[i+1], titles) && isDemonym(e.lower(t)) && (i+2 < len(ts) || e.demonym(&ts[i])) ||
-			possessive(e.s(t)) { // the Media Research Center’s Bozell
+			possessive(e.s(t)) && !strings.HasSuffix(e.s(t), "'") && !strings.HasSuffix(e.s(t), "’") { // the Media Research Center’s Bozell; not the Music Managers' Forum
 			last = i
 		}
 	}
