@@ -25,8 +25,8 @@ explain explained offered offers opined opines scoffed sighed snapped added pred
 acknowledged blasted blasts slammed slams mocked mocks praised praises accused accuses criticized criticizes
 insist insisted added interjected interrupted elaborated recalled reasoned wrote revealed reveals revealing claim
 laughed called calls calling described describes describing cracked barked barks fumed fumes gushed gushes
-bellowed growled raged sneered hissed muttered mutters murmured grumbled grumbles teased teases ranted enthused
-enthuses exulted intoned chimed beamed decried`)
+bellowed growled sneered hissed muttered mutters murmured grumbled grumbles teased teases ranted enthused
+enthuses exulted intoned decried`)
 
 // listenerVerbs take the listener as their object: the words after "told"
 // name who heard, not who spoke. Some of them put the speaker after them
@@ -134,6 +134,7 @@ type attribution struct {
 	pos     int    // where the mention is
 	pronoun bool
 	desc    bool // a description such as "a senior official"
+	object  bool // the object of the clause before ", who said": not whom that clause's subject is
 }
 
 func (a attribution) ok() bool { return a.name != "" }
@@ -650,14 +651,25 @@ func (e *extractor) npBefore(ts []tok) attribution {
 	}
 	if j >= 3 && ts[j-1].kind == tWord && !ts[j-1].cap && e.lower(ts[j-1]) == "who" && e.isPunct(ts[j-2], ",") {
 		// "denied by a UKIP spokesman, who said": the one the clause is
-		// of, the first of a chain of appositives ("Princess Marguerite of
-		// Romania, the eldest daughter of ex-King Michael of Romania, who")
-		if a := e.npBefore(ts[:j-1]); a.ok() && !a.desc {
-			return a
-		}
+		// of; not a place or a body after a preposition ("a mother-of-two
+		// from Leeds, who said", "a spokesman for the Prime Minister, who")
 		if a := e.npBefore(ts[:j-2]); a.ok() {
+			if !a.desc && !a.pronoun && e.isPerson(a.name) {
+				return a // "for Holmes, who has admitted"
+			}
+			k := j - 3
+			for k > 0 && int(ts[k].pos) > a.pos {
+				k--
+			}
+			for n := 0; n < 4 && k > 0 && !e.isPunct(ts[k-1], ",") && ts[k-1].kind != tQuote; n++ {
+				if k--; ts[k].kind == tWord && (e.is(&ts[k], prepositions) || e.lower(ts[k]) == "of") && e.lower(ts[k]) != "by" {
+					return attribution{} // "of ex-King Michael of Romania, who"
+				}
+			}
+			a.object = true
 			return a
 		}
+		return attribution{}
 	}
 	if j > 0 && (e.isPunct(ts[j-1], ",") || e.commaQuoted(ts[j-1])) {
 		// appositives: "Jane Doe, a senator from Ohio, one of the sponsors,";
@@ -747,13 +759,34 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		}
 	}
 	if j-i >= 2 && ts[i].cap && strings.HasPrefix(e.lower(ts[j-1]), "spokes") {
-		// "a Department for Work and Pensions spokeswoman": a body's name
-		// with its small words, read back whole
-		for i >= 2 && ts[i-1].kind == tWord && !ts[i-1].cap && bodyJoiner(e.lower(ts[i-1])) && ts[i-2].kind == tWord && ts[i-2].cap {
-			i -= 2
-			for i > 0 && j-i < 8 && ts[i-1].kind == tWord && ts[i-1].cap {
-				i--
+		// "a Department for Work and Pensions spokeswoman", "a Department
+		// for Culture, Media and Sport spokeswoman": a body's name with its
+		// small words and commas, read back whole
+		k := i
+		for {
+			m := k
+			for m > 0 && k-m < 3 && (e.bodyJoiner(ts[m-1]) || e.isPunct(ts[m-1], ",")) {
+				m--
 			}
+			if m == k || m == 0 || ts[m-1].kind != tWord || !ts[m-1].cap || j-m > 14 {
+				break
+			}
+			comma := e.isPunct(ts[m], ",")
+			for m > 0 && j-m <= 14 && ts[m-1].kind == tWord && ts[m-1].cap && !e.is(&ts[m-1], determiners) {
+				m--
+			}
+			if comma && (m == 0 || !e.bodyJoiner(ts[m-1])) {
+				break // "Rhodri Glyn Thomas, Plaid Cymru …", "On Monday, Mr Blair's …": no name's list
+			}
+			k = m
+		}
+		if k < i {
+			from := k
+			if k > 0 && e.is(&ts[k-1], determiners) {
+				from = k - 1
+			}
+			mention := e.text[ts[from].pos:ts[j-1].end]
+			return attribution{name: mention, mention: mention, pos: int(ts[from].pos), desc: true}
 		}
 	}
 	if a, ok := e.ofPhrase(ts, i, j); ok {
@@ -789,7 +822,7 @@ func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
 	// "Secretary of State Kerry", "of the Bank of England Mervyn King": a
 	// person the text names in full ends the phrase
 	if last := run[len(run)-1]; len(run) >= 2 && last.cap && !possessive(e.s(last)) {
-		if full := e.full(e.s(last), int(last.pos)); full != e.s(last) && e.knownPerson(full) {
+		if full := e.full(e.s(last), int(last.pos)); full != e.s(last) && e.knownPerson(full) && e.onlyOne(e.s(last)) {
 			return attribution{name: full, mention: e.text[ts[i].pos:last.end], pos: int(last.pos)}, true
 		}
 	}
@@ -867,8 +900,17 @@ func (e *extractor) whoseRole(ts []tok, owner int) string {
 }
 
 // bodyJoiner is a small word inside a body's name: Department for Work and
-// Pensions, Institute of Directors.
-func bodyJoiner(w string) bool { return w == "and" || w == "for" || w == "of" || w == "&" }
+// Pensions, Society for the Prevention of Cruelty to Children.
+func (e *extractor) bodyJoiner(t tok) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	switch e.lower(t) {
+	case "and", "for", "of", "&", "the", "to":
+		return true
+	}
+	return false
+}
 
 // roleAfter is true when ts opens on a person's role in a few words in
 // lower case: "justice minister has warned", "official spokesman said",
@@ -1110,6 +1152,14 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		}
 		return attribution{}
 	}
+	allTitles := isRole(e.s(ts[end-1]))
+	for k := start; k < end && allTitles; k++ {
+		allTitles = e.is(&ts[k], titles) && !e.is(&ts[k], honorifics) || k == start && e.is(&ts[k], determiners) && end-start > 1
+	}
+	if allTitles && (start > 0 || end-start > 1) {
+		// "the Prime Minister said": a description, not a name "Minister"
+		return attribution{name: mention, mention: mention, pos: pos, desc: true}
+	}
 	name := e.cleanName(ts[start:end])
 	if name == "" {
 		return attribution{}
@@ -1218,6 +1268,22 @@ func postNominal(w string) bool {
 		return true
 	}
 	return false
+}
+
+// onlyOne is true when the text names one person in full with the surname
+// last: "Secretary of State Clinton" is no one's to guess where Bill and
+// Hillary Clinton are both named.
+func (e *extractor) onlyOne(last string) bool {
+	full := ""
+	for _, p := range e.names() {
+		if p.multi && p.last == last {
+			if full != "" && p.full != full {
+				return false
+			}
+			full = p.full
+		}
+	}
+	return full != ""
 }
 
 // knownPerson is true for a full name whose first name the lists know or

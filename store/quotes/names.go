@@ -213,7 +213,7 @@ func (e *extractor) mentionTok(a attribution, qi int) int {
 
 // roles are what news calls a person it has named: “…,” the actor said.
 var roles = newWordSet(`actor actress singer star director filmmaker rapper musician author writer novelist comedian
-host anchor coach manager player striker senator congressman congresswoman governor mayor president candidate
+host anchor coach manager player striker senator congressman congresswoman governor mayor president candidate secretary
 nominee billionaire founder ceo chairman chairwoman premier minister chancellor businessman businesswoman mogul
 lawmaker entrepreneur designer chef artist defender midfielder goalkeeper keeper winger forward prop hooker
 flanker centre captain skipper boss champion sprinter athlete runner hurdler jumper swimmer cyclist golfer boxer
@@ -240,7 +240,15 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 			return name
 		}
 	}
-	if name := e.recentSubject(e.mentionTok(a, qi), 0); name != "" {
+	// whom the sentences before are about; for the object of a clause,
+	// not a name earlier in its sentence ("Mr Bush met the Prime Minister,
+	// who said"), where "When Hewitt shook his hand, the Australian said"
+	// is about Hewitt
+	t := e.mentionTok(a, qi)
+	for a.object && t > 0 && !e.quoteAt(t-1) && !e.isPunct(e.toks[t-1], ".?!") && e.toks[t-1].para == e.toks[t].para {
+		t--
+	}
+	if name := e.recentSubject(t, 0); name != "" {
 		return name
 	}
 	if r, _ := utf8.DecodeRuneInString(lastSpeaker); unicode.IsUpper(r) && !isOrg(lastSpeaker) {
@@ -264,6 +272,18 @@ func lowerArticle(desc string) string {
 // namedAfter is the person the text names right after desc, given as a
 // title ("England captain David Beckham", "French President Jacques
 // Chirac"), in full; "" when it names nobody so.
+// otherOffice is true when the text before a title makes it another
+// office: Deputy Prime Minister John Prescott is not the prime minister.
+func otherOffice(before string) bool {
+	before = strings.TrimRight(before, " ")
+	w := before[strings.LastIndexByte(before, ' ')+1:]
+	switch strings.ToLower(w) {
+	case "deputy", "vice", "shadow", "former", "ex", "assistant", "junior", "acting":
+		return true
+	}
+	return false
+}
+
 func (e *extractor) namedAfter(desc string) string {
 	sp := strings.LastIndexByte(desc, ' ')
 	role := desc[sp+1:]
@@ -271,7 +291,15 @@ func (e *extractor) namedAfter(desc string) string {
 		return ""
 	}
 	titled := desc[:sp+1] + strings.ToUpper(role[:1]) + role[1:]
-	for _, d := range []string{desc, titled} {
+	// and every word in capitals: "the home secretary" named as "Home
+	// Secretary Charles Clarke"
+	b := []byte(desc)
+	for i := range b {
+		if (i == 0 || b[i-1] == ' ') && b[i] >= 'a' && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	for _, d := range []string{desc, titled, string(b)} {
 		for from := 0; ; {
 			i := strings.Index(e.text[from:], d)
 			if i < 0 {
@@ -279,7 +307,7 @@ func (e *extractor) namedAfter(desc string) string {
 			}
 			at := from + i + len(d)
 			from = at
-			if at >= len(e.text) || e.text[at] != ' ' {
+			if at >= len(e.text) || e.text[at] != ' ' || otherOffice(e.text[:at-len(d)]) {
 				continue
 			}
 			// the words in capitals after it, to the first that is not
