@@ -654,8 +654,9 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		// of; not a place or a body after a preposition ("a mother-of-two
 		// from Leeds, who said", "a spokesman for the Prime Minister, who")
 		if a := e.npBefore(ts[:j-2]); a.ok() {
-			if !a.desc && !a.pronoun && e.isPerson(a.name) {
-				return a // "for Holmes, who has admitted"
+			if full := e.full(a.name, a.pos); !a.desc && !a.pronoun && e.knownPerson(full) &&
+				(strings.IndexByte(a.name, ' ') > 0 || strings.HasSuffix(full, " "+a.name)) {
+				return a // "for Holmes, who has admitted"; not "of ex-King Michael", another Michael's first name
 			}
 			k := j - 3
 			for k > 0 && int(ts[k].pos) > a.pos {

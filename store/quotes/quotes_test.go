@@ -293,6 +293,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "a National Society for the Prevention of Cruelty to Children spokesman"}}},
 		{"a role after a name in the same sentence", "When Lleyton Hewitt shook his hand after another thrashing, the Australian said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Lleyton Hewitt"}}},
+		{"who said after a place named in capitals", "The album was produced by Rick Rubin in Los Angeles, who said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", ""}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
