@@ -931,9 +931,10 @@ func isRole(w string) bool {
 	if roles.hasFold(w) {
 		return true
 	}
-	switch strings.ToLower(w) {
-	case "spokesman", "spokeswoman", "spokesperson", "secretary", "adviser", "advisor", "aide", "lawyer", "leader", "chairman", "chairwoman":
-		return true
+	for _, r := range [...]string{"spokesman", "spokeswoman", "spokesperson", "secretary", "adviser", "advisor", "aide", "lawyer", "leader", "chairman", "chairwoman"} {
+		if strings.EqualFold(w, r) { // no lower-cased copy: asked of every phrase's last word
+			return true
+		}
 	}
 	return false
 }
@@ -1122,7 +1123,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		// a person's role after a name: "the England captain", "the Arsenal boss"
 		// "the England captain", "the BPI spokesman"; not "the Tory leader",
 		// whom the cues after find in the text
-		last := strings.ToLower(e.s(ts[len(ts)-1]))
+		last := e.lower(ts[len(ts)-1])
 		the := len(ts) > 2 && e.lower(ts[0]) == "the" && roles.has(last) ||
 			len(ts) > 2 && e.is(&ts[0], determiners) && strings.HasPrefix(last, "spokes") // "a Honda spokesman"
 		// "UKIP spokesman", "Labour Party spokesman": a body's, the article left out
