@@ -1154,9 +1154,12 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		}
 		return attribution{}
 	}
+	// "Scottish Finance Minister": a nationality and a portfolio are
+	// words of a title too
 	allTitles := isRole(e.s(ts[end-1]))
 	for k := start; k < end && allTitles; k++ {
-		allTitles = e.is(&ts[k], titles) && !e.is(&ts[k], honorifics) || k == start && e.is(&ts[k], determiners) && end-start > 1
+		allTitles = e.is(&ts[k], titles) && !e.is(&ts[k], honorifics) || k == start && e.is(&ts[k], determiners) && end-start > 1 ||
+			k < end-1 && (e.is(&ts[k], demonyms) || portfolio(e.lower(ts[k])))
 	}
 	if allTitles && (start > 0 || end-start > 1) {
 		// "the Prime Minister said": a description, not a name "Minister"

@@ -295,6 +295,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "Lleyton Hewitt"}}},
 		{"who said after a place named in capitals", "The album was produced by Rick Rubin in Los Angeles, who said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", ""}}},
+		{"a title of a nationality and a portfolio, then the name", "Scottish Finance Minister, Tom McCabe MSP, said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Tom McCabe"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
