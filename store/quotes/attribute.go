@@ -616,6 +616,21 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || e.is(&ts[j], particles)) && !e.is(t, pronounWords) {
 			j++
 		}
+		if e.describesNext(ts[j:]) {
+			// "Lib Dem president Simon Hughes branded", "Newcastle boss
+			// Graeme Souness has reopened": the name after the role
+			m := j
+			for m < len(ts) && ts[m].kind == tWord && !ts[m].cap {
+				m++
+			}
+			n := m
+			for n < len(ts) && n-m < 5 && ts[n].kind == tWord && (ts[n].cap || e.is(&ts[n], particles)) {
+				n++
+			}
+			if a := e.nounPhrase(ts[m:n]); n > m && a.ok() && !a.desc {
+				return a
+			}
+		}
 		k := j
 		for k < len(ts) && ts[k].kind == tWord && e.isAdverb(&ts[k]) {
 			k++ // "Mr. Putin also veered"
@@ -994,8 +1009,8 @@ func (e *extractor) npAfter(ts []tok) attribution {
 		}
 		end++
 	}
-	if end == 0 {
-		return attribution{}
+	if end == 0 || end < len(ts) && ts[end].kind == tWord && !ts[end].cap && e.is(&ts[end], auxiliaries) && !e.is(&ts[0], pronounWords) {
+		return attribution{} // "and said a programme had been agreed": the subject of what was said
 	}
 	first := &ts[0]
 	if e.lower(*first) == "that" {
