@@ -887,6 +887,16 @@ func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
 	return attribution{}, false
 }
 
+// allDigits is true for a number written in digits alone: 1, 4, 2005.
+func allDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // whoseRole names a role of someone's as the same words wherever it
 // stands: "Prime Minister Tony Blair's official spokesman" and "Mr Blair's
 // official spokesman" are Tony Blair's official spokesman; a place's or a
@@ -1131,6 +1141,9 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	// the trailing run of capitalized words is the name
 	end := len(ts)
 	start := end
+	if end >= 2 && ts[end-2].cap && ts[end-2].kind == tWord && allDigits(e.s(ts[end-1])) {
+		start-- // "Radio 1 said", "Channel 4"
+	}
 	for start > 0 && ts[start-1].kind == tWord && (ts[start-1].cap || e.is(&ts[start-1], particles) && start < end) {
 		start--
 	}

@@ -303,6 +303,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"not good enough for the club at all", "Graeme Souness"}}},
 		{"a department's minister before a name, an -ing verb", "But Home Office minister Hazel Blears defended the move saying it would give the officers “just that little bit of edge”.",
 			[]want{{"just that little bit of edge", "Hazel Blears"}}},
+		{"a name ending in a number", "BBC Radio has three stations. Radio 1 said the three had been chosen for their “in-depth musical knowledge across genres”.",
+			[]want{{"in-depth musical knowledge across genres", "Radio 1"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
