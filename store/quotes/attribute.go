@@ -774,7 +774,7 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			break
 		}
 	}
-	if j-i >= 2 && ts[i].cap && strings.HasPrefix(e.lower(ts[j-1]), "spokes") {
+	if j-i >= 2 && ts[i].cap && spokes(e.lower(ts[j-1])) {
 		// "a Department for Work and Pensions spokeswoman", "a Department
 		// for Culture, Media and Sport spokeswoman": a body's name with its
 		// small words and commas, read back whole
@@ -862,15 +862,14 @@ func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
 		before = before[1:]
 	}
 	// "A Top of the Pops spokesperson said"
-	spokes := !run[len(run)-1].cap && strings.HasPrefix(e.lower(run[len(run)-1]), "spokes")
-	if a := e.nounPhrase(before); a.ok() && !a.desc && !isOrg(a.name) && !e.is(&before[len(before)-1], titles) && !spokes {
-		first, _, _ := strings.Cut(a.name, " ")
-		if firstNameGender(first) != 0 || moreFirstNames.hasFold(first) || e.genderOf(e.full(a.name, a.pos)) != 0 {
+	bodys := !run[len(run)-1].cap && spokes(e.lower(run[len(run)-1]))
+	if a := e.nounPhrase(before); a.ok() && !a.desc && !isOrg(a.name) && !e.is(&before[len(before)-1], titles) && !bodys {
+		if e.knownPerson(e.full(a.name, a.pos)) {
 			return a, true // a person of a body
 		}
 		return attribution{}, false
 	}
-	if head := &before[len(before)-1]; len(run) <= 2 && (isOrg(e.s(*head)) || e.is(head, titles) || spokes) {
+	if head := &before[len(before)-1]; len(run) <= 2 && (isOrg(e.s(*head)) || e.is(head, titles) || bodys) {
 		// "John Smith of the University of Leeds": a person of a body
 		// whose name holds "of"
 		if k := i - 1 - len(before); k >= 2 && e.is(&ts[k-1], determiners) && e.lower(ts[k-2]) == "of" {
@@ -886,6 +885,10 @@ func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
 	}
 	return attribution{}, false
 }
+
+// spokes is true for a spokesman, spokeswoman or spokesperson, in lower
+// case: who speaks for a body, and whom the text seldom names.
+func spokes(lw string) bool { return strings.HasPrefix(lw, "spokes") }
 
 // allDigits is true for a number written in digits alone: 1, 4, 2005.
 func allDigits(w string) bool {
@@ -1153,9 +1156,9 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		// whom the cues after find in the text
 		last := e.lower(ts[len(ts)-1])
 		the := len(ts) > 2 && e.lower(ts[0]) == "the" && roles.has(last) ||
-			len(ts) > 2 && e.is(&ts[0], determiners) && strings.HasPrefix(last, "spokes") // "a Honda spokesman"
+			len(ts) > 2 && e.is(&ts[0], determiners) && spokes(last) // "a Honda spokesman"
 		// "UKIP spokesman", "Labour Party spokesman": a body's, the article left out
-		bodys := len(ts) >= 2 && ts[0].cap && !e.is(&ts[0], determiners) && strings.HasPrefix(last, "spokes")
+		bodys := len(ts) >= 2 && ts[0].cap && !e.is(&ts[0], determiners) && spokes(last)
 		// "Scotland's justice minister": a role of a place's or a body's
 		// "Scotland's justice minister", "Mr Blair's official spokesman": a
 		// role of a place's, a body's or a person's
