@@ -281,7 +281,7 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "the Prime Minister"}}},
 		{"who said after a place is nobody's", "The crash was seen by a mother-of-two from Leeds, who said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", ""}}},
-		{"who said after a person after a preposition", "Kelly Holmes won twice. The demands will get harder for Holmes, who has already admitted: “We will win the vote in November.”",
+		{"who said after a person after a preposition", "Kelly Holmes won twice in Athens. Daley Thompson retired at 34. The demands will get harder for Holmes, who said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Kelly Holmes"}}},
 		{"a title in lower case named in capitals", "Home Secretary Charles Clarke spoke on Monday. The home secretary said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Charles Clarke"}}},
