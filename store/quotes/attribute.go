@@ -1204,7 +1204,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	// not "her agent Barry Brown" or "a Brussels summit Mr Blair", whose
 	// title or honorific says a person is named
 	if start > 0 && e.is(&ts[0], determiners) && e.lower(ts[0]) != "the" &&
-		!e.is(&ts[start-1], titles) && !e.is(&ts[start], honorifics) &&
+		!e.is(&ts[start-1], titles) && !(start > 1 && describes(e.s(ts[start-1]))) && !e.is(&ts[start], honorifics) &&
 		!(start == 2 && end == 3 && !ts[1].cap && e.full(name, pos) != name) { // "An angry Beattie": a surname the text names in full
 		return attribution{name: mention, mention: mention, pos: pos, desc: true}
 	}

@@ -305,6 +305,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"just that little bit of edge", "Hazel Blears"}}},
 		{"a name ending in a number", "BBC Radio has three stations. Radio 1 said the three had been chosen for their “in-depth musical knowledge across genres”.",
 			[]want{{"in-depth musical knowledge across genres", "Radio 1"}}},
+		{"a possessive and a role before a name", "His longtime publicist Jerry Digney said the museum would house “archive materials from recordings and awards”.",
+			[]want{{"archive materials from recordings and awards", "Jerry Digney"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
