@@ -222,6 +222,19 @@ jockey driver rider debutant presenter broadcaster chart-topper`)
 // resolveRole gives a role in the singular with "the" (the actor, the former
 // senator) to the person the sentences before are about, else to the last
 // speaker; other descriptions stay as they are.
+// resolvable is true for a description resolveRole may give a name for:
+// "the actor", "the England captain", "the American".
+func (e *extractor) resolvable(a attribution) bool {
+	n, first, last := 0, "", ""
+	for w := range strings.FieldsSeq(a.mention) {
+		if n++; n == 1 {
+			first = w
+		}
+		last = w
+	}
+	return n >= 2 && n <= 4 && strings.EqualFold(first, "the") && (roles.hasFold(last) || demonyms.hasFold(last))
+}
+
 func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
 	n, first, last := 0, "", ""
 	for w := range strings.FieldsSeq(a.mention) {
@@ -348,6 +361,14 @@ func (e *extractor) recentSubject(i int, want byte) string {
 			if full := e.full(a.name, a.pos); e.isPersonName(full, false) {
 				if g := e.genderOf(full); g == 0 || want == 0 || g == want {
 					return full
+				}
+			}
+		} else if a.ok() && a.desc && e.resolvable(a) {
+			// "The Brazilian confirmed tempers had flared …": whom the
+			// description stands for, not a name later in its sentence
+			if name := e.resolveRole(a, "", start); !strings.EqualFold(name, a.name) {
+				if g := e.genderOf(name); g == 0 || want == 0 || g == want {
+					return name
 				}
 			}
 		}
