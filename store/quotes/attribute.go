@@ -616,6 +616,12 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 		for j < len(ts) && ts[j].kind == tWord && (ts[j].cap || e.is(&ts[j], particles)) && !e.is(t, pronounWords) {
 			j++
 		}
+		for m := j; m < len(ts) && m-j < 2 && ts[m].kind == tWord && !ts[m].cap && !e.is(&ts[m], stopWords); m++ {
+			if spokes(e.lower(ts[m])) && (m+1 == len(ts) || !ts[m+1].cap) { // "An All England club spokesperson denied …, insisting"; not "EC spokeswoman Marja …"
+				mention := e.text[ts[i].pos:ts[m].end]
+				return attribution{name: mention, mention: mention, pos: int(ts[i].pos), desc: true}
+			}
+		}
 		if e.describesNext(ts[j:]) {
 			// "Lib Dem president Simon Hughes branded", "Newcastle boss
 			// Graeme Souness has reopened": the name after the role

@@ -309,6 +309,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"archive materials from recordings and awards", "Jerry Digney"}}},
 		{"he after a description that names the subject", "Home Secretary David Blunkett faces questions.\nMr Blair retorted voters remembered the record of a government and no comments by politicians. The home secretary has already admitted he was wrong to give the two first class tickets, given to him as an MP, to Mrs Quinn and has since paid the money back. He has apologised for “a genuine mistake” and says he will write to the watchdog.",
 			[]want{{"a genuine mistake", "David Blunkett"}}},
+		{"a body's spokesman opening a clause before an -ing verb", "An All England club spokesperson denied Phillips made the remark, insisting: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "an All England club spokesperson"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
