@@ -597,7 +597,8 @@ func (e *extractor) isPerson(name string) bool {
 // isNoun is true when the word before a speech verb makes it a noun: "the
 // states", "his remarks", "news reports".
 func (e *extractor) isNoun(prev *tok) bool {
-	return prev.kind == tWord && (e.is(prev, determiners) && !e.is(prev, pronounWords) || !prev.cap && e.lower(*prev) == "news") // not Fox News
+	return prev.kind == tWord && (e.is(prev, determiners) && !e.is(prev, pronounWords) || !prev.cap && e.lower(*prev) == "news" || // not Fox News
+		possessive(e.s(*prev))) // "Lord Butler's comments were"
 }
 
 // clauseSubject is the first noun phrase of a clause: "Smith left, saying".

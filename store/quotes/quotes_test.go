@@ -311,6 +311,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"a genuine mistake", "David Blunkett"}}},
 		{"a body's spokesman opening a clause before an -ing verb", "An All England club spokesperson denied Phillips made the remark, insisting: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "an All England club spokesperson"}}},
+		{"a speech verb's word after a possessive is a noun", "Liberal Democrat deputy leader Menzies Campbell said he thought Lord Butler's comments were justified and Mr Blair's style was “corrosive of the whole system of government”.",
+			[]want{{"corrosive of the whole system of government", "Menzies Campbell"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
