@@ -219,7 +219,9 @@ func (e *extractor) attribute() {
 		// a quote that ends its sentence (“… misdirected.” She said her party
 		// …) is introduced before more often than attributed after
 		ends := e.endsSentence(parts[len(parts)-1])
-		if ends {
+		// so is one right after its verb: under what Mr. Hedge called “the
+		// prior economy model,” the club charged …
+		if ends || e.speechVerbAt(first.tok-1) && !e.speechVerbAt(parts[len(parts)-1].tok+1) { // not "… adds “…,” said David Bloom"
 			a = e.cueBefore(first.tok)
 		}
 		for _, p := range parts {
@@ -295,6 +297,11 @@ func tightQuotes(qs []Quote, n, room int) []Quote {
 		out[i].Spans = spans[k:len(spans):len(spans)]
 	}
 	return out
+}
+
+// speechVerbAt is true when token i is a verb of speech.
+func (e *extractor) speechVerbAt(i int) bool {
+	return i >= 0 && i < len(e.toks) && e.toks[i].kind == tWord && e.cl(&e.toks[i])&speechVerbs != 0
 }
 
 // sentence bounds: the tokens of the sentence around token i, cut at
