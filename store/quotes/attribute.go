@@ -679,27 +679,7 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		}
 	}
 	if j >= 3 && ts[j-1].kind == tWord && !ts[j-1].cap && e.lower(ts[j-1]) == "who" && e.isPunct(ts[j-2], ",") {
-		// "denied by a UKIP spokesman, who said": the one the clause is
-		// of; not a place or a body after a preposition ("a mother-of-two
-		// from Leeds, who said", "a spokesman for the Prime Minister, who")
-		if a := e.npBefore(ts[:j-2]); a.ok() {
-			if full := e.full(a.name, a.pos); !a.desc && !a.pronoun && e.knownPerson(full) &&
-				(strings.IndexByte(a.name, ' ') > 0 || strings.HasSuffix(full, " "+a.name)) {
-				return a // "for Holmes, who has admitted"; not "of ex-King Michael", another Michael's first name
-			}
-			k := j - 3
-			for k > 0 && int(ts[k].pos) > a.pos {
-				k--
-			}
-			for n := 0; n < 4 && k > 0 && !e.isPunct(ts[k-1], ",") && ts[k-1].kind != tQuote; n++ {
-				if k--; ts[k].kind == tWord && (e.is(&ts[k], prepositions) || e.lower(ts[k]) == "of") && e.lower(ts[k]) != "by" {
-					return attribution{} // "of ex-King Michael of Romania, who"
-				}
-			}
-			a.object = true
-			return a
-		}
-		return attribution{}
+		return e.whoAntecedent(ts[:j-2])
 	}
 	if j > 0 && (e.isPunct(ts[j-1], ",") || e.commaQuoted(ts[j-1])) {
 		// appositives: "Jane Doe, a senator from Ohio, one of the sponsors,";
@@ -788,36 +768,8 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			break
 		}
 	}
-	if j-i >= 2 && ts[i].cap && spokes(e.lower(ts[j-1])) {
-		// "a Department for Work and Pensions spokeswoman", "a Department
-		// for Culture, Media and Sport spokeswoman": a body's name with its
-		// small words and commas, read back whole
-		k := i
-		for {
-			m := k
-			for m > 0 && k-m < 3 && (e.bodyJoiner(ts[m-1]) || e.isPunct(ts[m-1], ",")) {
-				m--
-			}
-			if m == k || m == 0 || ts[m-1].kind != tWord || !ts[m-1].cap || j-m > 14 {
-				break
-			}
-			comma := e.isPunct(ts[m], ",")
-			for m > 0 && j-m <= 14 && ts[m-1].kind == tWord && ts[m-1].cap && !e.is(&ts[m-1], determiners) {
-				m--
-			}
-			if comma && (m == 0 || !e.bodyJoiner(ts[m-1])) {
-				break // "Rhodri Glyn Thomas, Plaid Cymru …", "On Monday, Mr Blair's …": no name's list
-			}
-			k = m
-		}
-		if k < i {
-			from := k
-			if k > 0 && e.is(&ts[k-1], determiners) {
-				from = k - 1
-			}
-			mention := e.text[ts[from].pos:ts[j-1].end]
-			return attribution{name: mention, mention: mention, pos: int(ts[from].pos), desc: true}
-		}
+	if a, ok := e.bodySpokesman(ts, i, j); ok {
+		return a
 	}
 	if a, ok := e.ofPhrase(ts, i, j); ok {
 		return a
@@ -831,6 +783,68 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		}
 	}
 	return a
+}
+
+// whoAntecedent is who said a quote after ", who said": the phrase ts
+// ends on. "denied by a UKIP spokesman, who said" is the spokesman's; a
+// place or a body after a preposition is nobody's ("a mother-of-two from
+// Leeds, who said", "a spokesman for the Prime Minister, who").
+func (e *extractor) whoAntecedent(ts []tok) attribution {
+	if a := e.npBefore(ts); a.ok() {
+		if full := e.full(a.name, a.pos); !a.desc && !a.pronoun && e.knownPerson(full) &&
+			(strings.IndexByte(a.name, ' ') > 0 || strings.HasSuffix(full, " "+a.name)) {
+			return a // "for Holmes, who has admitted"; not "of ex-King Michael", another Michael's first name
+		}
+		k := len(ts) - 1
+		for k > 0 && int(ts[k].pos) > a.pos {
+			k--
+		}
+		for n := 0; n < 4 && k > 0 && !e.isPunct(ts[k-1], ",") && ts[k-1].kind != tQuote; n++ {
+			if k--; ts[k].kind == tWord && (e.is(&ts[k], prepositions) || e.lower(ts[k]) == "of") && e.lower(ts[k]) != "by" {
+				return attribution{} // "of ex-King Michael of Romania, who"
+			}
+		}
+		a.object = true
+		return a
+	}
+	return attribution{}
+}
+
+// bodySpokesman reads back whole the name of a body before "spokesman"
+// ending ts[i:j], with its small words and a list's commas: "a Department
+// for Work and Pensions spokeswoman", "a Department for Culture, Media and
+// Sport spokeswoman".
+func (e *extractor) bodySpokesman(ts []tok, i, j int) (attribution, bool) {
+	if j-i < 2 || !ts[i].cap || !spokes(e.lower(ts[j-1])) {
+		return attribution{}, false
+	}
+	k := i
+	for {
+		m := k
+		for m > 0 && k-m < 3 && (e.bodyJoiner(ts[m-1]) || e.isPunct(ts[m-1], ",")) {
+			m--
+		}
+		if m == k || m == 0 || ts[m-1].kind != tWord || !ts[m-1].cap || j-m > 14 {
+			break
+		}
+		comma := e.isPunct(ts[m], ",")
+		for m > 0 && j-m <= 14 && ts[m-1].kind == tWord && ts[m-1].cap && !e.is(&ts[m-1], determiners) {
+			m--
+		}
+		if comma && (m == 0 || !e.bodyJoiner(ts[m-1])) {
+			break // "Rhodri Glyn Thomas, Plaid Cymru …", "On Monday, Mr Blair's …": no name's list
+		}
+		k = m
+	}
+	if k < i {
+		from := k
+		if k > 0 && e.is(&ts[k-1], determiners) {
+			from = k - 1
+		}
+		mention := e.text[ts[from].pos:ts[j-1].end]
+		return attribution{name: mention, mention: mention, pos: int(ts[from].pos), desc: true}, true
+	}
+	return attribution{}, false
 }
 
 // ofPhrase reads the noun phrase ts[i:j] before a verb when "of" comes
