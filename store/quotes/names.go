@@ -223,33 +223,27 @@ jockey driver rider debutant presenter broadcaster chart-topper`)
 // senator) to the person the sentences before are about, else to the last
 // speaker; other descriptions stay as they are.
 // resolvable is true for a description resolveRole may give a name for:
-// "the actor", "the England captain", "the American".
-func (e *extractor) resolvable(a attribution) bool {
-	n, first, last := 0, "", ""
-	for w := range strings.FieldsSeq(a.mention) {
+// "the actor", "the England captain", "the American"; n is its words.
+func resolvable(mention string) (n int, ok bool) {
+	first, last := "", ""
+	for w := range strings.FieldsSeq(mention) {
 		if n++; n == 1 {
 			first = w
 		}
 		last = w
 	}
-	return n >= 2 && n <= 4 && strings.EqualFold(first, "the") && (roles.hasFold(last) || demonyms.hasFold(last))
+	return n, n >= 2 && n <= 4 && strings.EqualFold(first, "the") && (roles.hasFold(last) || demonyms.hasFold(last))
 }
 
 func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
-	n, first, last := 0, "", ""
-	for w := range strings.FieldsSeq(a.mention) {
-		if n++; n == 1 {
-			first = w
-		}
-		last = w
-	}
-	if n < 2 || n > 4 || !strings.EqualFold(first, "the") || !roles.hasFold(last) && !demonyms.hasFold(last) { // the actor, the American
+	n, ok := resolvable(a.mention)
+	if !ok { // the actor, the American
 		return lowerArticle(a.name)
 	}
 	if n > 2 {
 		// "the England captain": the name the text gives after the same
 		// words ("England captain David Beckham"), before whoever it is about
-		if name := e.namedAfter(a.mention[len(first)+1:]); name != "" {
+		if name := e.namedAfter(a.mention[strings.IndexByte(a.mention, ' ')+1:]); name != "" { // the words after "the"
 			return name
 		}
 	}
@@ -363,7 +357,7 @@ func (e *extractor) recentSubject(i int, want byte) string {
 					return full
 				}
 			}
-		} else if a.ok() && a.desc && e.resolvable(a) {
+		} else if _, ok := resolvable(a.mention); a.ok() && a.desc && ok {
 			// "The Brazilian confirmed tempers had flared …": whom the
 			// description stands for, not a name later in its sentence
 			if name := e.resolveRole(a, "", start); !strings.EqualFold(name, a.name) {
