@@ -217,7 +217,7 @@ host anchor coach manager player striker senator congressman congresswoman gover
 nominee billionaire founder ceo chairman chairwoman premier minister chancellor businessman businesswoman mogul
 lawmaker entrepreneur designer chef artist defender midfielder goalkeeper keeper winger forward prop hooker
 flanker centre captain skipper boss champion sprinter athlete runner hurdler jumper swimmer cyclist golfer boxer
-jockey driver rider debutant presenter broadcaster chart-topper`)
+jockey driver rider debutant presenter broadcaster chart-topper cardinal archbishop bishop youngster teenager veteran`)
 
 // resolveRole gives a role in the singular with "the" (the actor, the former
 // senator) to the person the sentences before are about, else to the last
@@ -232,7 +232,14 @@ func resolvable(mention string) (n int, ok bool) {
 		}
 		last = w
 	}
-	return n, n >= 2 && n <= 4 && strings.EqualFold(first, "the") && (roles.hasFold(last) || demonyms.hasFold(last))
+	return n, n >= 2 && n <= 4 && strings.EqualFold(first, "the") && (roles.hasFold(last) || demonyms.hasFold(last) || anAge(last))
+}
+
+// anAge is true for "30-year-old": sports and court reports name a person
+// once and then by their age.
+func anAge(w string) bool {
+	n, ok := strings.CutSuffix(w, "-year-old")
+	return ok && n != "" && allDigits(n)
 }
 
 func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
@@ -240,12 +247,12 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 	if !ok { // the actor, the American
 		return lowerArticle(a.name)
 	}
-	if n > 2 {
-		// "the England captain": the name the text gives after the same
-		// words ("England captain David Beckham"), before whoever it is about
-		if name := e.namedAfter(a.mention[strings.IndexByte(a.mention, ' ')+1:]); name != "" { // the words after "the"
-			return name
-		}
+	// "the England captain": the name the text gives after the same words
+	// ("England captain David Beckham"), before whoever it is about; "the
+	// archbishop" only when the text gives one ("Archbishop Desmond Tutu"),
+	// as a President Bush does not make every president in the text his
+	if name := e.namedAfter(a.mention[strings.IndexByte(a.mention, ' ')+1:], n == 2); name != "" { // the words after "the"
+		return name
 	}
 	// whom the sentences before are about; for the object of a clause,
 	// not a name earlier in its sentence ("Mr Bush met the Prime Minister,
@@ -282,22 +289,32 @@ func lowerArticle(desc string) string {
 // otherOffice is true when the text before a title makes it another
 // office: Deputy Prime Minister John Prescott is not the prime minister.
 func otherOffice(before string) bool {
-	before = strings.TrimRight(before, " ")
-	w := before[strings.LastIndexByte(before, ' ')+1:]
-	switch strings.ToLower(w) {
-	case "deputy", "vice", "shadow", "former", "ex", "assistant", "junior", "acting":
-		return true
+	// the word before, or the one before that: "former Labour chancellor"
+	for range 2 {
+		before = strings.TrimRight(before, " ")
+		sp := strings.LastIndexByte(before, ' ')
+		w := strings.ToLower(before[sp+1:])
+		switch {
+		case w == "deputy", w == "vice", w == "shadow", w == "former", w == "ex", w == "assistant", w == "junior", w == "acting",
+			strings.HasPrefix(w, "ex-"): // ex-Conservative chancellor Ken Clarke
+			return true
+		}
+		if sp < 0 {
+			break
+		}
+		before = before[:sp]
 	}
 	return false
 }
 
-func (e *extractor) namedAfter(desc string) string {
+func (e *extractor) namedAfter(desc string, onlyOne bool) string {
 	sp := strings.LastIndexByte(desc, ' ')
 	role := desc[sp+1:]
 	if role == "" {
 		return ""
 	}
 	titled := desc[:sp+1] + strings.ToUpper(role[:1]) + role[1:]
+	found := "" // the one person named so when onlyOne
 	// and every word in capitals: "the home secretary" named as "Home
 	// Secretary Charles Clarke"
 	b := []byte(desc)
@@ -314,7 +331,8 @@ func (e *extractor) namedAfter(desc string) string {
 			}
 			at := from + i + len(d)
 			from = at
-			if at >= len(e.text) || e.text[at] != ' ' || otherOffice(e.text[:at-len(d)]) {
+			if at >= len(e.text) || e.text[at] != ' ' || otherOffice(e.text[:at-len(d)]) ||
+				at > len(d) && (isLetterByte(e.text[at-len(d)-1]) || e.text[at-len(d)-1] >= 0x80) { // not "superstar"
 				continue
 			}
 			// the words in capitals after it, to the first that is not
@@ -330,12 +348,19 @@ func (e *extractor) namedAfter(desc string) string {
 				continue
 			}
 			name := e.text[at+1 : end]
-			if full := e.full(name, at+1); e.isPersonName(full, false) {
+			full := e.full(name, at+1)
+			switch {
+			case !e.isPersonName(full, false):
+			case !onlyOne:
 				return full
+			case found != "" && found != full:
+				return ""
+			default:
+				found = full
 			}
 		}
 	}
-	return ""
+	return found
 }
 
 // recentSubject is the person that the sentences right before token i are
@@ -409,7 +434,7 @@ func pronounGender(w string) byte {
 // a known first name or gender, or a name given with an honorific; not a
 // body's name.
 func (e *extractor) isPersonName(full string, honored bool) bool {
-	return !isOrg(full) && !gerundFirst(full) && !acronymName(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+	return !isOrg(full) && !gerundFirst(full) && !acronymName(full) && !acronym(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
 }
 
 // acronymName is true for a name that opens on three capitals or more, a
