@@ -19,6 +19,11 @@ type Speaker struct {
 	Quotes []QuoteRef // in article order
 }
 
+// Described is true for a speaker the articles describe but do not name
+// ("a spokesman", "the report"): the words may stand for another one in
+// each article.
+func (sp Speaker) Described() bool { return !startsUpper(sp.Name) }
+
 // addSpeakers records the quotes of a, by speaker. Called under s.mu.
 func (s *Store) addSpeakers(a *Article) {
 	if s.bySpeaker == nil {
@@ -32,7 +37,8 @@ func (s *Store) addSpeakers(a *Article) {
 	}
 }
 
-// Speakers returns everyone quoted across the store, most quoted first.
+// Speakers returns everyone quoted across the store, most quoted first,
+// those named before those described ("a spokesman" is many people).
 // A bare surname that names exactly one fuller speaker elsewhere ("Putin"
 // in one article, "Vladimir Putin" in others) is counted as that speaker.
 func (s *Store) Speakers() []Speaker {
@@ -71,6 +77,9 @@ func (s *Store) Speakers() []Speaker {
 		out = append(out, Speaker{Name: n, Quotes: refs})
 	}
 	sort.Slice(out, func(i, j int) bool {
+		if di, dj := out[i].Described(), out[j].Described(); di != dj {
+			return dj
+		}
 		if len(out[i].Quotes) != len(out[j].Quotes) {
 			return len(out[i].Quotes) > len(out[j].Quotes)
 		}

@@ -205,13 +205,16 @@ func (s *speakersPane) view(focused bool) []string {
 		count := fmt.Sprintf("%d", len(sp.Quotes))
 		nameW := max(0, s.w-2-len(count)-1)
 		line := "  " + fit(truncate(cleanLine(sp.Name), nameW), nameW) + " " + count
-		if i == s.cursor {
+		switch {
+		case i == s.cursor:
 			line = "▌ " + line[2:]
 			if focused {
 				line = s.st.paint.listSelected.Draw(fit(line, s.w))
 			} else {
 				line = s.st.paint.listSelectedBlur.Draw(fit(line, s.w))
 			}
+		case sp.Described():
+			line = s.st.paint.dim.Draw(line) // "a spokesman": many people, after the named
 		}
 		out = append(out, line)
 	}

@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"newsreader/store"
+)
+
+// A described speaker ("a spokesman") is many people: drawn dim, unlike a name.
+func TestSpeakersDimTheDescribed(t *testing.T) {
+	lipgloss.SetColorProfile(termenv.ANSI256)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	st := NewStyles(Theme{Dark: true})
+	keys := DefaultKeyMap()
+	p := newSpeakersPane(&st, &keys)
+	p.SetSize(30, 5)
+	ref := []store.QuoteRef{{}}
+	p.set([]store.Speaker{{Name: "Jane Roe", Quotes: ref}, {Name: "Ann Lee", Quotes: ref}, {Name: "a spokesman", Quotes: ref}})
+	rows := p.view(true)
+	if len(rows) != 3 {
+		t.Fatalf("rows = %q", rows)
+	}
+	dim := st.paint.dim.Draw("x")
+	dimOpen := dim[:strings.Index(dim, "x")]
+	if !strings.HasPrefix(rows[2], dimOpen) || !strings.Contains(rows[2], "a spokesman") {
+		t.Errorf("described row = %q, want it drawn with %q", rows[2], dimOpen)
+	}
+	if strings.HasPrefix(rows[1], dimOpen) {
+		t.Errorf("named row drawn dim: %q", rows[1])
+	}
+}
