@@ -221,7 +221,10 @@ func (e *extractor) attribute() {
 		ends := e.endsSentence(parts[len(parts)-1])
 		// so is one right after its verb: under what Mr. Hedge called “the
 		// prior economy model,” the club charged …
-		if ends || e.speechVerbAt(first.tok-1) && !e.speechVerbAt(parts[len(parts)-1].tok+1) { // not "… adds “…,” said David Bloom"
+		// and so is one its speaker's verb and a colon bring in: Mr Opik
+		// said: “…” … “…?” Tory MP Peter Luff said that …
+		colon := first.tok >= 2 && e.isPunct(e.toks[first.tok-1], ":") && e.speechVerbAt(first.tok-2)
+		if ends || colon || e.speechVerbAt(first.tok-1) && !e.speechVerbAt(parts[len(parts)-1].tok+1) { // not "… adds “…,” said David Bloom"
 			a = e.cueBefore(first.tok)
 		}
 		for _, p := range parts {
@@ -780,6 +783,20 @@ func (e *extractor) npBefore(ts []tok) attribution {
 	if a.desc && i >= 2 && e.isPunct(ts[i-1], ",") && ts[i].kind == tWord && (e.lower(ts[i]) == "a" || e.lower(ts[i]) == "an") {
 		if b := e.npBefore(ts[:i-1]); b.ok() && !b.desc && !b.pronoun && strings.IndexByte(b.name, ' ') > 0 {
 			return b
+		}
+	}
+	// or one that opens on a preposition: "Dr Erel Avineri, of the Centre
+	// for Transport at the University of the West of England in Bristol
+	// said": the place is no speaker, the name before the comma is
+	if a.ok() && i >= 1 && ts[i-1].kind == tWord && e.is(&ts[i-1], prepositions) {
+		c := i - 1
+		for c > 0 && !e.isPunct(ts[c], ",") {
+			c--
+		}
+		if c > 0 && c+1 < i && ts[c+1].kind == tWord && (e.is(&ts[c+1], prepositions) || e.lower(ts[c+1]) == "of") {
+			if b := e.npBefore(ts[:c]); b.ok() && !b.desc && !b.pronoun && strings.IndexByte(b.name, ' ') > 0 {
+				return b
+			}
 		}
 	}
 	return a
