@@ -681,6 +681,20 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			j = k
 		}
 	}
+	if j > 2 && e.isPunct(ts[j-1], dashes) && ts[j-2].end != ts[j-1].pos {
+		// "Andrei Illarionov - then economic adviser to President
+		// Vladimir Putin - told": the name before the dashes
+		for k := j - 2; k > 0 && j-k < 16; k-- {
+			if e.isPunct(ts[k], dashes) {
+				if ts[k-1].end != ts[k].pos {
+					if a := e.npBefore(ts[:k]); a.ok() && !a.desc {
+						return a
+					}
+				}
+				break
+			}
+		}
+	}
 	if j >= 3 && ts[j-1].kind == tWord && !ts[j-1].cap && e.lower(ts[j-1]) == "who" && e.isPunct(ts[j-2], ",") {
 		return e.whoAntecedent(ts[:j-2])
 	}

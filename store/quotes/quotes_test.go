@@ -335,6 +335,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"Hunting with dogs is not defined in the Act. … How is the village bobby supposed to distinguish?", "Opik"}, {"so poorly drafted", "Peter Luff"}}},
 		{"an appositive opening on a preposition left open", "Dr Erel Avineri, of the Centre for Transport and Society at the University of the West of England in Bristol said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Erel Avineri"}}},
+		{"a name before a description between dashes", "Baikal passed into the hands of Rosneft. " + q + " Andrei Illarionov - then economic adviser to President Vladimir Putin - told a press conference.",
+			[]want{{"We will win the vote in November,", "Andrei Illarionov"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
