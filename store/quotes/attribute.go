@@ -1091,6 +1091,17 @@ func (e *extractor) npAfter(ts []tok) attribution {
 	if !first.cap && !e.is(first, determiners|pronounWords) {
 		return e.describedName(ts)
 	}
+	// "said Ladbrokes' Warren Lush": the apostrophe after an s is read as a
+	// mark, and the person is the name after it
+	if end+1 < len(ts) && e.isPunct(ts[end], "'’") && ts[end].pos == ts[end-1].end && e.text[ts[end].pos-1] == 's' && ts[end+1].cap {
+		k := end + 1
+		for k < len(ts) && k-end < 5 && ts[k].kind == tWord && (ts[k].cap || e.is(&ts[k], particles)) {
+			k++
+		}
+		if b := e.nounPhrase(ts[end+1 : k]); b.ok() && !b.desc && !b.pronoun {
+			return b
+		}
+	}
 	a := e.nounPhrase(ts[:end])
 	// "the Kremlin spokesman, Dmitry Peskov", "BA director of commercial
 	// planning, Robert Boyle": the name after the comma

@@ -185,7 +185,7 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) st
 		return name
 	}
 	if lastSpeaker != "" && !isOrg(lastSpeaker) && !acronym(lastSpeaker) { // he or she is no body
-		if g := e.genderOf(lastSpeaker); g == 0 || g == want {
+		if g := e.genderOf(lastSpeaker); (g == 0 || g == want) && (!spokes(lastSpeaker[strings.LastIndexByte(lastSpeaker, ' ')+1:]) || spokesGender(lastSpeaker, want)) {
 			return lastSpeaker
 		}
 	}
@@ -382,6 +382,9 @@ func (e *extractor) recentSubject(i int, want byte) string {
 					return full
 				}
 			}
+		} else if a.ok() && a.desc && want != 0 && spokesGender(a.name, want) {
+			// "A Labour Party spokesman told the BBC … “…,” he said"
+			return lowerArticle(a.name)
 		} else if _, ok := resolvable(a.mention); a.ok() && a.desc && ok {
 			// "The Brazilian confirmed tempers had flared …": whom the
 			// description stands for, not a name later in its sentence
@@ -415,6 +418,28 @@ func (e *extractor) recentSubject(i int, want byte) string {
 		}
 	}
 	return ""
+}
+
+// spokesGender is true for one who speaks for others ("a Labour Party
+// spokesman") whom he or she (want) may stand for. Not "the Tory
+// spokesman", a member the text names ("Mr Ancram condemned …").
+func spokesGender(desc string, want byte) bool {
+	if first, rest, _ := strings.Cut(desc, " "); strings.EqualFold(first, "the") {
+		for w := range strings.FieldsSeq(rest) {
+			if parties.hasFold(w) {
+				return false
+			}
+		}
+	}
+	switch strings.ToLower(desc[strings.LastIndexByte(desc, ' ')+1:]) {
+	case "spokesman":
+		return want == 'm'
+	case "spokeswoman":
+		return want == 'f'
+	case "spokesperson":
+		return true
+	}
+	return false
 }
 
 // opensOnRole is the description a sentence opens on that resolveRole may
