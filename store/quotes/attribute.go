@@ -402,6 +402,9 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if a := e.leadingName(ts[:v]); a.ok() {
 			return a
 		}
+		if a, ok := e.quotedAs(ts, v); ok {
+			return a
+		}
 		subj := ts[:v]
 		if v >= 3 && e.lower(ts[v-1]) == "as" && e.lower(ts[v-2]) == "quoted" {
 			subj = ts[:v-2] // Braynard is quoted as saying
@@ -421,6 +424,25 @@ func (e *extractor) cueAfter(qi int) attribution {
 		return attribution{}
 	}
 	return e.dashLine(qi)
+}
+
+// quotedAs reads "Reuters quoted one trader as saying" before verb v: the
+// speaker is the one quoted, not the paper that quotes them.
+func (e *extractor) quotedAs(ts []tok, v int) (attribution, bool) {
+	if v < 4 || ts[v-1].kind != tWord || e.lower(ts[v-1]) != "as" {
+		return attribution{}, false
+	}
+	for q := v - 3; q >= 0 && v-q <= 10; q-- {
+		if ts[q].kind != tWord {
+			continue
+		}
+		switch e.lower(ts[q]) {
+		case "quoted", "quotes", "quoting":
+			a := e.npAfter(ts[q+1 : v-1])
+			return a, a.ok()
+		}
+	}
+	return attribution{}, false
 }
 
 // introduces is true when the words ts between quote qi and the next quote
@@ -513,6 +535,9 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		}
 		if c&speechVerbs == 0 || v > 0 && e.isNoun(&ts[v-1]) || e.naming(ts, v) {
 			continue
+		}
+		if a, ok := e.quotedAs(ts, v); ok {
+			return a
 		}
 		if c&ingVerbs != 0 && !(v > 0 && e.is(&ts[v-1], auxiliaries)) { // "is telling" has its subject before
 			if a := e.npAfter(ts[v+1:]); a.ok() && !a.desc && !a.pronoun && c&listenerVerbs == 0 {

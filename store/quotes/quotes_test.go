@@ -345,6 +345,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We do apply TPS.", "a Conservative spokeswoman"}, {"We will win the vote in November,", ""}}},
 		{"he after the party's spokesman is the member named", "Mr Ancram condemned the document. The Tory spokesman also criticised the government. " + q + " he said.",
 			[]want{{"We will win the vote in November,", "Ancram"}}},
+		{"the one a paper quotes as saying", q + " Reuters quoted one trader as saying.\nThe Telegraph quoted Jane Doe as saying: “It is near.”",
+			[]want{{"We will win the vote in November,", "one trader"}, {"It is near.", "Jane Doe"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
