@@ -947,13 +947,18 @@ func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
 	}
 	// "A Top of the Pops spokesperson said"
 	bodys := !run[len(run)-1].cap && spokes(e.lower(run[len(run)-1]))
-	if a := e.nounPhrase(before); a.ok() && !a.desc && !isOrg(a.name) && !e.is(&before[len(before)-1], titles) && !bodys {
+	// "The British Chambers of Commerce", "Friends of the Earth": a plural
+	// before "of" names a body, not a person
+	hw := e.s(before[len(before)-1])
+	plural := len(hw) > 3 && hw[len(hw)-1] == 's' && !possessive(hw) && before[len(before)-1].cap &&
+		!(len(before) > 1 && (peerage(e.s(before[0])) != 0 || e.is(&before[0], honorifics|titles|maleNames|femaleNames|moreFirstNames))) // Lord Nicholls of Birkenhead
+	if a := e.nounPhrase(before); a.ok() && !a.desc && !isOrg(a.name) && !e.is(&before[len(before)-1], titles) && !bodys && !plural {
 		if e.knownPerson(e.full(a.name, a.pos)) {
 			return a, true // a person of a body
 		}
 		return attribution{}, false
 	}
-	if head := &before[len(before)-1]; len(run) <= 2 && (isOrg(e.s(*head)) || e.is(head, titles) || bodys) {
+	if head := &before[len(before)-1]; len(run) <= 2 && (isOrg(e.s(*head)) || e.is(head, titles) || bodys || plural) {
 		// "John Smith of the University of Leeds": a person of a body
 		// whose name holds "of"
 		if k := i - 1 - len(before); k >= 2 && e.is(&ts[k-1], determiners) && e.lower(ts[k-2]) == "of" {

@@ -179,6 +179,9 @@ func isPeer(name string) bool {
 func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) string {
 	want := pronounGender(a.name)
 	if want == 0 {
+		if strings.EqualFold(a.name, "it") {
+			return e.resolveIt(a, lastSpeaker, qi)
+		}
 		return ""
 	}
 	if name := e.recentSubject(e.mentionTok(a, qi), want); name != "" {
@@ -200,6 +203,74 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) st
 		}
 	}
 	return ""
+}
+
+// resolveIt gives "it" to the body the sentences since the last quote
+// say spoke ("The British Chambers of Commerce welcomed the proposal.
+// “…,” it said"), else to the last speaker when that is a body; never
+// to a person, nor past a sentence that names one speaking.
+func (e *extractor) resolveIt(a attribution, lastSpeaker string, qi int) string {
+	end := e.mentionTok(a, qi)
+	if w, _ := e.wordAt(a.pos); speechVerbs.has(w) {
+		return "" // "The Tory leader admitted it was “…”": it is what was said of
+	}
+	for sentences := 0; end > 0 && sentences < 3; sentences++ {
+		start := end
+		for start > 0 && !e.quoteAt(start-1) && !e.isPunct(e.toks[start-1], ".?!") && e.toks[start-1].para >= e.toks[end-1].para {
+			start--
+		}
+		ts := e.toks[start:end]
+		b := e.cueIn(ts, true)
+		if !b.ok() && len(ts) > 1 { // "The British Chambers of Commerce welcomed the proposal."
+			for k := 1; k < len(ts) && k <= 8; k++ {
+				if e.aVerb(&ts[k]) {
+					if b = e.npBefore(ts[:k]); b.pos > int(ts[1].pos) {
+						b = attribution{} // the subject opens the sentence
+					}
+					break
+				}
+			}
+		}
+		if b.ok() && !b.pronoun {
+			name := lowerArticle(b.name)
+			if !b.desc {
+				name = e.full(b.name, b.pos)
+			}
+			if e.aBody(name, b.desc) {
+				return name
+			}
+			return ""
+		}
+		if start == 0 || e.quoteAt(start-1) || e.toks[start-1].para+1 < e.toks[end-1].para {
+			break
+		}
+		end = start
+		if e.isPunct(e.toks[end-1], ".?!") {
+			end--
+		}
+	}
+	if lastSpeaker != "" && e.aBody(lastSpeaker, !startsUpper(lastSpeaker)) {
+		return lastSpeaker
+	}
+	return ""
+}
+
+// aBody is true for a speaker "it" may stand for: a body's name (Google,
+// Deutsche Bank, the BBC) or a description of no person ("the company",
+// "the prime minister's office"); not "a spokesman" or "the 30-year-old".
+func (e *extractor) aBody(name string, desc bool) bool {
+	last := strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
+	if desc { // not "the firm denied" either, a verb read as a name's end
+		return !spokes(last) && !roles.has(last) && !anAge(last) && !isDemonym(last) && !groups.has(last) && !speechVerbs.has(last) && !strings.HasSuffix(last, "ed") &&
+			!strings.HasSuffix(last, "s") // "some analysts", "the researchers": they
+	}
+	return isOrg(name) || acronym(name) || !strings.Contains(name, " ") && e.genderOf(name) == 0 && firstNameGender(name) == 0 &&
+		!(stopWords|notNames|determiners|pronounWords).hasFold(name) // not "Should he win …"
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // mentionTok is where to look back from for whom a mention stands for: the
