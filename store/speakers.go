@@ -40,7 +40,9 @@ func (s *Store) addSpeakers(a *Article) {
 // Speakers returns everyone quoted across the store, most quoted first,
 // those named before those described ("a spokesman" is many people).
 // A bare surname that names exactly one fuller speaker elsewhere ("Putin"
-// in one article, "Vladimir Putin" in others) is counted as that speaker.
+// in one article, "Vladimir Putin" in others) is counted as that speaker,
+// and so is one whose fuller speakers are all but one rarely quoted
+// ("Blair": Tony Blair 182 times, Ian Blair 4).
 func (s *Store) Speakers() []Speaker {
 	s.mu.RLock()
 	names := make(map[string][]QuoteRef, len(s.bySpeaker))
@@ -60,8 +62,9 @@ func (s *Store) Speakers() []Speaker {
 	for n, refs := range names {
 		target := n
 		if !strings.Contains(n, " ") {
-			if full := bySurname[n]; len(full) == 1 {
-				target = full[0]
+			target = onlyFuller(bySurname[n], names)
+			if target == "" {
+				target = n
 			}
 		}
 		merged[target] = append(merged[target], refs...)
@@ -86,6 +89,26 @@ func (s *Store) Speakers() []Speaker {
 		return out[i].Name < out[j].Name
 	})
 	return out
+}
+
+// onlyFuller is the one of full, the fuller speakers of a surname, that a
+// bare surname stands for: the only one, or one with nine in ten of their
+// quotes and ten or more; "" when none is.
+func onlyFuller(full []string, quotes map[string][]QuoteRef) string {
+	if len(full) == 1 {
+		return full[0]
+	}
+	best, all := "", 0
+	for _, f := range full {
+		all += len(quotes[f])
+		if best == "" || len(quotes[f]) > len(quotes[best]) || len(quotes[f]) == len(quotes[best]) && f < best {
+			best = f
+		}
+	}
+	if n := len(quotes[best]); n >= 10 && n*10 >= all*9 {
+		return best
+	}
+	return ""
 }
 
 func startsUpper(s string) bool {

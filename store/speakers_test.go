@@ -1,6 +1,9 @@
 package store
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func TestSpeakers(t *testing.T) {
 	s := New()
@@ -31,5 +34,30 @@ func TestSpeakersNamedBeforeDescribed(t *testing.T) {
 	}
 	if sp[0].Described() || !sp[1].Described() {
 		t.Errorf("Described: %s %v, %s %v", sp[0].Name, sp[0].Described(), sp[1].Name, sp[1].Described())
+	}
+}
+
+// A bare surname goes to the fuller speaker with nine in ten of the quotes.
+func TestSpeakersBareSurnameToTheMostQuoted(t *testing.T) {
+	s := New()
+	var arts []*Article
+	for i := range 10 {
+		arts = append(arts, parseOne(t, fmt.Sprintf("t%d.txt", i), fmt.Sprintf("T%d\n\n“We will win fight number %d,” said Tony Blair.", i, i)))
+	}
+	arts = append(arts,
+		parseOne(t, "ian.txt", "I\n\n“The streets are safer than they were,” said Ian Blair."),
+		parseOne(t, "bare.txt", "B\n\n“I have dealt with this before,” Mr Blair said."),
+		parseOne(t, "cherie.txt", "C\n\n“It was a lovely day out,” said Cherie Brown.\n\n“It was not,” said Gordon Brown."),
+		parseOne(t, "brown.txt", "D\n\n“Prudence is our watchword,” Mr Brown said."))
+	s.Add(arts...)
+	got := map[string]int{}
+	for _, sp := range s.Speakers() {
+		got[sp.Name] = len(sp.Quotes)
+	}
+	if got["Tony Blair"] != 11 || got["Blair"] != 0 || got["Ian Blair"] != 1 {
+		t.Errorf("Blair not counted as Tony Blair: %v", got)
+	}
+	if got["Brown"] != 1 { // one quote each: no one to stand for
+		t.Errorf("Brown merged on too few quotes: %v", got)
 	}
 }
