@@ -70,7 +70,9 @@ func articleMarkdown(a *store.Article, text string, paras []store.Span) (string,
 // nbHyphen stands in for hyphens inside words while glamour wraps: its word
 // wrapper does not count a hyphen it breaks at, so lines with hyphenated
 // words came out one cell too wide and were wrapped again, leaving a word
-// alone on a line. The rendering turns it back into '-'.
+// alone on a line. So for a dash between spaces ("revenues - £160m -
+// will"), which it also set outside the margin. The rendering turns it
+// back into '-'.
 const nbHyphen = "\u2011"
 
 func protectHyphens(md string) string {
@@ -92,9 +94,30 @@ func protectHyphens(md string) string {
 				continue
 			}
 		}
+		if c == '-' && i > 1 && md[i-1] == ' ' && md[i-2] != '|' && !lineStart(md, i) { // not a table's "| --- |"
+			j := i + 1 // " - ", " -- ": a dash, not a list item's mark
+			for j < len(md) && md[j] == '-' {
+				j++
+			}
+			if j == len(md) || md[j] == ' ' || md[j] == '\n' {
+				b.WriteString(strings.Repeat(nbHyphen, j-i))
+				i = j - 1
+				continue
+			}
+		}
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// lineStart is true when only spaces stand before md[i] on its line.
+func lineStart(md string, i int) bool {
+	for i--; i >= 0 && md[i] != '\n'; i-- {
+		if md[i] != ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 func wordByte(c byte) bool {

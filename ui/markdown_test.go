@@ -292,9 +292,11 @@ func TestArticleMetaShowsTheSourceHost(t *testing.T) {
 }
 
 // Lines are filled greedily: no line could have taken the next line's
-// first word. Glamour broke after "--" and left a word alone on a line.
+// first word. Glamour broke after "--" and left a word alone on a line,
+// and around a spaced dash ("revenues - £160m - will") put the dash
+// outside the margin.
 func TestWrapIsGreedyAroundHyphens(t *testing.T) {
-	text := "# Title\n\nWe always think we know something after a month. We think it's enough time. It feels like enough time to know, if we just regress things back from their extremes who's improved and who's toast. Take [**Charlie Blackmon**](http://x.example/b), for instance: weknow he's not the best player in baseball--but don't we also know that he's at least good? A well-known, long-running, twenty-year-old debate---one of many---goes on and on in the press box."
+	text := "# Title\n\nWe always think we know something after a month. We think it's enough time. It feels like enough time to know, if we just regress things back from their extremes who's improved and who's toast. Take [**Charlie Blackmon**](http://x.example/b), for instance: weknow he's not the best player in baseball--but don't we also know that he's at least good? A well-known, long-running, twenty-year-old debate---one of many---goes on and on in the press box.\n\nYet aviation analyst Mike Powell of Dresdner Kleinwort Wasserstein says BA's estimated annual surcharge revenues - £160m - will still be way short of its additional fuel costs - a predicted extra £250m. And there was little to alarm them in the first 30 minutes as Chelsea - deprived of Arjen Robben and Didier Drogba through injury - struggled -- and -- fell."
 	a := parse(t, "a.md", text)
 	for w := 30; w <= 90; w++ {
 		r, err := (renderer{style: "dark"}).render(a, w)
@@ -308,6 +310,9 @@ func TestWrapIsGreedyAroundHyphens(t *testing.T) {
 		for i := 0; i+1 < len(lines); i++ {
 			if lines[i] == "" || lines[i+1] == "" {
 				continue
+			}
+			if strings.HasPrefix(r.plain[i+1], "-") {
+				t.Errorf("width %d: a dash outside the margin: %q", w, r.plain[i+1])
 			}
 			next := strings.Fields(lines[i+1])[0]
 			if len([]rune(lines[i]))+1+len([]rune(next)) <= w-4 {
