@@ -20,6 +20,7 @@ type KeyMap struct {
 	Up, Down, Top, Bottom              key.Binding
 	PageDown, PageUp, HalfDown, HalfUp key.Binding
 	Open                               key.Binding
+	NextArticle, PrevArticle           key.Binding // from any pane, as newsboat's J/K
 
 	// search and find
 	Search, NextMatch, PrevMatch, Clear key.Binding
@@ -58,6 +59,9 @@ func DefaultKeyMap() KeyMap {
 		HalfUp:   b("ctrl+u", "half page up", "ctrl+u"),
 		Open:     b("enter", "open", "enter"),
 
+		NextArticle: b("J", "next article", "J"),
+		PrevArticle: b("K", "prev article", "K"),
+
 		Search:    b("/", "search", "/"),
 		NextMatch: b("n", "next match", "n"),
 		PrevMatch: b("N", "prev match", "N"),
@@ -87,6 +91,7 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 		"next_quote": &k.NextQuote, "prev_quote": &k.PrevQuote, "errors": &k.Errors, "speakers": &k.Speakers,
 		"up": &k.Up, "down": &k.Down, "top": &k.Top, "bottom": &k.Bottom, "page_down": &k.PageDown,
 		"page_up": &k.PageUp, "half_down": &k.HalfDown, "half_up": &k.HalfUp, "open": &k.Open,
+		"next_article": &k.NextArticle, "prev_article": &k.PrevArticle,
 		"search": &k.Search, "next_match": &k.NextMatch, "prev_match": &k.PrevMatch, "clear": &k.Clear,
 		"toggle_read": &k.ToggleRead, "only_unread": &k.OnlyUnread, "star": &k.Star, "starred": &k.Starred,
 		"links": &k.Links, "open_source": &k.OpenSource, "copy_quote": &k.CopyQuote, "copy_link": &k.CopyLink,

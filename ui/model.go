@@ -557,6 +557,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 		m.selectQuote(m.reader.nextQuote(-1))
 	case key.Matches(msg, k.Speakers):
 		return []tea.Cmd{m.toggleSpeakers()}, false
+	case key.Matches(msg, k.NextArticle), key.Matches(msg, k.PrevArticle):
+		m.nextArticle(key.Matches(msg, k.NextArticle))
 	case m.speakersOn && m.focus == ListPane && key.Matches(msg, k.Clear):
 		if !m.speakers.back() {
 			m.speakersOn = false
@@ -842,12 +844,31 @@ func (m *Model) clear() {
 		m.selectionChanged()
 	case m.focus == ReaderPane && m.reader.find.query != "":
 		m.reader.runFind("", false)
+	case m.focus != ListPane:
+		m.setFocus(ListPane) // back from the article, its search kept
 	case m.list.query != "":
 		m.list.clearQuery()
 		m.searchSeq++
 		m.selectionChanged()
 	case m.reader.find.query != "":
 		m.reader.runFind("", false)
+	}
+}
+
+// nextArticle shows the article after (or before) the selected one in the
+// list, whichever pane has the focus: read on without going back to the list.
+func (m *Model) nextArticle(forward bool) {
+	if m.speakersOn {
+		return // the list under the speakers is not on screen
+	}
+	d := -1
+	if forward {
+		d = 1
+	}
+	before := m.list.selected()
+	m.list.move(d)
+	if m.list.selected() != before {
+		m.selectionChanged()
 	}
 }
 
@@ -980,7 +1001,9 @@ func (m *Model) syncKeys() {
 	finding := m.reader.find.query != ""
 	k.NextMatch.SetEnabled(finding)
 	k.PrevMatch.SetEnabled(finding)
-	k.Clear.SetEnabled(finding || m.list.query != "" || m.awaiting != "" || m.showErrors || m.speakersOn || m.showLinks || m.list.mode != modeAll)
+	k.Clear.SetEnabled(finding || m.list.query != "" || m.awaiting != "" || m.showErrors || m.speakersOn || m.showLinks || m.list.mode != modeAll || m.focus != ListPane)
+	k.NextArticle.SetEnabled(!m.speakersOn && m.list.rows() > 0)
+	k.PrevArticle.SetEnabled(!m.speakersOn && m.list.rows() > 0)
 	hasArticle := m.current() != nil
 	for _, b := range []*key.Binding{&k.ToggleRead, &k.Star, &k.Links, &k.CopyQuote} {
 		b.SetEnabled(hasArticle)
@@ -1003,6 +1026,16 @@ func syntaxHelp() []key.Binding {
 	}
 	return out
 }
+
+// clearOrBack is esc as the full help lists it: it leaves the article for
+// the list, and closes a search, a find or a view.
+func clearOrBack(b key.Binding) key.Binding {
+	b.SetHelp("esc", "back, clear")
+	return b
+}
+
+// finding is true while a find is open in the reader: esc clears it first.
+func finding(m *Model) bool { return m.reader.find.query != "" }
 
 // helpKeys are the keys that apply to the focused pane.
 func (m *Model) helpKeys() helpKeys {
@@ -1043,14 +1076,20 @@ func (m *Model) helpKeys() helpKeys {
 	case m.focus == ListPane:
 		short = []key.Binding{k.Down, k.Up, k.Open, filter}
 	case m.focus == ReaderPane:
-		short = []key.Binding{k.Down, k.Up, k.PageDown, find, k.NextMatch, k.PrevMatch}
+		back := k.Clear
+		if !finding(m) {
+			back.SetHelp("esc", "back")
+		}
+		short = []key.Binding{k.Down, k.Up, k.PageDown, find, k.NextMatch, k.PrevMatch, back, k.NextArticle}
 	case m.focus == QuotesPane:
-		short = []key.Binding{k.Down, k.Up, jump}
+		back := k.Clear
+		back.SetHelp("esc", "back")
+		short = []key.Binding{k.Down, k.Up, jump, back}
 	}
 	short = append(short, k.NextQuote, k.NextPane, k.Speakers, k.Errors, k.Help, k.Quit)
 	full := [][]key.Binding{
-		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom},
-		{k.Open, filter, find, k.NextMatch, k.PrevMatch, k.Clear},
+		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextArticle, k.PrevArticle},
+		{k.Open, filter, find, k.NextMatch, k.PrevMatch, clearOrBack(k.Clear)},
 		{k.NextQuote, k.PrevQuote, jump, k.NextPane, k.PrevPane},
 		{k.ToggleRead, k.OnlyUnread, k.Star, k.Starred, k.Links, k.OpenSource, k.CopyQuote, k.CopyLink, k.Edit, k.Mouse},
 		{k.Speakers, k.Errors, k.Help, k.Quit},

@@ -642,3 +642,50 @@ func TestMemosDrawWhatAFreshViewDraws(t *testing.T) {
 		t.Fatalf("lines were marked after only %d of %d keys: the memo of marked lines went untested", marked, len(steps))
 	}
 }
+
+// esc leaves the article for the list (a find first, a search after), and
+// J/K read on from the reader without going back to the list.
+func TestEscBackAndNextArticle(t *testing.T) {
+	arts := append(seedArticles(t),
+		parse(t, "b.txt", "Football results\n\nThe match ended in a draw in Baku."),
+		parse(t, "c.txt", "Baku talks\n\nPutin and Aliyev met in Baku. Baku was sunny."))
+	m := testModel(t, 120, 30, arts...)
+	first := m.list.selected()
+	m = press(t, m, "enter", "esc")
+	if m.focus != ListPane || m.list.selected() != first {
+		t.Fatalf("esc from the reader: focus %v, selected %q", m.focus, m.list.selected().Title)
+	}
+	m = press(t, m, "enter", "J")
+	second := m.list.selected()
+	if m.focus != ReaderPane || second == first || m.reader.article != second {
+		t.Fatalf("J: focus %v, reading %v, selected %v", m.focus, m.reader.article, second)
+	}
+	m = press(t, m, "K")
+	if m.reader.article != first || m.list.selected() != first {
+		t.Errorf("K: reading %q", m.reader.article.Title)
+	}
+	// a find closes first, then the article
+	m = press(t, m, "J", "/")
+	m = settle(t, m, typeText("baku")...)
+	m = press(t, m, "enter", "esc")
+	if m.focus != ReaderPane || m.reader.find.query != "" {
+		t.Errorf("first esc: focus %v, find %q", m.focus, m.reader.find.query)
+	}
+	m = press(t, m, "esc")
+	if m.focus != ListPane {
+		t.Errorf("second esc: focus %v", m.focus)
+	}
+	// a search result read (its words found in it): esc clears the find,
+	// esc goes back to the results, then esc clears them
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("baku")...)
+	m = press(t, m, "enter", "esc", "esc")
+	if m.focus != ListPane || m.list.query != "baku" {
+		t.Errorf("esc from a result: focus %v, query %q", m.focus, m.list.query)
+	}
+	m = press(t, m, "esc")
+	if m.list.query != "" {
+		t.Errorf("esc in the results: query %q", m.list.query)
+	}
+	checkScreen(t, m.View(), 120, 30)
+}

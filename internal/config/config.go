@@ -48,7 +48,7 @@ const (
 func Actions() []string {
 	return []string{
 		"quit", "help", "next_pane", "prev_pane", "next_quote", "prev_quote", "errors", "speakers",
-		"up", "down", "top", "bottom", "page_down", "page_up", "half_down", "half_up", "open",
+		"up", "down", "top", "bottom", "page_down", "page_up", "half_down", "half_up", "open", "next_article", "prev_article",
 		"search", "next_match", "prev_match", "clear",
 		"toggle_read", "only_unread", "star", "starred", "links", "open_source", "copy_quote", "copy_link", "edit", "mouse",
 	}
