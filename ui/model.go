@@ -529,6 +529,9 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 	k := m.keys
 	if m.mode != inputNone {
+		if msg.Type == tea.KeyCtrlC { // q is a letter while typing; ctrl+c still quits
+			return nil, true
+		}
 		return m.handleInputKey(msg), false
 	}
 	if m.help.ShowAll {
@@ -674,6 +677,21 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 		}
 		return nil
 	}
+	if d := arrow(msg); d != 0 && m.mode != inputFind {
+		// ↓ and ↑ go through the results while the query is typed
+		if m.mode == inputSpeakers {
+			if m.speakers.update(msg) {
+				m.showQuoteOf(*m.speakers.quoteRef())
+			}
+		} else {
+			before := m.list.selected()
+			m.list.move(d)
+			if m.list.selected() != before {
+				m.selectionChanged()
+			}
+		}
+		return nil
+	}
 	before := m.input.Value()
 	var cmd tea.Cmd
 	*m.input, cmd = m.input.Update(msg)
@@ -689,6 +707,18 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 		}
 	}
 	return cmds
+}
+
+// arrow is 1 for ↓, -1 for ↑ and 0 for other keys: while typing, j and k
+// are letters.
+func arrow(msg tea.KeyMsg) int {
+	switch msg.Type {
+	case tea.KeyDown:
+		return 1
+	case tea.KeyUp:
+		return -1
+	}
+	return 0
 }
 
 // openResult reads the selected search result with its matches found:

@@ -689,3 +689,32 @@ func TestEscBackAndNextArticle(t *testing.T) {
 	}
 	checkScreen(t, m.View(), 120, 30)
 }
+
+// While a query is typed, ↓ and ↑ go through the results (enter reads the
+// one chosen) and ctrl+c still quits; q and j are letters.
+func TestTypingMovesAndQuits(t *testing.T) {
+	arts := append(seedArticles(t),
+		parse(t, "b.txt", "Football results\n\nThe match ended in a draw in Baku."),
+		parse(t, "c.txt", "Baku talks\n\nPutin and Aliyev met in Baku. Baku was sunny."))
+	m := testModel(t, 120, 30, arts...)
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("baku")...)
+	best := m.list.selected()
+	m = press(t, m, "down")
+	if m.mode != inputFilter || m.input.Value() != "baku" || m.list.selected() == best {
+		t.Fatalf("down while typing: mode %v, value %q, selected %q", m.mode, m.input.Value(), m.list.selected().Title)
+	}
+	chosen := m.list.selected()
+	m = press(t, m, "up", "down", "enter")
+	if m.focus != ReaderPane || m.reader.article != chosen {
+		t.Errorf("enter after down: reading %v, want %q", m.reader.article, chosen.Title)
+	}
+	m = press(t, m, "/")
+	_, cmd := m.Update(keys("ctrl+c")[0])
+	if cmd == nil {
+		t.Fatal("ctrl+c while typing gave no command")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Error("ctrl+c while typing did not quit")
+	}
+}
