@@ -297,6 +297,7 @@ func (m *Model) restorePosition(arts []*store.Article) {
 		if !m.list.selectArticle(a) {
 			return
 		}
+		m.moved = true // as if the user had come here: later batches keep it selected
 		m.reader.setArticle(a)
 		m.quotes.setArticle(a)
 		m.reader.anchor = p.Word

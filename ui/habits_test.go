@@ -209,6 +209,33 @@ func TestPositionRestored(t *testing.T) {
 	}
 }
 
+// The place restored from an early batch stays when later batches come.
+func TestPositionRestoredWhileLoading(t *testing.T) {
+	dir := t.TempDir()
+	marks := state.Open(dir, state.Options{})
+	m := habitModel(t, Options{Marks: marks}, threeArticles(t)...)
+	m = press(t, m, "j", "j")
+	want := m.reader.article.Title
+	m = press(t, m, "q")
+	if err := marks.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	marks2 := state.Open(dir, state.Options{})
+	defer marks2.Close()
+	m2 := habitModel(t, Options{Marks: marks2})
+	again := threeArticles(t)
+	m2 = settle(t, m2, loaded(m2, store.Batch{Articles: again}))
+	if m2.reader.article == nil || m2.reader.article.Title != want {
+		t.Fatalf("restored %v, want %q", m2.reader.article, want)
+	}
+	more := []*store.Article{parse(t, "d.txt", "Delta\n\nMore words."), parse(t, "e.txt", "Epsilon\n\nAnd more.")}
+	m2 = settle(t, m2, loaded(m2, store.Batch{Articles: more, Done: true}))
+	if m2.reader.article.Title != want || m2.list.selected().Title != want {
+		t.Errorf("after the next batch: reading %q, selected %q, want %q", m2.reader.article.Title, m2.list.selected().Title, want)
+	}
+}
+
 func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
 
 func TestSettingsWarnings(t *testing.T) {
