@@ -46,6 +46,9 @@ func layout(width, height int, focus Pane, helpLines, listW int) Layout {
 	y := height
 	if height >= 6 && helpLines > 0 {
 		h := min(helpLines, height/2)
+		if helpLines > 1 { // the full help, asked for: as much of the screen as it needs
+			h = min(helpLines, height-1)
+		}
 		y -= h
 		l.Help = Rect{0, y, width, h}
 	}

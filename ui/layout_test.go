@@ -149,3 +149,17 @@ func TestKeyMapMove(t *testing.T) {
 		t.Error("x moves")
 	}
 }
+
+// The full help, asked for, takes what it needs of the screen; the help
+// line never more than half.
+func TestFullHelpTakesTheScreen(t *testing.T) {
+	if got := layout(60, 20, ListPane, 17, 0).Help.H; got != 17 {
+		t.Errorf("full help of 17 lines at 60x20 gets %d", got)
+	}
+	if got := layout(60, 20, ListPane, 40, 0).Help.H; got != 19 {
+		t.Errorf("full help taller than the screen gets %d lines, want all but the status", got)
+	}
+	if got := layout(60, 20, ListPane, 1, 0).Help.H; got != 1 {
+		t.Errorf("help line gets %d", got)
+	}
+}

@@ -1124,6 +1124,13 @@ func (m *Model) helpKeys() helpKeys {
 		{k.ToggleRead, k.OnlyUnread, k.Star, k.Starred, k.Links, k.OpenSource, k.CopyQuote, k.CopyLink, k.Edit, k.Mouse},
 		{k.Speakers, k.Errors, k.Help, k.Quit},
 	}
+	// the full help lists every key, whether or not it does something now
+	// (n finds the next match once there is a find): it is the reference
+	for _, g := range full {
+		for i := range g {
+			g[i].SetEnabled(true)
+		}
+	}
 	return helpKeys{short: short, full: full, kept: 2} // ? and q always show
 }
 
