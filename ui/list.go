@@ -438,10 +438,14 @@ func (l *listPane) meta(a *store.Article, i int) string {
 		b = append(append(b, truncate(cleanLine(a.Site), 12)...), ' ')
 	}
 	b = append(strconv.AppendInt(b, int64(a.ReadingMinutes()), 10), 'm', ' ')
-	if len(a.Quotes) == 0 {
-		b = append(b, "  "...)
-	} else {
-		b = strconv.AppendInt(append(b, "❝"...), int64(len(a.Quotes)), 10)
+	// the count in three cells, so that "❝19" under "❝4" keeps the minutes in line
+	switch n := len(a.Quotes); {
+	case n == 0:
+		b = append(b, "   "...)
+	case n < 10:
+		b = append(strconv.AppendInt(append(b, "❝"...), int64(n), 10), ' ')
+	default:
+		b = strconv.AppendInt(append(b, "❝"...), int64(n), 10)
 	}
 	return string(b)
 }
