@@ -127,8 +127,11 @@ func wordByte(c byte) bool {
 // articleMeta is the line under the title: byline, date, source.
 func articleMeta(a *store.Article) string {
 	var parts []string
-	if a.Byline != "" {
-		parts = append(parts, "By "+cleanLine(a.Byline))
+	if by := cleanLine(a.Byline); by != "" {
+		if len(by) < 3 || !strings.EqualFold(by[:3], "by ") { // not "By By ROBERT BURNS"
+			by = "By " + by
+		}
+		parts = append(parts, by)
 	}
 	if a.Site != "" {
 		parts = append(parts, cleanLine(a.Site))
