@@ -70,6 +70,20 @@ func TestReadAndStar(t *testing.T) {
 	}
 }
 
+// Only unread, from a read article: the next unread one where it stood,
+// not the top of the list (found in review).
+func TestOnlyUnreadStaysInPlace(t *testing.T) {
+	m := habitModel(t, Options{}, threeArticles(t)...)
+	m = press(t, m, "j", "m", "u")
+	if m.list.rows() != 2 || m.list.selected() == nil || m.list.selected().Title != "Gamma" {
+		t.Errorf("u from the read Beta: %d rows, selected %v", m.list.rows(), m.list.selected())
+	}
+	m = press(t, m, "u", "G", "m", "u") // the last read: the last unread before it
+	if m.list.selected() == nil || m.list.selected().Title != "Alpha" {
+		t.Errorf("u from the read last: selected %v", m.list.selected())
+	}
+}
+
 func TestReadAtEnd(t *testing.T) {
 	a := longArticle(t)
 	m := habitModel(t, Options{}, a)

@@ -116,9 +116,20 @@ func (l *listPane) setMode(mode listMode) {
 	l.mode = mode
 	l.refilter()
 	l.cursor, l.offset = 0, 0
-	if sel != nil {
-		l.selectArticle(sel)
+	if sel == nil || l.selectArticle(sel) {
+		return
 	}
+	// the article read is not shown now: the next one that is, where it stood
+	for _, a := range l.all {
+		if a == sel {
+			break
+		}
+		if l.keeps(a) {
+			l.cursor++
+		}
+	}
+	l.cursor = min(l.cursor, max(0, len(l.shown())-1))
+	l.scrollToCursor()
 }
 
 // refilter rebuilds the view of the mode from all.
@@ -129,10 +140,15 @@ func (l *listPane) refilter() {
 	}
 	l.filtered = l.filtered[:0]
 	for _, a := range l.all {
-		if l.mode == modeUnread && !l.mem.isRead(a) || l.mode == modeStarred && l.mem.isStarred(a) {
+		if l.keeps(a) {
 			l.filtered = append(l.filtered, a)
 		}
 	}
+}
+
+// keeps is true for an article the mode shows.
+func (l *listPane) keeps(a *store.Article) bool {
+	return l.mode == modeAll || l.mode == modeUnread && !l.mem.isRead(a) || l.mode == modeStarred && l.mem.isStarred(a)
 }
 
 // shown are the articles the list shows without a query.
