@@ -554,10 +554,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 		m.setFocus((m.focus + 1) % paneCount)
 	case key.Matches(msg, k.PrevPane):
 		m.setFocus((m.focus + paneCount - 1) % paneCount)
-	case key.Matches(msg, k.NextQuote):
-		m.selectQuote(m.reader.nextQuote(1))
-	case key.Matches(msg, k.PrevQuote):
-		m.selectQuote(m.reader.nextQuote(-1))
+	case key.Matches(msg, k.NextQuote), key.Matches(msg, k.PrevQuote):
+		return []tea.Cmd{m.stepQuote(key.Matches(msg, k.NextQuote))}, false
 	case key.Matches(msg, k.Speakers):
 		return []tea.Cmd{m.toggleSpeakers()}, false
 	case key.Matches(msg, k.NextArticle), key.Matches(msg, k.PrevArticle):
@@ -960,6 +958,27 @@ func (m *Model) selectQuote(i int) {
 	}
 	m.reader.showQuote(i)
 	m.quotes.reveal(i)
+}
+
+// stepQuote selects the next (or previous) quote; at the last (or first)
+// it stays, and says so: a key that does nothing says why.
+func (m *Model) stepQuote(forward bool) tea.Cmd {
+	d := 1
+	if !forward {
+		d = -1
+	}
+	n, cur := 0, m.reader.quote
+	if m.reader.article != nil {
+		n = len(m.reader.article.Quotes)
+	}
+	switch {
+	case n > 0 && forward && cur == n-1:
+		return m.flash(fmt.Sprintf("That was the last quote (%d of %d)", n, n))
+	case n > 0 && !forward && cur == 0:
+		return m.flash(fmt.Sprintf("That was the first quote (1 of %d)", n))
+	}
+	m.selectQuote(m.reader.nextQuote(d))
+	return nil
 }
 
 // syncQuotes follows the reader's quote in the sidebar.

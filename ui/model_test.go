@@ -56,6 +56,9 @@ func TestNextQuoteWalksEveryQuote(t *testing.T) {
 	if m.reader.quote != len(a.Quotes)-1 || m.reader.offset != last {
 		t.Errorf("] past the last quote moved to %d", m.reader.quote)
 	}
+	if !strings.Contains(screen(m), "That was the last quote") {
+		t.Error("] past the last quote says nothing")
+	}
 	m = press(t, m, "[")
 	if m.reader.quote != len(a.Quotes)-2 {
 		t.Errorf("[ went to %d", m.reader.quote)
