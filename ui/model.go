@@ -984,6 +984,10 @@ func (m *Model) stepQuote(forward bool) tea.Cmd {
 // syncQuotes follows the reader's quote in the sidebar.
 func (m *Model) syncQuotes() { m.quotes.reveal(m.reader.quote) }
 
+// quickRenderWords is the length of an article glamour renders in a few
+// milliseconds (5 KB is 10-30 ms here).
+const quickRenderWords = 3000
+
 // ensureRendered starts rendering the shown article at the reader's width
 // unless it is cached or already under way.
 func (m *Model) ensureRendered() tea.Cmd {
@@ -997,7 +1001,10 @@ func (m *Model) ensureRendered() tea.Cmd {
 		m.syncQuotes()
 		return nil
 	}
-	if m.inflight[k] || len(m.inflight) >= 2 {
+	// two renders at a time, so that running down the list does not pile
+	// them up; a short article renders in milliseconds, and does not wait
+	// behind a long one still rendering (found in review: 3 s behind 2 MB)
+	if m.inflight[k] || len(m.inflight) >= 2 && a.Words > quickRenderWords {
 		return nil
 	}
 	m.inflight[k] = true

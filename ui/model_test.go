@@ -723,3 +723,22 @@ func TestTypingMovesAndQuits(t *testing.T) {
 		t.Error("ctrl+c while typing did not quit")
 	}
 }
+
+// A short article is rendered at once even while two long ones are still
+// rendering: it does not wait behind them.
+func TestShortArticleDoesNotWaitBehindLongRenders(t *testing.T) {
+	m := testModel(t, 120, 30, seedArticles(t)...)
+	short := parse(t, "s.txt", "Short\n\nA few words.")
+	short.ID = 100 // not the seed's: nothing cached for it
+	m.reader.setArticle(short)
+	m.inflight = map[renderKey]bool{{-1, 80}: true, {-2, 80}: true}
+	if m.ensureRendered() == nil {
+		t.Error("a short article waits behind two renders")
+	}
+	long := parse(t, "l.txt", "Long\n\n"+strings.Repeat("word ", quickRenderWords+1))
+	long.ID = 101
+	m.reader.setArticle(long)
+	if m.ensureRendered() != nil {
+		t.Error("a long article did not wait its turn")
+	}
+}
