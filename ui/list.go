@@ -347,12 +347,44 @@ func (l *listPane) note() string {
 	return fmt.Sprintf("%d/%d", l.cursor+1, l.rows())
 }
 
+// onlyLeavesOut is true for a query of -words alone, which finds nothing:
+// a search looks for words, and -word only leaves articles out of it.
+func onlyLeavesOut(query string) bool {
+	q := search.Parse(query)
+	for _, c := range q.Clauses {
+		if !c.Not {
+			return false
+		}
+	}
+	return len(q.Clauses) > 0
+}
+
+// wrapWords cuts s into lines of at most w cells at its spaces.
+func wrapWords(s string, w int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = word
+		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= w:
+			line += " " + word
+		default:
+			lines = append(lines, line)
+			line = word
+		}
+	}
+	return append(lines, line)
+}
+
 // view draws only the visible rows.
 func (l *listPane) view(focused bool) []string {
 	out := make([]string, 0, l.h)
 	if l.rows() == 0 {
 		msg := "No articles yet"
 		switch {
+		case l.query != "" && onlyLeavesOut(l.query):
+			msg = "Nothing to find: -word leaves articles out; add a word to look for"
 		case l.query != "":
 			msg = "Nothing matches"
 		case l.mode == modeUnread && len(l.all) > 0:
@@ -360,7 +392,10 @@ func (l *listPane) view(focused bool) []string {
 		case l.mode == modeStarred:
 			msg = "No starred articles: * stars one"
 		}
-		return append(out, l.st.Dim.Render(truncate(msg, l.w)))
+		for _, line := range wrapWords(msg, l.w) { // a narrow list shows it all
+			out = append(out, l.st.Dim.Render(truncate(line, l.w)))
+		}
+		return out
 	}
 	rh := l.rowHeight()
 	d := l.drawn

@@ -742,3 +742,13 @@ func TestShortArticleDoesNotWaitBehindLongRenders(t *testing.T) {
 		t.Error("a long article did not wait its turn")
 	}
 }
+
+// A query of -words alone finds nothing, and says why.
+func TestOnlyNegativeQuerySaysWhy(t *testing.T) {
+	m := testModel(t, 120, 30, seedArticles(t)...)
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("-putin")...)
+	if s := screen(m); !strings.Contains(s, "Nothing to find: -word leaves") || !strings.Contains(s, "look for") {
+		t.Errorf("-putin alone:\n%s", s)
+	}
+}
