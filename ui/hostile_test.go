@@ -62,7 +62,7 @@ func TestHostileInput(t *testing.T) {
 			for name, data := range tc.files {
 				os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644)
 			}
-			m := New(Options{Source: store.Source{Paths: []string{dir}}, Theme: Theme{Dark: true}, Profile: termenv.TrueColor})
+			m := New(Options{Source: store.Source{Paths: []string{dir}}, Theme: Theme{Dark: true}, Profile: termenv.TrueColor, After: noTimer}) // no real clock: a flash would wait its 4 s
 			m = settle(t, m, append([]tea.Msg{tea.WindowSizeMsg{Width: 100, Height: 30}}, m.Init()())...)
 			if m.loading {
 				t.Fatal("still loading")
