@@ -382,6 +382,20 @@ func TestFindAcrossWrap(t *testing.T) {
 	}
 }
 
+// The words a search matched are found whole: "prices", not the "price"
+// in it, when both were matched (found in review).
+func TestFindTermsTakeTheLongest(t *testing.T) {
+	got := ""
+	for _, m := range findMatches([]string{"House prices rise; the price data show it."}, []string{"price", "prices"}) {
+		for _, c := range m.ranges {
+			got += cutCells("House prices rise; the price data show it.", c.start, c.end) + "|"
+		}
+	}
+	if got != "prices|price|" {
+		t.Errorf("found %q", got)
+	}
+}
+
 func mustRender(t *testing.T, a *articleT, w int) *rendered {
 	r, err := (renderer{style: "dark"}).render(a, w)
 	if err != nil {

@@ -284,7 +284,12 @@ func findMatches(lines []string, terms []string) []findMatch {
 			off += j + len(q)
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].start != hits[j].start {
+			return hits[i].start < hits[j].start
+		}
+		return hits[i].end > hits[j].end // "prices", not the "price" in it
+	})
 	var out []findMatch
 	last := -1
 	for _, h := range hits {
