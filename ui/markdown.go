@@ -27,7 +27,14 @@ func articleMarkdown(a *store.Article, text string, paras []store.Span) (string,
 		meta = "*" + escapeInline(meta) + "*\n\n"
 	}
 	titleLine := a.TitleLine && a.Format == store.FormatText && len(paras) > 0
-	if !titleLine { // else the body's first paragraph is the heading, quotes and all
+	// a text with no title line has its headline cut from its first
+	// sentence: the pane's frame shows it, and the text says it whole
+	derived := !a.TitleLine && a.Format == store.FormatText && len(paras) > 0
+	switch {
+	case derived:
+		b.WriteString(meta)
+		meta = ""
+	case !titleLine: // else the body's first paragraph is the heading, quotes and all
 		b.WriteString("# ")
 		b.WriteString(escapeInline(cleanLine(a.Title)))
 		b.WriteString("\n\n")

@@ -325,3 +325,17 @@ func TestWrapIsGreedyAroundHyphens(t *testing.T) {
 		}
 	}
 }
+
+// A text with no title line has its headline cut from its first sentence:
+// the reader shows the text whole, not the cut headline above it too.
+func TestNoHeadingRepeatsTheFirstSentence(t *testing.T) {
+	a := parse(t, "lead.txt", "During a visit to Baku, the president reaffirmed the commitment of his country to its historical role as a mediator.\nMore words follow here.")
+	md, _ := articleMarkdown(a, storetest.Body(a), storetest.Paras(a))
+	if strings.Contains(md, "# ") || strings.Count(md, "During a visit") != 1 {
+		t.Errorf("markdown:\n%s", md)
+	}
+	titled := parse(t, "titled.txt", "Putin in Baku\n\nDuring a visit to Baku, the president spoke.")
+	if md, _ := articleMarkdown(titled, storetest.Body(titled), storetest.Paras(titled)); !strings.HasPrefix(md, "# Putin in Baku") {
+		t.Errorf("a title line is no heading any more:\n%s", md)
+	}
+}
