@@ -1296,6 +1296,15 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		// "the Prime Minister said": a description, not a name "Minister"
 		return attribution{name: mention, mention: mention, pos: pos, desc: true}
 	}
+	if end-start >= 2 && some.has(e.lower(ts[start])) {
+		if w := e.s(ts[end-1]); len(w) > 3 && w[len(w)-1] == 's' && !possessive(w) {
+			// "Senior Tories said", "Some Democrats": a few of a body, as
+			// mid-sentence; no one's name
+			m := e.text[ts[start].pos:ts[end-1].end]
+			m = strings.ToLower(m[:1]) + m[1:]
+			return attribution{name: m, mention: mention, pos: pos, desc: true}
+		}
+	}
 	name := e.cleanName(ts[start:end])
 	if name == "" {
 		return attribution{}
@@ -1310,6 +1319,9 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 	}
 	return attribution{name: name, mention: mention, pos: pos}
 }
+
+// some are the words that make a group of some of a body: "Senior Tories".
+var some = newWordSet(`senior some many several other leading top rebel most few both all fellow`)
 
 // cleanName drops titles and sentence-start words from a capitalized run.
 func (e *extractor) cleanName(ts []tok) string {

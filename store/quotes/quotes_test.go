@@ -357,6 +357,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"not an easy issue", ""}}},
 		{"a plural before of names a body; a lord of a place is a person", q + " the British Chambers of Commerce said.\nLord Nicholls of Birkenhead, in his ruling, said: “Indefinite imprisonment is the antithesis of the rule of law.”",
 			[]want{{"We will win the vote in November,", "British Chambers of Commerce"}, {"Indefinite imprisonment is the antithesis of the rule of law.", "Lord Nicholls"}}},
+		{"some of a body at a sentence's start", "Senior Tories said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "senior Tories"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
