@@ -760,6 +760,7 @@ func (e *extractor) pastRole(w string, at int) string {
 // orgWords end the names of bodies, which "he" and "she" never stand for.
 var orgWords = newWordSet(`group inc corp corporation co company companies association department ministry university
 college school party council commission committee court times post news journal bank fund agency office foundation
+united rovers wanderers albion fc
 institute administration house senate congress parliament police army navy force forces guard union league
 federation club team network service services board authority organisation organization industries enterprises
 holdings partners society center centre hospital church government state states republic kingdom nations reuters industry
@@ -772,7 +773,19 @@ func acronym(name string) bool {
 }
 
 func isOrg(name string) bool {
-	return orgWords.hasFold(name[strings.LastIndexByte(name, ' ')+1:])
+	first, _, multi := strings.Cut(name, " ")
+	return orgWords.hasFold(name[strings.LastIndexByte(name, ' ')+1:]) || multi && teamFirst(first)
+}
+
+// teamFirst is true for a word that opens a team's name, whom he or she
+// never stands for: Real Madrid, AC Milan, FC Porto. Exactly as written:
+// "real" is a word too. (Not a word list: they have no bit left.)
+func teamFirst(w string) bool {
+	switch w {
+	case "Real", "AC", "FC", "Inter", "Atletico", "Sporting", "Dynamo", "Bayern", "Borussia", "Olympique", "Deportivo":
+		return true
+	}
+	return false
 }
 
 // genderOf is what the article tells of a person's gender, 0 when nothing.

@@ -359,6 +359,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "British Chambers of Commerce"}, {"Indefinite imprisonment is the antithesis of the rule of law.", "Lord Nicholls"}}},
 		{"some of a body at a sentence's start", "Senior Tories said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "senior Tories"}}},
+		{"a team is no he", "England forward Michael Owen has told the BBC he is happy in Spain.\nOwen has grabbed 11 goals for Real Madrid. However, he said he was delighted and dismissed criticism of his decision to join Real. " + q + " he said.",
+			[]want{{"We will win the vote in November,", "Michael Owen"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
