@@ -546,6 +546,10 @@ func (e *extractor) aVerb(t *tok) bool {
 // opensOnPronoun is true for a sentence whose first word is he or she,
 // of gender want unless want is 0 (a role: "the player said").
 func (e *extractor) opensOnPronoun(ts []tok, want byte) bool {
+	// "So he is full of admiration for …", "But, he said, …"
+	for len(ts) > 1 && (ts[0].kind == tWord && e.is(&ts[0], conjunctions) || e.isPunct(ts[0], ",")) {
+		ts = ts[1:]
+	}
 	if len(ts) == 0 || ts[0].kind != tWord {
 		return false
 	}

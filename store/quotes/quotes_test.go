@@ -361,6 +361,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "senior Tories"}}},
 		{"a team is no he", "England forward Michael Owen has told the BBC he is happy in Spain.\nOwen has grabbed 11 goals for Real Madrid. However, he said he was delighted and dismissed criticism of his decision to join Real. " + q + " he said.",
 			[]want{{"We will win the vote in November,", "Michael Owen"}}},
+		{"a sentence opening on so he is about whom he is", "Marcel Desailly insists there is no chance of history repeating itself.\nSo he is full of admiration for two colleagues - Paolo Maldini and Alessandro Costacurta. " + q + " he said.",
+			[]want{{"We will win the vote in November,", "Marcel Desailly"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
