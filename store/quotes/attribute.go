@@ -26,7 +26,7 @@ acknowledged blasted blasts slammed slams mocked mocks praised praises accused a
 insist insisted added interjected interrupted elaborated recalled reasoned wrote revealed reveals revealing claim
 laughed called calls calling described describes describing cracked barked barks fumed fumes gushed gushes
 bellowed growled sneered hissed muttered mutters murmured grumbled grumbles teased teases ranted enthused
-enthuses exulted intoned decried`)
+enthuses exulted intoned decried hailed hails branded brands dubbed dubs labelled labeled labels`)
 
 // listenerVerbs take the listener as their object: the words after "told"
 // name who heard, not who spoke. Some of them put the speaker after them
@@ -39,12 +39,25 @@ reminded reminds`)
 
 // namingVerbs give what someone said of a thing, except in the passive,
 // where they give its name: HP is called “feather duvet lung.”
-var namingVerbs = newWordSet(`called calls calling described describes describing`)
+var namingVerbs = newWordSet(`called calls calling described describes describing hailed hails branded brands dubbed
+dubs labelled labeled labels`)
 
 // naming is true when the verb at ts[v] names a thing rather than cites
 // someone: a naming verb after is, was or been.
 func (e *extractor) naming(ts []tok, v int) bool {
-	return e.is(&ts[v], namingVerbs) && v > 0 && e.is(&ts[v-1], auxiliaries)
+	return e.is(&ts[v], namingVerbs) && (v > 0 && e.is(&ts[v-1], auxiliaries) || strings.HasSuffix(e.lower(ts[v]), "ed") && e.inHeadline(ts[v]))
+}
+
+// inHeadline is true for a word of a first paragraph with no full stop, a
+// headline, whose past participles leave out their "is": "Baywatch dubbed
+// 'worst TV import'" is what Baywatch was called (but "Clinton Calls …
+// ‘Genocide’" is what she said).
+func (e *extractor) inHeadline(t tok) bool {
+	if t.para != 0 || len(e.paras) < 2 {
+		return false
+	}
+	p := e.paras[0]
+	return !strings.HasSuffix(strings.TrimRight(e.text[p.Start:p.End], " "), ".")
 }
 
 // ingVerbs leave the subject to the clause they hang from: "Smith left, saying …".

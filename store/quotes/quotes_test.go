@@ -363,6 +363,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Michael Owen"}}},
 		{"a sentence opening on so he is about whom he is", "Marcel Desailly insists there is no chance of history repeating itself.\nSo he is full of admiration for two colleagues - Paolo Maldini and Alessandro Costacurta. " + q + " he said.",
 			[]want{{"We will win the vote in November,", "Marcel Desailly"}}},
+		{"hailed and labelled are said of, but not in the passive nor a headline", "Baywatch dubbed ‘worst TV import’\nWelsh legend Mervyn Davies, a member of two Grand Slam-winning sides, hailed it as “one of the great performances of the past three decades”.\nLabour backbencher Stephen Pound labelled the schemes “a pile of pants”. The win was hailed as “a triumph”.",
+			[]want{{"one of the great performances of the past three decades", "Mervyn Davies"}, {"a pile of pants", "Stephen Pound"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
