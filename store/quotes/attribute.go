@@ -445,13 +445,29 @@ func (e *extractor) quotedAs(ts []tok, v int) (attribution, bool) {
 	if v < 4 || ts[v-1].kind != tWord || e.lower(ts[v-1]) != "as" {
 		return attribution{}, false
 	}
-	for q := v - 3; q >= 0 && v-q <= 10; q-- {
+	for q := v - 3; q >= 0 && v-q <= 16; q-- {
 		if ts[q].kind != tWord {
 			continue
 		}
 		switch e.lower(ts[q]) {
 		case "quoted", "quotes", "quoting":
-			a := e.npAfter(ts[q+1 : v-1])
+			who := ts[q+1 : v-1]
+			for len(who) > 0 && who[len(who)-1].kind != tWord {
+				who = who[:len(who)-1]
+			}
+			if len(who) == 0 {
+				return attribution{}, false
+			}
+			switch lw := e.lower(who[0]); {
+			case len(who) == 1 && (lw == "him" || lw == "her"):
+				he := map[string]string{"him": "he", "her": "she"}[lw] // "the Times quoted him as saying"
+				return attribution{name: he, mention: e.s(who[0]), pos: int(who[0].pos), pronoun: true}, true
+			case !who[0].cap && !who[len(who)-1].cap && len(who) <= 8 && !e.hasPunct(who, ","):
+				// "a source close to the talks", "analysts": the words as they stand
+				m := e.text[who[0].pos:who[len(who)-1].end]
+				return attribution{name: m, mention: m, pos: int(who[0].pos), desc: true}, true
+			}
+			a := e.npAfter(who)
 			return a, a.ok()
 		}
 	}
@@ -719,12 +735,17 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			j = k
 		}
 	}
-	if j > 2 && e.isPunct(ts[j-1], dashes) && ts[j-2].end != ts[j-1].pos {
+	if j > 2 && e.isPunct(ts[j-1], dashes) && e.setOff(ts[j-2], ts[j-1]) {
 		// "Andrei Illarionov - then economic adviser to President
-		// Vladimir Putin - told": the name before the dashes
+		// Vladimir Putin - told": the name before the dashes; "The
+		// chairman of BP - Lord Browne - told": the name between them
 		for k := j - 2; k > 0 && j-k < 16; k-- {
 			if e.isPunct(ts[k], dashes) {
-				if ts[k-1].end != ts[k].pos {
+				if e.setOff(ts[k-1], ts[k]) {
+					if a := e.nounPhrase(ts[k+1 : j-1]); a.ok() && !a.desc && !a.pronoun && e.allCaps(ts[k+1:j-1]) &&
+						(strings.IndexByte(a.name, ' ') > 0 || e.knownPerson(e.full(a.name, a.pos))) {
+						return a // nothing but a name between them
+					}
 					if a := e.npBefore(ts[:k]); a.ok() && !a.desc {
 						return a
 					}
@@ -845,13 +866,34 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		for c > 0 && !e.isPunct(ts[c], ",") {
 			c--
 		}
-		if c > 0 && c+1 < i && ts[c+1].kind == tWord && (e.is(&ts[c+1], prepositions) || e.lower(ts[c+1]) == "of") {
+		// (or on an article: "Jane Doe, an analyst at Deutsche Bank")
+		if c > 0 && c+1 < i && ts[c+1].kind == tWord && (e.is(&ts[c+1], prepositions) || e.lower(ts[c+1]) == "of" || anArticle(e.lower(ts[c+1]))) {
 			if b := e.npBefore(ts[:c]); b.ok() && !b.desc && !b.pronoun && strings.IndexByte(b.name, ' ') > 0 {
 				return b
 			}
 		}
 	}
 	return a
+}
+
+// allCaps is true when every token of ts is a word in capitals, or a
+// particle of a name (de, van).
+func (e *extractor) allCaps(ts []tok) bool {
+	for i := range ts {
+		if ts[i].kind != tWord || !ts[i].cap && !e.is(&ts[i], particles) {
+			return false
+		}
+	}
+	return len(ts) > 0
+}
+
+// anArticle is true for a, an and the.
+func anArticle(w string) bool { return w == "a" || w == "an" || w == "the" }
+
+// setOff is true for a dash that sets words off, not a hyphen: one with a
+// space before it, or a dash no hyphen is (—, –) even unspaced.
+func (e *extractor) setOff(before, dash tok) bool {
+	return before.end != dash.pos || e.s(dash) != "-"
 }
 
 // whoAntecedent is who said a quote after ", who said": the phrase ts
@@ -963,8 +1005,11 @@ func (e *extractor) ofPhrase(ts []tok, i, j int) (attribution, bool) {
 	// "The British Chambers of Commerce", "Friends of the Earth": a plural
 	// before "of" names a body, not a person
 	hw := e.s(before[len(before)-1])
+	// (one word, or after a nationality: a surname ends on s too, Hywel
+	// Williams of Plaid Cymru, Lord Nicholls of Birkenhead)
 	plural := len(hw) > 3 && hw[len(hw)-1] == 's' && !possessive(hw) && before[len(before)-1].cap &&
-		!(len(before) > 1 && (peerage(e.s(before[0])) != 0 || e.is(&before[0], honorifics|titles|maleNames|femaleNames|moreFirstNames))) // Lord Nicholls of Birkenhead
+		(len(before) == 1 || len(before) == 2 && isDemonym(e.lower(before[0]))) &&
+		!e.knownPerson(e.full(hw, int(before[len(before)-1].pos)))
 	if a := e.nounPhrase(before); a.ok() && !a.desc && !isOrg(a.name) && !e.is(&before[len(before)-1], titles) && !bodys && !plural {
 		if e.knownPerson(e.full(a.name, a.pos)) {
 			return a, true // a person of a body

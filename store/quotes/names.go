@@ -214,12 +214,18 @@ func (e *extractor) resolveIt(a attribution, lastSpeaker string, qi int) string 
 	if w, _ := e.wordAt(a.pos); speechVerbs.has(w) {
 		return "" // "The Tory leader admitted it was “…”": it is what was said of
 	}
-	for sentences := 0; end > 0 && sentences < 3; sentences++ {
+	// the sentence right before only: further back, another body may have
+	// spoken in between in words not read ("The Law Commission, which …,
+	// disagreed")
+	for sentences := 0; end > 0 && sentences < 1; {
 		start := end
 		for start > 0 && !e.quoteAt(start-1) && !e.isPunct(e.toks[start-1], ".?!") && e.toks[start-1].para >= e.toks[end-1].para {
 			start--
 		}
 		ts := e.toks[start:end]
+		if len(ts) > 0 {
+			sentences++ // the quote's own sentence before it may be empty: “…” it said
+		}
 		b := e.cueIn(ts, true)
 		if !b.ok() && len(ts) > 1 { // "The British Chambers of Commerce welcomed the proposal."
 			for k := 1; k < len(ts) && k <= 8; k++ {
@@ -235,6 +241,9 @@ func (e *extractor) resolveIt(a attribution, lastSpeaker string, qi int) string 
 			name := lowerArticle(b.name)
 			if !b.desc {
 				name = e.full(b.name, b.pos)
+			}
+			if w, _ := e.wordAt(b.pos); w == "and" || strings.HasSuffix(strings.TrimRight(e.text[:b.pos], " "), "&") {
+				return "" // the end of a name with "and" in it: Marks and Spencer
 			}
 			if e.aBody(name, b.desc) {
 				return name
@@ -288,7 +297,7 @@ host anchor coach manager player striker senator congressman congresswoman gover
 nominee billionaire founder ceo chairman chairwoman premier minister chancellor businessman businesswoman mogul
 lawmaker entrepreneur designer chef artist defender midfielder goalkeeper keeper winger forward prop hooker
 flanker centre captain skipper boss champion sprinter athlete runner hurdler jumper swimmer cyclist golfer boxer
-jockey driver rider debutant presenter broadcaster chart-topper cardinal archbishop bishop youngster teenager veteran`)
+jockey driver rider debutant presenter broadcaster chart-topper cardinal archbishop bishop youngster veteran`)
 
 // resolveRole gives a role in the singular with "the" (the actor, the former
 // senator) to the person the sentences before are about, else to the last
@@ -318,12 +327,22 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 	if !ok { // the actor, the American
 		return lowerArticle(a.name)
 	}
+	// "the 63-year-old": the one the text gives that age ("Ferguson, 63,")
+	if age, ok := strings.CutSuffix(a.mention[strings.LastIndexByte(a.mention, ' ')+1:], "-year-old"); ok && allDigits(age) {
+		if name := e.agedPerson(age); name != "" {
+			return name
+		}
+	}
 	// "the England captain": the name the text gives after the same words
 	// ("England captain David Beckham"), before whoever it is about; "the
 	// archbishop" only when the text gives one ("Archbishop Desmond Tutu"),
 	// as a President Bush does not make every president in the text his
-	if name := e.namedAfter(a.mention[strings.IndexByte(a.mention, ' ')+1:], n == 2); name != "" { // the words after "the"
+	name, several := e.namedAfter(a.mention[strings.IndexByte(a.mention, ' ')+1:], n == 2) // the words after "the"
+	switch {
+	case name != "":
 		return name
+	case several: // "Cardinal Keith O'Brien and Cardinal Cormac Murphy-O'Connor": either
+		return lowerArticle(a.name)
 	}
 	// whom the sentences before are about; for the object of a clause,
 	// not a name earlier in its sentence ("Mr Bush met the Prime Minister,
@@ -340,6 +359,94 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 		return lastSpeaker
 	}
 	return lowerArticle(a.name)
+}
+
+// agedPerson is the one person the text gives age as years old, as "Alex
+// Ferguson, 63," or "63-year-old Alex Ferguson"; "" when none or several.
+func (e *extractor) agedPerson(age string) string {
+	found := ""
+	add := func(name string, pos int) bool {
+		if name == "" {
+			return true
+		}
+		full := e.full(name, pos)
+		if isOrg(full) || acronym(full) || determiners.hasFold(name) {
+			return true // an age makes a person of a name: "Ferguson, 63,"; not of "The Independent, 15,"
+		}
+		if found != "" && found != full {
+			found = ""
+			return false // two of that age: none
+		}
+		found = full
+		return true
+	}
+	for from := 0; ; {
+		i := strings.Index(e.text[from:], age)
+		if i < 0 {
+			return found
+		}
+		at := from + i
+		from = at + len(age)
+		end := at + len(age)
+		if at > 0 && isLetterByte(e.text[at-1]) || at > 0 && e.text[at-1] >= '0' && e.text[at-1] <= '9' || end < len(e.text) && e.text[end] >= '0' && e.text[end] <= '9' {
+			continue
+		}
+		var ok bool
+		switch {
+		case at >= 2 && e.text[at-2:at] == ", " && end < len(e.text) && (e.text[end] == ',' || e.text[end] == '.' || e.text[end] == ')'):
+			ok = add(e.capsBefore(at-2), at) // "Alex Ferguson, 63,"
+		case strings.HasPrefix(e.text[end:], "-year-old "):
+			ok = add(e.capsAfter(end+len("-year-old ")), end) // "63-year-old Alex Ferguson"
+		default:
+			ok = true
+		}
+		if !ok {
+			return ""
+		}
+	}
+}
+
+// capsBefore is the run of capitalized words that ends at i, "" when none.
+func (e *extractor) capsBefore(i int) string {
+	start, words := i, 0
+	for words < 4 {
+		j := start
+		for j > 0 && (isLetterByte(e.text[j-1]) || e.text[j-1] >= 0x80 || e.text[j-1] == '-' || e.text[j-1] == '\'') {
+			j--
+		}
+		if j == start || !isUpperByte(e.text[j]) {
+			break
+		}
+		start, words = j, words+1
+		if start == 0 || e.text[start-1] != ' ' {
+			break
+		}
+		start--
+	}
+	for start < i && e.text[start] == ' ' {
+		start++
+	}
+	if words < 1 {
+		return ""
+	}
+	return e.text[start:i]
+}
+
+// capsAfter is the run of capitalized words that starts at i, "" when none.
+func (e *extractor) capsAfter(i int) string {
+	end, words := i, 0
+	for words < 4 && end < len(e.text) && isUpperByte(e.text[end]) {
+		j := end
+		for j < len(e.text) && (isLetterByte(e.text[j]) || e.text[j] >= 0x80 || e.text[j] == '-' || e.text[j] == '\'') {
+			j++
+		}
+		end, words = j, words+1
+		if end+1 >= len(e.text) || e.text[end] != ' ' {
+			break
+		}
+		end++
+	}
+	return strings.TrimRight(e.text[i:end], " ")
 }
 
 // lowerArticle writes the article opening a description in lower case, as
@@ -378,11 +485,11 @@ func otherOffice(before string) bool {
 	return false
 }
 
-func (e *extractor) namedAfter(desc string, onlyOne bool) string {
+func (e *extractor) namedAfter(desc string, onlyOne bool) (string, bool) {
 	sp := strings.LastIndexByte(desc, ' ')
 	role := desc[sp+1:]
 	if role == "" {
-		return ""
+		return "", false
 	}
 	titled := desc[:sp+1] + strings.ToUpper(role[:1]) + role[1:]
 	found := "" // the one person named so when onlyOne
@@ -406,6 +513,17 @@ func (e *extractor) namedAfter(desc string, onlyOne bool) string {
 				at > len(d) && (isLetterByte(e.text[at-len(d)-1]) || e.text[at-len(d)-1] >= 0x80) { // not "superstar"
 				continue
 			}
+			// "Archbishop of Canterbury, Dr Rowan Williams", "Bishop of
+			// Durham Tom Wright": the see, then the name
+			if strings.HasPrefix(e.text[at:], " of ") {
+				if see := e.capsAfter(at + 4); see != "" {
+					if strings.HasPrefix(e.text[at+4+len(see):], ",") {
+						at += 4 + len(see) + 1 // the see ends at the comma
+					} else if sp := strings.IndexByte(see, ' '); sp > 0 {
+						at += 4 + sp // a see of one word, the name after it
+					}
+				}
+			}
 			// the words in capitals after it, to the first that is not
 			words, end := 0, at
 			for end < len(e.text) && e.text[end] == ' ' && end+1 < len(e.text) && isUpperByte(e.text[end+1]) && words < 4 {
@@ -419,19 +537,24 @@ func (e *extractor) namedAfter(desc string, onlyOne bool) string {
 				continue
 			}
 			name := e.text[at+1 : end]
+			for _, h := range []string{"Dr ", "Mr ", "Mrs ", "Ms ", "Prof ", "Rev "} {
+				if n, ok := strings.CutPrefix(name, h); ok && strings.IndexByte(n, ' ') > 0 {
+					name, at = n, at+len(h)
+				}
+			}
 			full := e.full(name, at+1)
 			switch {
 			case !e.isPersonName(full, false):
 			case !onlyOne:
-				return full
+				return full, false
 			case found != "" && found != full:
-				return ""
+				return "", true // two named so: which one, the text does not say
 			default:
 				found = full
 			}
 		}
 	}
-	return found
+	return found, false
 }
 
 // recentSubject is the person that the sentences right before token i are
@@ -634,7 +757,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		if e.is(&run[0], determiners) {
 			continue // The Kurdish …: a person's name opens on no article
 		}
-		if strings.HasPrefix(e.text[run[len(run)-1].end:], " via ") { // read in the text: far from quotes its words are not tokens
+		if after := e.text[run[len(run)-1].end:]; strings.HasPrefix(after, " via ") && len(after) > 5 && isUpperByte(after[5]) { // read in the text: far from quotes its words are not tokens; not "via his website"
 			continue // a picture's credit: "Neilson Barnard via Getty Images."
 		}
 		name := e.cleanName(run)
@@ -764,7 +887,7 @@ func (e *extractor) pastRole(w string, at int) string {
 // orgWords end the names of bodies, which "he" and "she" never stand for.
 var orgWords = newWordSet(`group inc corp corporation co company companies association department ministry university
 college school party council commission committee court times post news journal bank fund agency office foundation
-united rovers wanderers albion fc
+united rovers wanderers albion fc confederation
 institute administration house senate congress parliament police army navy force forces guard union league
 federation club team network service services board authority organisation organization industries enterprises
 holdings partners society center centre hospital church government state states republic kingdom nations reuters industry
