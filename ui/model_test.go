@@ -662,13 +662,18 @@ func TestMemosDrawWhatAFreshViewDraws(t *testing.T) {
 	}
 }
 
+// bakuArticles are the seed and two more, both of which a search for
+// "baku" finds.
+func bakuArticles(t *testing.T) []*articleT {
+	return append(seedArticles(t),
+		parse(t, "b.txt", "Football results\n\nThe match ended in a draw in Baku."),
+		parse(t, "c.txt", "Baku talks\n\nPutin and Aliyev met in Baku. Baku was sunny."))
+}
+
 // esc leaves the article for the list (a find first, a search after), and
 // J/K read on from the reader without going back to the list.
 func TestEscBackAndNextArticle(t *testing.T) {
-	arts := append(seedArticles(t),
-		parse(t, "b.txt", "Football results\n\nThe match ended in a draw in Baku."),
-		parse(t, "c.txt", "Baku talks\n\nPutin and Aliyev met in Baku. Baku was sunny."))
-	m := testModel(t, 120, 30, arts...)
+	m := testModel(t, 120, 30, bakuArticles(t)...)
 	first := m.list.selected()
 	m = press(t, m, "enter", "esc")
 	if m.focus != ListPane || m.list.selected() != first {
@@ -712,10 +717,7 @@ func TestEscBackAndNextArticle(t *testing.T) {
 // While a query is typed, ↓ and ↑ go through the results (enter reads the
 // one chosen) and ctrl+c still quits; q and j are letters.
 func TestTypingMovesAndQuits(t *testing.T) {
-	arts := append(seedArticles(t),
-		parse(t, "b.txt", "Football results\n\nThe match ended in a draw in Baku."),
-		parse(t, "c.txt", "Baku talks\n\nPutin and Aliyev met in Baku. Baku was sunny."))
-	m := testModel(t, 120, 30, arts...)
+	m := testModel(t, 120, 30, bakuArticles(t)...)
 	m = press(t, m, "/")
 	m = settle(t, m, typeText("baku")...)
 	best := m.list.selected()
