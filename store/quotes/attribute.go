@@ -45,6 +45,9 @@ dubs labelled labeled labels`)
 // naming is true when the verb at ts[v] names a thing rather than cites
 // someone: a naming verb after is, was or been.
 func (e *extractor) naming(ts []tok, v int) bool {
+	if lw := e.lower(ts[v]); strings.HasPrefix(lw, "continue") && v+1 < len(ts) && e.lower(ts[v+1]) == "to" && (v+2 == len(ts) || !e.is(&ts[v+2], speechVerbs)) {
+		return true // "as the workforce continues to age": no one's words go on; but "continued to warn"
+	}
 	return e.is(&ts[v], namingVerbs) && (v > 0 && e.is(&ts[v-1], auxiliaries) || strings.HasSuffix(e.lower(ts[v]), "ed") && e.inHeadline(ts[v]))
 }
 
@@ -550,7 +553,8 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		}
 		lw := e.lower(t)
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
-			if a := e.npAfter(ts[v+2:]); a.ok() {
+			// a source, not "according to the steps they're taking"
+			if a := e.npAfter(ts[v+2:]); a.ok() && !(a.desc && (strings.Count(a.name, " ") > 3 || strings.ContainsAny(a.name, "'’"))) {
 				return a
 			}
 			continue
@@ -711,6 +715,13 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 		}
 		if k == j && possessive(e.s(ts[j-1])) && e.roleAfter(ts[j:]) {
 			continue // "Scotland's justice minister has warned": whose, not who
+		}
+		if i > 1 && k == j && isRole(e.s(ts[k])) {
+			// "Brent Bozell, PTC president and conservative activist said": a
+			// body's role after a name and its comma describes the name
+			if b := e.nounPhrase(ts[:i-1]); b.ok() && !b.desc && !b.pronoun && strings.IndexByte(b.name, ' ') > 0 {
+				return b
+			}
 		}
 		if a := e.nounPhrase(ts[i:j]); a.ok() && !a.desc {
 			return a
