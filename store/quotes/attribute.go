@@ -1548,10 +1548,25 @@ func (e *extractor) firstNameAt(ts []tok) int {
 			return k
 		}
 		if !describes(e.s(ts[k])) {
-			return 0 // "Farhat Omar Ben Gadaravice", "Santa Barbara County"
+			break // "Farhat Omar Ben Gadaravice", "Santa Barbara County"
 		}
 	}
+	// "Virgin Radio DJ Pete Mitchell", "Wing Christophe Dominici": a role
+	// (after a body's name) before the two words that end the run
+	if n := len(ts); n >= 3 && e.aRole(ts[n-3]) && !describes(e.s(ts[n-2])) && !describes(e.s(ts[n-1])) &&
+		!e.is(&ts[n-2], titles|orgWords) && !isOrg(e.s(ts[n-1])) {
+		return n - 2
+	}
 	return 0
+}
+
+// aRole is true for a word in capitals that is surely a role, not only
+// shaped like one as describes allows (Dresdner is no role).
+func (e *extractor) aRole(t tok) bool {
+	w := e.s(t)
+	lw := strings.ToLower(w)
+	return acronym(w) || roles.has(lw) || parties.has(lw) || e.is(&t, titles) || strings.HasSuffix(lw, "ist") ||
+		lw == "teenager" || lw == "councillor" || lw == "spokesman" || lw == "spokeswoman"
 }
 
 // describes is true for a word in capitals that says what someone is:
@@ -1563,7 +1578,7 @@ func describes(w string) bool {
 			return true
 		}
 	}
-	return acronym(w) || len(w) <= 12 && parties.hasFold(w) // DJ, Tory
+	return acronym(w) || len(w) <= 12 && (parties.hasFold(w) || roles.hasFold(w)) // DJ, Tory, Wing
 }
 
 // parties are the parties written before a member's name: Tory David Davis.

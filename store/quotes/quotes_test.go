@@ -398,6 +398,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"Major problems", "the committee"}}},
 		{"according to what is no source", "It recommends a league table which ranks countries according to the steps they're taking towards “meeting the targets”.",
 			[]want{}},
+		{"a role before a name, after a body's name", "Virgin Radio DJ Pete Mitchell said: “We will win the vote in November.”\nWing Christophe Dominici says: “It is near.”\n“It is far,” said analysts at Dresdner Kleinwort Wasserstein.",
+			[]want{{"We will win the vote in November.", "Pete Mitchell"}, {"It is near.", "Christophe Dominici"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
