@@ -1227,9 +1227,19 @@ func (m Model) errorsView() []string {
 	var out []string
 	for i := m.errOffset; i < len(m.errs) && len(out)+2 <= m.reader.h; i++ {
 		e := m.errs[i]
-		out = append(out,
-			m.st.Error.Render("✗ ")+truncateLeft(cleanLine(e.Path), w),
-			"  "+m.st.Dim.Render(truncate(cleanLine(e.Err.Error()), w)))
+		out = append(out, m.st.Error.Render("✗ ")+truncateLeft(cleanLine(e.Path), w))
+		// the reason whole, over up to three lines: a setting's error says
+		// what to change at its end ("… (did you mean theme_mode?)")
+		reason := wrapWords(cleanLine(e.Err.Error()), w)
+		for j, l := range reason {
+			if j == 2 && len(reason) > 3 {
+				l += " …"
+			}
+			if j == 3 || len(out) >= m.reader.h {
+				break
+			}
+			out = append(out, "  "+m.st.Dim.Render(truncate(l, w)))
+		}
 	}
 	return out
 }

@@ -253,6 +253,14 @@ func TestErrorsView(t *testing.T) {
 	if m.showErrors {
 		t.Error("esc did not close the errors view")
 	}
+	// a long reason is shown whole, over lines, not cut
+	long := "config.yaml:3: unknown key \"theme_mod\" in the settings file (did you mean \"theme_mode\"?)"
+	m = testModel(t, 80, 24, seedArticles(t)...)
+	m = settle(t, m, loaded(m, store.Batch{Errors: []store.LoadError{loadErr("config.yaml", long)}, Done: true}))
+	m = press(t, m, "e")
+	if s := screen(m); !strings.Contains(s, "(did you mean") || !strings.Contains(s, "theme_mode") {
+		t.Errorf("a long reason is cut:\n%s", s)
+	}
 }
 
 // Every size from 1x1 up: nothing panics, nothing is wider or taller than the terminal.
