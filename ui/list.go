@@ -359,22 +359,10 @@ func onlyLeavesOut(query string) bool {
 	return len(q.Clauses) > 0
 }
 
-// wrapWords cuts s into lines of at most w cells at its spaces.
+// wrapWords cuts s into lines of at most w cells, at its spaces where it
+// can (x/ansi's wrapping, words longer than a line cut).
 func wrapWords(s string, w int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		switch {
-		case line == "":
-			line = word
-		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= w:
-			line += " " + word
-		default:
-			lines = append(lines, line)
-			line = word
-		}
-	}
-	return append(lines, line)
+	return strings.Split(ansi.Wrap(s, max(1, w), ""), "\n")
 }
 
 // view draws only the visible rows.

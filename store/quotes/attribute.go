@@ -1565,8 +1565,8 @@ func (e *extractor) firstNameAt(ts []tok) int {
 func (e *extractor) aRole(t tok) bool {
 	w := e.s(t)
 	lw := strings.ToLower(w)
-	return acronym(w) || roles.has(lw) || parties.has(lw) || e.is(&t, titles) || strings.HasSuffix(lw, "ist") ||
-		lw == "teenager" || lw == "councillor" || lw == "spokesman" || lw == "spokeswoman"
+	return acronym(w) || isRole(w) || parties.has(lw) || e.is(&t, titles) || strings.HasSuffix(lw, "ist") ||
+		lw == "teenager" || lw == "councillor"
 }
 
 // describes is true for a word in capitals that says what someone is:

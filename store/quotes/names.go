@@ -355,7 +355,7 @@ func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) strin
 	if name := e.recentSubject(t, 0); name != "" {
 		return name
 	}
-	if r, _ := utf8.DecodeRuneInString(lastSpeaker); unicode.IsUpper(r) && !isOrg(lastSpeaker) {
+	if startsUpper(lastSpeaker) && !isOrg(lastSpeaker) {
 		return lastSpeaker
 	}
 	return lowerArticle(a.name)
@@ -525,18 +525,13 @@ func (e *extractor) namedAfter(desc string, onlyOne bool) (string, bool) {
 				}
 			}
 			// the words in capitals after it, to the first that is not
-			words, end := 0, at
-			for end < len(e.text) && e.text[end] == ' ' && end+1 < len(e.text) && isUpperByte(e.text[end+1]) && words < 4 {
-				w := end + 1
-				for w < len(e.text) && (isLetterByte(e.text[w]) || e.text[w] >= 0x80 || e.text[w] == '-' || e.text[w] == '\'') {
-					w++
-				}
-				end, words = w, words+1
-			}
-			if words < 2 {
+			if at+1 >= len(e.text) || e.text[at] != ' ' {
 				continue
 			}
-			name := e.text[at+1 : end]
+			name := e.capsAfter(at + 1)
+			if strings.IndexByte(name, ' ') < 0 {
+				continue // two words at least
+			}
 			for _, h := range []string{"Dr ", "Mr ", "Mrs ", "Ms ", "Prof ", "Rev "} {
 				if n, ok := strings.CutPrefix(name, h); ok && strings.IndexByte(n, ' ') > 0 {
 					name, at = n, at+len(h)
