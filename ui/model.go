@@ -1090,8 +1090,8 @@ func clearOrBack(b key.Binding) key.Binding {
 	return b
 }
 
-// finding is true while a find is open in the reader: esc clears it first.
-func finding(m *Model) bool { return m.reader.find.query != "" }
+// findOpen is true while a find is open in the reader: esc clears it first.
+func (m *Model) findOpen() bool { return m.reader.find.query != "" }
 
 // helpKeys are the keys that apply to the focused pane.
 func (m *Model) helpKeys() helpKeys {
@@ -1133,7 +1133,7 @@ func (m *Model) helpKeys() helpKeys {
 		short = []key.Binding{k.Down, k.Up, k.Open, filter}
 	case m.focus == ReaderPane:
 		back := k.Clear
-		if !finding(m) {
+		if !m.findOpen() {
 			back.SetHelp("esc", "back")
 		}
 		short = []key.Binding{k.Down, k.Up, k.PageDown, find, k.NextMatch, k.PrevMatch, back, k.NextArticle}
