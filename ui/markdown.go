@@ -77,9 +77,8 @@ func articleMarkdown(a *store.Article, text string, paras []store.Span) (string,
 // nbHyphen stands in for hyphens inside words while glamour wraps: its word
 // wrapper does not count a hyphen it breaks at, so lines with hyphenated
 // words came out one cell too wide and were wrapped again, leaving a word
-// alone on a line. So for a dash between spaces ("revenues - £160m -
-// will"), which it also set outside the margin. The rendering turns it
-// back into '-'.
+// alone on a line. So for a dash between spaces in plain text (see
+// escapeText). The rendering turns it back into '-'.
 const nbHyphen = "\u2011"
 
 func protectHyphens(md string) string {
@@ -101,8 +100,8 @@ func protectHyphens(md string) string {
 				continue
 			}
 		}
-		if c == '-' && i > 1 && md[i-1] == ' ' && md[i-2] != '|' && !lineStart(md, i) { // not a table's "| --- |"
-			j := i + 1 // " - ", " -- ": a dash, not a list item's mark
+		if c == '-' && i > 0 && md[i-1] == ' ' && !markdownMark(md, i) {
+			j := i + 1 // " - ", " -- " in prose: a dash
 			for j < len(md) && md[j] == '-' {
 				j++
 			}
@@ -117,14 +116,19 @@ func protectHyphens(md string) string {
 	return b.String()
 }
 
-// lineStart is true when only spaces stand before md[i] on its line.
-func lineStart(md string, i int) bool {
-	for i--; i >= 0 && md[i] != '\n'; i-- {
-		if md[i] != ' ' {
-			return false
-		}
+// markdownMark is true for a dash that may be markdown's: on a line of a
+// table (it holds a |), or with nothing before it on its line but list and
+// quote marks ("- ", "> - ", "1. - ").
+func markdownMark(md string, i int) bool {
+	start := strings.LastIndexByte(md[:i], '\n') + 1
+	end := strings.IndexByte(md[i:], '\n')
+	if end < 0 {
+		end = len(md) - i
 	}
-	return true
+	if strings.IndexByte(md[start:i+end], '|') >= 0 {
+		return true
+	}
+	return strings.Trim(md[start:i], " >0123456789.)*+-") == ""
 }
 
 func wordByte(c byte) bool {
@@ -238,6 +242,21 @@ func escapeText(b *strings.Builder, s string, lineStart bool) {
 			lineStart = true
 			continue
 		case '-', '+':
+			if c == '-' && (i == 0 || s[i-1] == ' ') && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '-') {
+				// a dash between spaces ("revenues - £160m - will"), or opening
+				// a line: the wrapper breaks at a hyphen without counting it, so
+				// it stands as a non-breaking one, no list mark either
+				j := i
+				for j < len(s) && s[j] == '-' {
+					j++
+				}
+				if j == len(s) || s[j] == ' ' {
+					b.WriteString(strings.Repeat(nbHyphen, j-i))
+					i = j - 1
+					lineStart = false
+					continue
+				}
+			}
 			if lineStart {
 				b.WriteByte('\\')
 			}

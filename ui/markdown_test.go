@@ -12,7 +12,8 @@ import (
 func TestEscapeText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"# not a heading", `\# not a heading`},
-		{"- not a list", `\- not a list`},
+		{"- not a list", nbHyphen + " not a list"}, // no list mark, and wraps as a word
+		{"+ not a list", `\+ not a list`},
 		{"1. not a list", `1\. not a list`},
 		{"*not emphasis*", `\*not emphasis\*`},
 		{"[not](a link)", `\[not\](a link)`},
@@ -337,5 +338,18 @@ func TestNoHeadingRepeatsTheFirstSentence(t *testing.T) {
 	titled := parse(t, "titled.txt", "Putin in Baku\n\nDuring a visit to Baku, the president spoke.")
 	if md, _ := articleMarkdown(titled, storetest.Body(titled), storetest.Paras(titled)); !strings.HasPrefix(md, "# Putin in Baku") {
 		t.Errorf("a title line is no heading any more:\n%s", md)
+	}
+}
+
+// A dash between spaces in prose stands as a non-breaking hyphen while
+// glamour wraps; markdown's own dashes are left alone: a table's rule row,
+// a list item's mark after quote marks or another list's (found in review).
+func TestSpacedDashesKeepMarkdown(t *testing.T) {
+	syntax := "|  Team  |  Points  |\n|  ---  |  ---  |\n|  Leeds  |  3  |\n\n> - first item in a quoted list\n> - second item\n\n1. - nested dash item\n\n- a list item\n"
+	if got := protectHyphens(syntax); got != syntax {
+		t.Errorf("markdown changed:\n%s", got)
+	}
+	if got := protectHyphens("revenues - £160m - will"); got != "revenues "+nbHyphen+" £160m "+nbHyphen+" will" {
+		t.Errorf("prose dashes: %q", got)
 	}
 }
