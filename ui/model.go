@@ -538,7 +538,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 		switch {
 		case key.Matches(msg, k.Quit):
 			return nil, true
-		case key.Matches(msg, k.Help), key.Matches(msg, k.Clear):
+		case key.Matches(msg, k.Help), key.Matches(msg, k.Clear), msg.Type == tea.KeyEsc: // esc closes it even with nothing to clear
 			m.help.ShowAll = false
 			m.resize()
 		}
@@ -559,7 +559,7 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 	case key.Matches(msg, k.Speakers):
 		return []tea.Cmd{m.toggleSpeakers()}, false
 	case key.Matches(msg, k.NextArticle), key.Matches(msg, k.PrevArticle):
-		m.nextArticle(key.Matches(msg, k.NextArticle))
+		return []tea.Cmd{m.nextArticle(key.Matches(msg, k.NextArticle))}, false
 	case m.speakersOn && m.focus == ListPane && key.Matches(msg, k.Clear):
 		if !m.speakers.back() {
 			m.speakersOn = false
@@ -870,7 +870,7 @@ func (m *Model) clear() {
 	case m.list.mode != modeAll && m.focus == ListPane:
 		m.list.setMode(modeAll)
 		m.selectionChanged()
-	case m.focus == ReaderPane && m.reader.find.query != "":
+	case m.focus != ListPane && m.reader.find.query != "":
 		m.reader.runFind("", false)
 	case m.focus != ListPane:
 		m.setFocus(ListPane) // back from the article, its search kept
@@ -885,19 +885,25 @@ func (m *Model) clear() {
 
 // nextArticle shows the article after (or before) the selected one in the
 // list, whichever pane has the focus: read on without going back to the list.
-func (m *Model) nextArticle(forward bool) {
+func (m *Model) nextArticle(forward bool) tea.Cmd {
 	if m.speakersOn {
-		return // the list under the speakers is not on screen
+		return nil // the list under the speakers is not on screen
 	}
 	d := -1
 	if forward {
 		d = 1
 	}
+	m.showErrors, m.showLinks = false, false // the article is what J and K show
 	before := m.list.selected()
 	m.list.move(d)
-	if m.list.selected() != before {
-		m.selectionChanged()
+	if m.list.selected() == before {
+		if forward {
+			return m.flash("That was the last article")
+		}
+		return m.flash("That was the first article")
 	}
+	m.selectionChanged()
+	return nil
 }
 
 func (m *Model) setFocus(p Pane) {

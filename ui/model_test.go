@@ -776,3 +776,31 @@ func TestOnlyNegativeQuerySaysWhy(t *testing.T) {
 		t.Errorf("-putin alone:\n%s", s)
 	}
 }
+
+// Found in a review: esc closes the full help with nothing else to clear;
+// esc in the quotes closes a find before it leaves the article; J at the
+// last article says so, and J shows the article, not the errors view.
+func TestEscAndJAtTheEdges(t *testing.T) {
+	m := testModel(t, 120, 30, bakuArticles(t)...)
+	m = press(t, m, "?", "esc")
+	if m.help.ShowAll {
+		t.Error("esc left the full help open")
+	}
+	m = press(t, m, "enter", "/")
+	m = settle(t, m, typeText("baku")...)
+	m = press(t, m, "enter", "tab", "esc")
+	if m.focus != QuotesPane || m.reader.find.query != "" {
+		t.Errorf("esc in the quotes: focus %v, find %q", m.focus, m.reader.find.query)
+	}
+	m = press(t, m, "G", "J")
+	m.list.cursor = m.list.rows() - 1
+	m = press(t, m, "J")
+	if !strings.Contains(screen(m), "That was the last article") {
+		t.Error("J at the last article says nothing")
+	}
+	m = settle(t, m, loaded(m, store.Batch{Errors: []store.LoadError{loadErr("bad.txt", "binary file")}, Done: true}))
+	m = press(t, m, "e", "K")
+	if m.showErrors {
+		t.Error("K left the errors view over the article it showed")
+	}
+}
