@@ -88,6 +88,7 @@ type Model struct {
 	searchSeq    int // the newest query sent; older answers are dropped
 	searchCancel context.CancelFunc
 	searchTotal  int    // articles the query matches
+	chosen       bool   // ↓ or ↑ chose an article while the query was typed
 	awaiting     string // enter came before this query's answer: show it when it comes,
 	openAwaited  bool   // and read its best hit, unless a key or the mouse did something since
 	suggestion   string // the query with its unknown words corrected
@@ -670,8 +671,11 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 			m.awaiting, m.openAwaited = q, true // typed faster than the index answers: its answer is on the way
 			return nil
 		}
-		if m.list.query != "" && m.list.selected() != nil {
+		switch {
+		case m.list.query != "" && m.list.selected() != nil:
 			m.openResult()
+		case m.list.query == "" && m.chosen && m.list.selected() != nil:
+			m.setFocus(ReaderPane) // nothing typed, an article chosen with ↓: enter opens it, as in the list
 		}
 		return nil
 	}
@@ -685,6 +689,7 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 			before := m.list.selected()
 			m.list.move(d)
 			if m.list.selected() != before {
+				m.chosen = true
 				m.selectionChanged()
 			}
 		}
@@ -740,6 +745,7 @@ func (m *Model) startInput() tea.Cmd {
 		m.input.SetValue(m.speakers.filter)
 	case m.focus == ListPane:
 		m.mode = inputFilter
+		m.chosen = false
 		m.input.Prompt = "/ "
 		m.input.SetValue(cmp.Or(m.awaiting, m.list.query))
 		m.awaiting, m.openAwaited = "", false // its answer now shows as it comes, as the input's
@@ -1105,11 +1111,15 @@ func (m *Model) helpKeys() helpKeys {
 	if m.mode == inputFilter {
 		open := k.Accept
 		open.SetHelp("enter", "read the best")
-		short := []key.Binding{open, k.Cancel}
+		if m.chosen {
+			open.SetHelp("enter", "read it") // chosen with ↓
+		}
+		choose := key.NewBinding(key.WithKeys("\x00arrows"), key.WithHelp("↓/↑", "choose")) // the arrows, read in handleInputKey
+		short := []key.Binding{open, choose, k.Cancel}
 		for _, s := range [][2]string{{`"a b"`, "phrase"}, {"-w", "not"}, {"w*", "prefix"}, {"speaker:", "who"}, {"title:", "title"}, {"quote:", "quotes"}} {
 			short = append(short, key.NewBinding(key.WithKeys("\x00syntax"+s[0]), key.WithHelp(s[0], s[1])))
 		}
-		return helpKeys{short: short, full: [][]key.Binding{{open, k.Cancel}, syntaxHelp()}}
+		return helpKeys{short: short, full: [][]key.Binding{{open, choose, k.Cancel}, syntaxHelp()}}
 	}
 	if m.mode != inputNone {
 		return helpKeys{short: []key.Binding{k.Accept, k.Cancel}, full: [][]key.Binding{{k.Accept, k.Cancel}}}

@@ -734,9 +734,18 @@ func TestTypingMovesAndQuits(t *testing.T) {
 		t.Fatalf("down while typing: mode %v, value %q, selected %q", m.mode, m.input.Value(), m.list.selected().Title)
 	}
 	chosen := m.list.selected()
+	if !strings.Contains(screen(m), "enter read it") || !strings.Contains(screen(m), "↓/↑ choose") {
+		t.Errorf("the hint does not say enter reads the one chosen:\n%s", screen(m))
+	}
 	m = press(t, m, "up", "down", "enter")
 	if m.focus != ReaderPane || m.reader.article != chosen {
 		t.Errorf("enter after down: reading %v, want %q", m.reader.article, chosen.Title)
+	}
+	// nothing typed: an article chosen with ↓ opens with enter
+	m = press(t, m, "esc", "esc", "esc", "g")
+	m = press(t, m, "/", "down", "enter")
+	if m.focus != ReaderPane || m.list.cursor != 1 {
+		t.Errorf("/ down enter: focus %v, cursor %d", m.focus, m.list.cursor)
 	}
 	m = press(t, m, "/")
 	_, cmd := m.Update(keys("ctrl+c")[0])
