@@ -20,9 +20,19 @@ type Speaker struct {
 }
 
 // Described is true for a speaker the articles describe but do not name
-// ("a spokesman", "the report"): the words may stand for another one in
-// each article.
-func (sp Speaker) Described() bool { return !startsUpper(sp.Name) }
+// ("a spokesman", "the report", "UKIP spokesman"): the words may stand for
+// another one in each article. Not "Tony Blair's official spokesman".
+func (sp Speaker) Described() bool {
+	if !startsUpper(sp.Name) {
+		return true
+	}
+	last := strings.ToLower(sp.Name[strings.LastIndexByte(sp.Name, ' ')+1:])
+	switch last {
+	case "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "spokespeople":
+		return !strings.Contains(sp.Name, "'s ") && !strings.Contains(sp.Name, "’s ")
+	}
+	return false
+}
 
 // addSpeakers records the quotes of a, by speaker. Called under s.mu.
 func (s *Store) addSpeakers(a *Article) {

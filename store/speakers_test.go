@@ -35,6 +35,11 @@ func TestSpeakersNamedBeforeDescribed(t *testing.T) {
 	if sp[0].Described() || !sp[1].Described() {
 		t.Errorf("Described: %s %v, %s %v", sp[0].Name, sp[0].Described(), sp[1].Name, sp[1].Described())
 	}
+	for name, want := range map[string]bool{"UKIP spokesman": true, "Tony Blair's official spokesman": false, "Alan Spokes": false, "the report": true} {
+		if got := (Speaker{Name: name}).Described(); got != want {
+			t.Errorf("%q described %v, want %v", name, got, want)
+		}
+	}
 }
 
 // A bare surname goes to the fuller speaker with nine in ten of the quotes.

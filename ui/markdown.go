@@ -139,7 +139,7 @@ func wordByte(c byte) bool {
 func articleMeta(a *store.Article) string {
 	var parts []string
 	if by := cleanLine(a.Byline); by != "" {
-		if len(by) < 3 || !strings.EqualFold(by[:3], "by ") { // not "By By ROBERT BURNS"
+		if len(by) < 3 || !strings.EqualFold(by[:3], "by ") && !strings.EqualFold(by[:3], "by:") { // not "By By ROBERT BURNS"
 			by = "By " + by
 		}
 		parts = append(parts, by)

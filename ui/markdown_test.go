@@ -286,9 +286,10 @@ func TestArticleMetaShowsTheSourceHost(t *testing.T) {
 	if got, want := articleMeta(a), "bbc.co.uk"; got != want {
 		t.Errorf("meta %q, want %q (the host once)", got, want)
 	}
-	a = &store.Article{Byline: "By ROBERT BURNS"}
-	if got := articleMeta(a); got != "By ROBERT BURNS" {
-		t.Errorf("a byline that says by: %q", got)
+	for _, by := range []string{"By ROBERT BURNS", "By: John Smith"} {
+		if got := articleMeta(&store.Article{Byline: by}); got != by {
+			t.Errorf("a byline that says by: %q", got)
+		}
 	}
 	a = &store.Article{Source: "The Times"}
 	if got := articleMeta(a); got != "The Times" {
