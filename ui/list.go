@@ -477,11 +477,14 @@ func (l *listPane) meta(a *store.Article, i int) string {
 		b = append(append(b, truncate(cleanLine(a.Site), 12)...), ' ')
 	}
 	b = append(strconv.AppendInt(b, int64(a.ReadingMinutes()), 10), 'm', ' ')
-	// the count in three cells, so that "❝19" under "❝4" keeps the minutes in line
+	// the count in three cells and a space before the frame, so that "❝19"
+	// under "❝4" keeps the minutes in line
 	switch n := len(a.Quotes); {
 	case n == 0:
-		b = append(b, "   "...)
+		b = append(b, "    "...)
 	case n < 10:
+		b = append(strconv.AppendInt(append(b, "❝"...), int64(n), 10), "  "...)
+	case n < 100:
 		b = append(strconv.AppendInt(append(b, "❝"...), int64(n), 10), ' ')
 	default:
 		b = strconv.AppendInt(append(b, "❝"...), int64(n), 10)

@@ -123,7 +123,7 @@ func TestRowTextAndStyles(t *testing.T) {
 	m := settle(t, New(Options{Preload: []*store.Article{thisYear, lastYear, site, bare}, Theme: Theme{Dark: true}, Profile: termenv.TrueColor, After: noTimer}), tea.WindowSizeMsg{Width: 160, Height: 30})
 	l := &m.list
 	l.w = 60 // wide enough for dates and sites
-	want := map[*store.Article]string{thisYear: "7 Mar 1m ❝1 ", lastYear: "Mar 2019 1m ❝1 ", site: "example.org 1m ❝1 ", bare: "1m    "}
+	want := map[*store.Article]string{thisYear: "7 Mar 1m ❝1  ", lastYear: "Mar 2019 1m ❝1  ", site: "example.org 1m ❝1  ", bare: "1m     "}
 	for i := range l.rows() {
 		a := l.at(i)
 		row := l.row(i, true, false, false)
@@ -147,13 +147,14 @@ func TestRowTextAndStyles(t *testing.T) {
 		}
 	}
 	l.query, l.results = "council", []search.Hit{{Article: bare, Matches: 2}}
-	if got := ansi.Strip(l.row(0, true, false, false)); !strings.HasSuffix(got, " 2× 1m    ") {
+	if got := ansi.Strip(l.row(0, true, false, false)); !strings.HasSuffix(got, " 2× 1m     ") {
 		t.Errorf("result row %q: want the matches counted", got)
 	}
 }
 
-// A count of quotes takes three cells, so the minutes of a row with ❝19
-// stand under those of a row with ❝4 (found in review).
+// A count of quotes takes three cells and a space, so the minutes of a row
+// with ❝19 stand under those of a row with ❝4, and neither touches the
+// frame (found in review).
 func TestMetaKeepsColumns(t *testing.T) {
 	var many strings.Builder
 	many.WriteString("Many\n\n")
@@ -170,6 +171,11 @@ func TestMetaKeepsColumns(t *testing.T) {
 	}
 	if len(cols) != 2 || cols[0] != cols[1] || cols[0] == 0 {
 		t.Errorf("minutes at columns %v", cols)
+	}
+	for i := range l.rows() {
+		if row := ansi.Strip(l.row(i, true, false, false)); !strings.HasSuffix(row, " ") {
+			t.Errorf("row %q touches the frame", row)
+		}
 	}
 }
 
@@ -190,7 +196,7 @@ func TestRowOfATitleStartingWithAJoiner(t *testing.T) {
 					l.cursor = 0
 				}
 				row := ansi.Strip(l.row(0, true, false, false))
-				if got := ansi.StringWidth(row); got != w || !strings.HasSuffix(row, " 1m ❝1 ") {
+				if got := ansi.StringWidth(row); got != w || !strings.HasSuffix(row, " 1m ❝1  ") {
 					t.Errorf("title %q, width %d, selected %v: row %q is %d cells", title, w, sel, row, got)
 				}
 			}
