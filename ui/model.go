@@ -1201,6 +1201,10 @@ func (m Model) View() string {
 	}
 	if m.lay.Help.H > 0 {
 		hv := strings.Split(m.helpText(), "\n")
+		if m.help.ShowAll && len(hv) > m.lay.Help.H && m.lay.Help.H > 0 {
+			// too short for every key: the last line says so, and how to close
+			hv = append(hv[:m.lay.Help.H-1:m.lay.Help.H-1], m.st.Dim.Render("… more keys in a taller window · ? or esc closes"))
+		}
 		for i := range m.lay.Help.H {
 			l := ""
 			if i < len(hv) {

@@ -813,3 +813,14 @@ func TestEscAndJAtTheEdges(t *testing.T) {
 		t.Error("K left the errors view over the article it showed")
 	}
 }
+
+// A screen too short for every key says so on the full help's last line,
+// and how to close it.
+func TestFullHelpTooShortSaysSo(t *testing.T) {
+	m := press(t, testModel(t, 80, 16, seedArticles(t)...), "?")
+	s := screen(m)
+	checkScreen(t, s, 80, 16)
+	if !strings.Contains(s, "more keys in a taller window") || !strings.Contains(s, "esc closes") {
+		t.Errorf("80x16 full help:\n%s", s)
+	}
+}
