@@ -679,6 +679,9 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 		}
 		return nil
 	}
+	if d := arrow(msg); d != 0 && m.mode == inputFilter && strings.TrimSpace(m.input.Value()) != "" && m.input.Value() != m.list.query {
+		return nil // the hits of what is typed are on their way: not through the old ones
+	}
 	if d := arrow(msg); d != 0 && m.mode != inputFind {
 		// ↓ and ↑ go through the results while the query is typed
 		if m.mode == inputSpeakers {
@@ -873,16 +876,16 @@ func (m *Model) clear() {
 		m.searchSeq++ // its answer is not wanted any more
 	case m.showErrors:
 		m.showErrors = false
-	case m.list.mode != modeAll && m.focus == ListPane:
-		m.list.setMode(modeAll)
-		m.selectionChanged()
 	case m.focus != ListPane && m.reader.find.query != "":
 		m.reader.runFind("", false)
 	case m.focus != ListPane:
 		m.setFocus(ListPane) // back from the article, its search kept
-	case m.list.query != "":
+	case m.list.query != "": // before the unread or starred view: the search is what shows
 		m.list.clearQuery()
 		m.searchSeq++
+		m.selectionChanged()
+	case m.list.mode != modeAll:
+		m.list.setMode(modeAll)
 		m.selectionChanged()
 	case m.reader.find.query != "":
 		m.reader.runFind("", false)
@@ -1072,6 +1075,9 @@ func (m *Model) syncKeys() {
 	k.Clear.SetEnabled(finding || m.list.query != "" || m.awaiting != "" || m.showErrors || m.speakersOn || m.showLinks || m.list.mode != modeAll || m.focus != ListPane)
 	k.NextArticle.SetEnabled(!m.speakersOn && m.list.rows() > 0)
 	k.PrevArticle.SetEnabled(!m.speakersOn && m.list.rows() > 0)
+	// the unread and starred views do not filter a search: not while one shows
+	k.OnlyUnread.SetEnabled(m.list.query == "")
+	k.Starred.SetEnabled(m.list.query == "")
 	hasArticle := m.current() != nil
 	for _, b := range []*key.Binding{&k.ToggleRead, &k.Star, &k.Links, &k.CopyQuote} {
 		b.SetEnabled(hasArticle)

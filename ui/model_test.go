@@ -824,3 +824,30 @@ func TestFullHelpTooShortSaysSo(t *testing.T) {
 		t.Errorf("80x16 full help:\n%s", s)
 	}
 }
+
+// Found in review: with a search shown, u and ' do nothing (the search is
+// not filtered by them) and esc clears the search before an unread view;
+// ↓ typed before the hits of the query come does not go through old ones.
+func TestSearchOverUnreadView(t *testing.T) {
+	m := testModel(t, 120, 30, bakuArticles(t)...)
+	m = press(t, m, "u", "/")
+	m = settle(t, m, typeText("baku")...)
+	m = press(t, m, "enter", "esc", "esc", "u")
+	if m.list.mode != modeUnread || m.list.query != "baku" {
+		t.Fatalf("u with a search shown: mode %v, query %q", m.list.mode, m.list.query)
+	}
+	m = press(t, m, "esc")
+	if m.list.query != "" || m.list.mode != modeUnread {
+		t.Errorf("esc: query %q, mode %v; want the search cleared first", m.list.query, m.list.mode)
+	}
+	// a query typed whose hits have not come: ↓ waits for them
+	m = press(t, m, "esc", "/")
+	before := m.list.selected()
+	next, _ := m.Update(keys("x")[0]) // typed, its search not run
+	m = next.(Model)
+	next, _ = m.Update(keys("down")[0])
+	m = next.(Model)
+	if m.list.selected() != before {
+		t.Errorf("down before the hits came moved through the old list")
+	}
+}
