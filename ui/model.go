@@ -679,11 +679,11 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 		}
 		return nil
 	}
-	if d := arrow(msg); d != 0 && m.mode == inputFilter && strings.TrimSpace(m.input.Value()) != "" && m.input.Value() != m.list.query {
-		return nil // the hits of what is typed are on their way: not through the old ones
-	}
 	if d := arrow(msg); d != 0 && m.mode != inputFind {
 		// ↓ and ↑ go through the results while the query is typed
+		if m.mode == inputFilter && strings.TrimSpace(m.input.Value()) != "" && m.input.Value() != m.list.query {
+			return nil // the hits of what is typed are on their way: not through the old ones
+		}
 		if m.mode == inputSpeakers {
 			if m.speakers.update(msg) {
 				m.showQuoteOf(*m.speakers.quoteRef())
