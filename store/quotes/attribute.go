@@ -1563,8 +1563,7 @@ func (e *extractor) firstNameAt(ts []tok) int {
 // aRole is true for a word in capitals that is surely a role, not only
 // shaped like one as describes allows (Dresdner is no role).
 func (e *extractor) aRole(t tok) bool {
-	w := e.s(t)
-	lw := strings.ToLower(w)
+	w, lw := e.s(t), e.lower(t) // no lower-cased copy: asked of most names
 	return acronym(w) || isRole(w) || parties.has(lw) || e.is(&t, titles) || strings.HasSuffix(lw, "ist") ||
 		lw == "teenager" || lw == "councillor"
 }
