@@ -45,8 +45,11 @@ dubs labelled labeled labels`)
 // naming is true when the verb at ts[v] names a thing rather than cites
 // someone: a naming verb after is, was or been.
 func (e *extractor) naming(ts []tok, v int) bool {
-	if lw := e.lower(ts[v]); strings.HasPrefix(lw, "continue") && v+1 < len(ts) && e.lower(ts[v+1]) == "to" && (v+2 == len(ts) || !e.is(&ts[v+2], speechVerbs)) {
-		return true // "as the workforce continues to age": no one's words go on; but "continued to warn"
+	if lw := e.lower(ts[v]); strings.HasPrefix(lw, "continue") && v+1 < len(ts) && e.lower(ts[v+1]) == "to" && (v+2 == len(ts) || e.hasVerb(ts[v+2:])) {
+		// "as the workforce continues to age, it said": another verb
+		// cites, as does one before "the article continues to “spread
+		// fear”"; not "continued to warn that", "he continued to loud applause"
+		return true
 	}
 	return e.is(&ts[v], namingVerbs) && (v > 0 && e.is(&ts[v-1], auxiliaries) || strings.HasSuffix(e.lower(ts[v]), "ed") && e.inHeadline(ts[v]))
 }
@@ -400,7 +403,7 @@ func (e *extractor) cueAfter(qi int) attribution {
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
 			return e.npAfter(ts[v+2:])
 		}
-		if c&speechVerbs == 0 || t.cap && v > 0 || v > 0 && e.isNoun(&ts[v-1]) || e.naming(ts, v) {
+		if c&speechVerbs == 0 || t.cap && v > 0 || v > 0 && e.isNoun(&ts[v-1]) || e.naming(ts, v) || branding(lw) {
 			continue
 		}
 		if v > 16 && !e.isPunct(ts[v-1], ",") {
@@ -554,7 +557,7 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		lw := e.lower(t)
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
 			// a source, not "according to the steps they're taking"
-			if a := e.npAfter(ts[v+2:]); a.ok() && !(a.desc && (strings.Count(a.name, " ") > 3 || strings.ContainsAny(a.name, "'’"))) {
+			if a := e.npAfter(ts[v+2:]); a.ok() && !(a.desc && (strings.Count(a.name, " ") > 4 || contraction(a.name))) {
 				return a
 			}
 			continue
@@ -716,9 +719,10 @@ func (e *extractor) clauseSubject(ts []tok) attribution {
 		if k == j && possessive(e.s(ts[j-1])) && e.roleAfter(ts[j:]) {
 			continue // "Scotland's justice minister has warned": whose, not who
 		}
-		if i > 1 && k == j && isRole(e.s(ts[k])) {
+		if i > 1 && k == j && isRole(e.s(ts[k])) && e.allCaps(ts[:i-1]) {
 			// "Brent Bozell, PTC president and conservative activist said": a
-			// body's role after a name and its comma describes the name
+			// body's role after a name and its comma describes the name (a
+			// name alone before the comma: not "After talks with Tony Blair,")
 			if b := e.nounPhrase(ts[:i-1]); b.ok() && !b.desc && !b.pronoun && strings.IndexByte(b.name, ' ') > 0 {
 				return b
 			}
@@ -896,6 +900,28 @@ func (e *extractor) allCaps(ts []tok) bool {
 		}
 	}
 	return len(ts) > 0
+}
+
+// branding is true for a verb that puts a name on something: its words
+// come after it (Mr Howard branded it “a con”), so after a quote it is
+// another clause's (“prudent and fair”, but Mr Howard branded it a con).
+func branding(lw string) bool {
+	switch lw {
+	case "hailed", "hails", "branded", "brands", "dubbed", "dubs", "labelled", "labeled", "labels":
+		return true
+	}
+	return false
+}
+
+// contraction is true for words with 're, 've, 'll or n't: a clause, not a
+// source (the prime minister's spokesman is one).
+func contraction(s string) bool {
+	for _, c := range []string{"'re", "’re", "'ve", "’ve", "'ll", "’ll", "n't", "n’t"} {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // anArticle is true for a, an and the.
@@ -1366,7 +1392,7 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		return attribution{name: mention, mention: mention, pos: pos, desc: true}
 	}
 	if end-start >= 2 && some.has(e.lower(ts[start])) {
-		if w := e.s(ts[end-1]); len(w) > 3 && w[len(w)-1] == 's' && !possessive(w) {
+		if w := e.s(ts[end-1]); pluralGroup(e.lower(ts[end-1])) && !possessive(w) {
 			// "Senior Tories said", "Some Democrats": a few of a body, as
 			// mid-sentence; no one's name
 			m := e.text[ts[start].pos:ts[end-1].end]
@@ -1387,6 +1413,20 @@ func (e *extractor) nounPhrase(ts []tok) attribution {
 		return attribution{name: mention, mention: mention, pos: pos, desc: true}
 	}
 	return attribution{name: name, mention: mention, pos: pos}
+}
+
+// pluralGroup is true for a word that names many of a party or a kind
+// (Tories, Democrats, Republicans); not a surname in s (Soames, Giggs).
+func pluralGroup(lw string) bool {
+	if parties.has(lw) && strings.HasSuffix(lw, "s") {
+		return true
+	}
+	for _, suf := range []string{"ans", "ats", "ives", "als", "ists"} {
+		if len(lw) > len(suf)+2 && strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // some are the words that make a group of some of a body: "Senior Tories".
@@ -1564,8 +1604,11 @@ func (e *extractor) firstNameAt(ts []tok) int {
 // shaped like one as describes allows (Dresdner is no role).
 func (e *extractor) aRole(t tok) bool {
 	w, lw := e.s(t), e.lower(t) // no lower-cased copy: asked of most names
-	return acronym(w) || isRole(w) || parties.has(lw) || e.is(&t, titles) || strings.HasSuffix(lw, "ist") ||
-		lw == "teenager" || lw == "councillor"
+	switch lw {
+	case "dj", "mp", "msp", "mep", "ceo", "teenager", "councillor":
+		return true // not any letters in capitals: JP Morgan Chase, BBC Northern Ireland
+	}
+	return !acronym(w) && (isRole(w) || parties.has(lw) || e.is(&t, titles) || strings.HasSuffix(lw, "ist"))
 }
 
 // describes is true for a word in capitals that says what someone is:

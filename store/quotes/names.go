@@ -896,16 +896,18 @@ func acronym(name string) bool {
 
 func isOrg(name string) bool {
 	first, _, multi := strings.Cut(name, " ")
-	return orgWords.hasFold(name[strings.LastIndexByte(name, ' ')+1:]) || multi && teamFirst(first)
+	return orgWords.hasFold(name[strings.LastIndexByte(name, ' ')+1:]) || multi && teamFirst(first, name[len(first)+1:])
 }
 
 // teamFirst is true for a word that opens a team's name, whom he or she
 // never stands for: Real Madrid, AC Milan, FC Porto. Exactly as written:
 // "real" is a word too. (Not a word list: they have no bit left.)
-func teamFirst(w string) bool {
+func teamFirst(w, rest string) bool {
 	switch w {
-	case "Real", "AC", "FC", "Inter", "Atletico", "Sporting", "Dynamo", "Bayern", "Borussia", "Olympique", "Deportivo":
+	case "Real", "FC", "Inter", "Atletico", "Sporting", "Dynamo", "Bayern", "Borussia", "Olympique", "Deportivo":
 		return true
+	case "AC":
+		return rest == "Milan" || rest == "Roma" // not AC Grayling
 	}
 	return false
 }
