@@ -689,11 +689,8 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 				m.showQuoteOf(*m.speakers.quoteRef())
 			}
 		} else {
-			before := m.list.selected()
-			m.list.move(d)
-			if m.list.selected() != before {
+			if m.moveSelection(d) {
 				m.chosen = true
-				m.selectionChanged()
 			}
 		}
 		return nil
@@ -876,7 +873,7 @@ func (m *Model) clear() {
 		m.searchSeq++ // its answer is not wanted any more
 	case m.showErrors:
 		m.showErrors = false
-	case m.focus != ListPane && m.reader.find.query != "":
+	case m.focus != ListPane && m.findOpen():
 		m.reader.runFind("", false)
 	case m.focus != ListPane:
 		m.setFocus(ListPane) // back from the article, its search kept
@@ -887,7 +884,7 @@ func (m *Model) clear() {
 	case m.list.mode != modeAll:
 		m.list.setMode(modeAll)
 		m.selectionChanged()
-	case m.reader.find.query != "":
+	case m.findOpen():
 		m.reader.runFind("", false)
 	}
 }
@@ -898,21 +895,39 @@ func (m *Model) nextArticle(forward bool) tea.Cmd {
 	if m.speakersOn {
 		return nil // the list under the speakers is not on screen
 	}
-	d := -1
-	if forward {
-		d = 1
-	}
 	m.showErrors, m.showLinks = false, false // the article is what J and K show
+	if !m.moveSelection(step(forward)) {
+		return m.flash(atEnd("article", forward))
+	}
+	return nil
+}
+
+// moveSelection moves the list's cursor by d and shows the article it
+// lands on; false when it did not move (an end of the list).
+func (m *Model) moveSelection(d int) bool {
 	before := m.list.selected()
 	m.list.move(d)
 	if m.list.selected() == before {
-		if forward {
-			return m.flash("That was the last article")
-		}
-		return m.flash("That was the first article")
+		return false
 	}
 	m.selectionChanged()
-	return nil
+	return true
+}
+
+// step is 1 forward, -1 back.
+func step(forward bool) int {
+	if forward {
+		return 1
+	}
+	return -1
+}
+
+// atEnd is what a key that goes no further says: "That was the last quote".
+func atEnd(what string, forward bool) string {
+	if forward {
+		return "That was the last " + what
+	}
+	return "That was the first " + what
 }
 
 func (m *Model) setFocus(p Pane) {
@@ -978,21 +993,14 @@ func (m *Model) selectQuote(i int) {
 // stepQuote selects the next (or previous) quote; at the last (or first)
 // it stays, and says so: a key that does nothing says why.
 func (m *Model) stepQuote(forward bool) tea.Cmd {
-	d := 1
-	if !forward {
-		d = -1
-	}
 	n, cur := 0, m.reader.quote
 	if m.reader.article != nil {
 		n = len(m.reader.article.Quotes)
 	}
-	switch {
-	case n > 0 && forward && cur == n-1:
-		return m.flash(fmt.Sprintf("That was the last quote (%d of %d)", n, n))
-	case n > 0 && !forward && cur == 0:
-		return m.flash(fmt.Sprintf("That was the first quote (1 of %d)", n))
+	if n > 0 && (forward && cur == n-1 || !forward && cur == 0) {
+		return m.flash(fmt.Sprintf("%s (%d of %d)", atEnd("quote", forward), cur+1, n))
 	}
-	m.selectQuote(m.reader.nextQuote(d))
+	m.selectQuote(m.reader.nextQuote(step(forward)))
 	return nil
 }
 
@@ -1069,7 +1077,7 @@ func (m *Model) syncKeys() {
 	k.PrevQuote.SetEnabled(hasQuotes)
 	k.Errors.SetEnabled(len(m.errs) > 0)
 	k.Speakers.SetEnabled(true)
-	finding := m.reader.find.query != ""
+	finding := m.findOpen()
 	k.NextMatch.SetEnabled(finding)
 	k.PrevMatch.SetEnabled(finding)
 	k.Clear.SetEnabled(finding || m.list.query != "" || m.awaiting != "" || m.showErrors || m.speakersOn || m.showLinks || m.list.mode != modeAll || m.focus != ListPane)

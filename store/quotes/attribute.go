@@ -466,7 +466,10 @@ func (e *extractor) quotedAs(ts []tok, v int) (attribution, bool) {
 			}
 			switch lw := e.lower(who[0]); {
 			case len(who) == 1 && (lw == "him" || lw == "her"):
-				he := map[string]string{"him": "he", "her": "she"}[lw] // "the Times quoted him as saying"
+				he := "he" // "the Times quoted him as saying"
+				if lw == "her" {
+					he = "she"
+				}
 				return attribution{name: he, mention: e.s(who[0]), pos: int(who[0].pos), pronoun: true}, true
 			case !who[0].cap && !who[len(who)-1].cap && len(who) <= 8 && !e.hasPunct(who, ","):
 				// "a source close to the talks", "analysts": the words as they stand
