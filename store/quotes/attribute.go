@@ -525,6 +525,11 @@ func (e *extractor) dashLine(qi int) attribution {
 	if end-next > 10 {
 		return attribution{}
 	}
+	for _, t := range e.toks[next+1 : end] {
+		if t.kind == tQuote || e.isPunct(t, ":") {
+			return attribution{} // "- Sir Alex Ferguson: “…”" brings in a quote of its own
+		}
+	}
 	if a := e.npAfter(e.toks[next+1 : end]); a.ok() && !a.pronoun {
 		return a
 	}
@@ -536,8 +541,11 @@ func (e *extractor) dashLine(qi int) attribution {
 func (e *extractor) cueBefore(qi int) attribution {
 	start := e.sentenceBefore(qi)
 	ts := e.toks[start:qi]
+	if len(ts) > 0 && e.isPunct(ts[0], dashes) {
+		ts = ts[1:] // a list of reactions: "- Manchester United boss Sir Alex Ferguson: “"
+	}
 	// `Jones: “`, but not `He told BBC News: “`, whose speaker is before the verb
-	if n := len(ts); n >= 2 && e.isPunct(ts[n-1], ":") && n <= 6 && !e.hasVerb(ts[:n-1]) {
+	if n := len(ts); n >= 2 && e.isPunct(ts[n-1], ":") && n <= 8 && !e.hasVerb(ts[:n-1]) {
 		if a := e.nounPhrase(ts[:n-1]); a.ok() && !a.desc {
 			return a
 		}
