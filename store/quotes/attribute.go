@@ -657,7 +657,7 @@ func (e *extractor) cueNearby(qi int) attribution {
 			j++
 		}
 		if j < len(ts) && ts[j].kind == tWord && !ts[j].cap {
-			if a := e.nounPhrase(ts[:j]); a.ok() && !a.desc && !a.pronoun && len(e.names()) > 0 && e.isPerson(a.name) {
+			if a := e.nounPhrase(ts[:j]); a.ok() && !a.desc && !a.pronoun && len(e.names()) > 0 && e.isPerson(a.name) && !acronymName(a.name) {
 				return a
 			}
 		}

@@ -417,6 +417,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"It is a retrograde step,", "AC Grayling"}}},
 		{"a list of reactions, a dash and a role before each name", "Reaction.\n\n- Manchester City boss Kevin Keegan: “We had a great chance.”\n\n- Manchester United boss Sir Alex Ferguson: “It was not our best.”",
 			[]want{{"We had a great chance.", "Kevin Keegan"}, {"It was not our best.", "Alex Ferguson"}}},
+		{"capitals before a noun are no person the sentence is about", "T\n\nThe French DTT platform is known as TNT. But it is being branded as “digital television for all”.",
+			[]want{{"digital television for all", ""}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
