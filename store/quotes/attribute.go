@@ -387,7 +387,9 @@ func (e *extractor) cueAfter(qi int) attribution {
 	if end < len(e.toks) && e.toks[end].kind == tQuote && e.introduces(qi, ts) {
 		return attribution{} // “…” Sir Alex Ferguson added: “…”: the cue is the next quote's
 	}
-	if e.isPunct(ts[0], dashes+"(") {
+	// “…” (Jane Doe); not a name's gloss: “Partido contra la Pobreza” (Game
+	// Against Poverty), whose words end on no mark
+	if e.isPunct(ts[0], dashes) || e.isPunct(ts[0], "(") && e.endsOnMark(e.parts[e.toks[qi].part]) {
 		if a := e.npAfter(ts[1:]); a.ok() && !a.pronoun && (!a.desc || len(ts) < 6) {
 			return a
 		}
@@ -490,6 +492,13 @@ func (e *extractor) quotedAs(ts []tok, v int) (attribution, bool) {
 func (e *extractor) introduces(qi int, ts []tok) bool {
 	p, next := e.parts[e.toks[qi].part], e.toks[qi+len(ts)+1]
 	return e.isPunct(ts[len(ts)-1], ":,") && e.endsSentenceAsked(p) && e.parts[next.part].group != p.group
+}
+
+// endsOnMark is true for a quote whose words end on a stop, a comma, a
+// question or an exclamation: a sentence, not a name.
+func (e *extractor) endsOnMark(p part) bool {
+	s := e.text[p.span.Start:p.span.End]
+	return s != "" && strings.IndexByte(".,!?", s[len(s)-1]) >= 0 || strings.HasSuffix(s, "…")
 }
 
 // leadingName is the name right after a quote when an appositive follows
