@@ -143,7 +143,7 @@ func (e *extractor) full(name string, pos int) string {
 			}
 			continue
 		}
-		match := p.last == last && (!multi || p.first == first)
+		match := p.last == last && (!multi || p.first == first || e.firstNameBefore(p.full, name))
 		if !match && !multi && (p.first == name || p.demonym != "" && strings.EqualFold(p.demonym, name)) {
 			match = true
 		}
@@ -164,6 +164,14 @@ func (e *extractor) full(name string, pos int) string {
 		return peer
 	}
 	return name
+}
+
+// firstNameBefore is true for a full name that is a first name the lists
+// know and name: Carlos Baez Silva for Baez Silva, not Commons Oliver Heald
+// for Oliver Heald.
+func (e *extractor) firstNameBefore(full, name string) bool {
+	first, rest, _ := strings.Cut(full, " ")
+	return rest == name && (firstNameGender(first) != 0 || moreFirstNames.hasFold(first))
 }
 
 // isPeer is true for a name given as a peer's: a peerage, then one name.
@@ -959,7 +967,7 @@ lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances g
 jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana
 brittany jane melanie natalie isabella charlotte rose alexis kayla hillary nancy elizabeth sarah kellyanne huma melania ivanka
 chelsea michelle kamala carly nikki condoleezza madeleine theresa liz ursula christine marine giorgia jacinda
-claire gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
+claire camilla gwen debbie dianne kirsten tammy amy maxine nancy hope sheila marsha ileana loretta`)
 
 // moreFirstNames are first names whose gender the pronouns do not go by
 // (adding them to the lists above gave "she" to Spike Lee and "he" to the

@@ -423,6 +423,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "Jane Doe"}}},
 		{"a name in brackets after a name is its gloss", "T\n\nThe match is the “Partido contra la Pobreza” (Game Against Poverty).",
 			[]want{{"Partido contra la Pobreza", ""}}},
+		{"a surname of two words is the full name's", "Carlos Baez Silva leads the creditors. “We will win the vote in November,” Mr Baez Silva said.",
+			[]want{{"We will win the vote in November,", "Carlos Baez Silva"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
