@@ -665,13 +665,27 @@ func (e *extractor) cueNearby(qi int) attribution {
 		for j < len(ts) && j < 5 && ts[j].kind == tWord && ts[j].cap {
 			j++
 		}
-		if j < len(ts) && ts[j].kind == tWord && !ts[j].cap {
+		k := j
+		if k+3 < len(ts) && e.isPunct(ts[k], ",") && setOffAdverb(e.lower(ts[k+1])) && e.isPunct(ts[k+2], ",") {
+			k += 3 // "Ruddock, though, is keen"
+		}
+		if k < len(ts) && ts[k].kind == tWord && !ts[k].cap {
 			if a := e.nounPhrase(ts[:j]); a.ok() && !a.desc && !a.pronoun && len(e.names()) > 0 && e.isPerson(a.name) && !acronymName(a.name) {
 				return a
 			}
 		}
 	}
 	return attribution{}
+}
+
+// setOffAdverb is a word set off by commas after a subject: "Ruddock,
+// though, is keen".
+func setOffAdverb(lw string) bool {
+	switch lw {
+	case "though", "however", "meanwhile", "too", "also", "instead", "meantime", "nevertheless":
+		return true
+	}
+	return false
 }
 
 // isPerson is true when the article gives the name in full somewhere.

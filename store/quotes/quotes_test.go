@@ -425,6 +425,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"Partido contra la Pobreza", ""}}},
 		{"a surname of two words is the full name's", "Carlos Baez Silva leads the creditors. “We will win the vote in November,” Mr Baez Silva said.",
 			[]want{{"We will win the vote in November,", "Carlos Baez Silva"}}},
+		{"a subject with an adverb set off by commas", "Mike Ruddock coaches. “I am sure,” Forster told BBC Wales Sport. Ruddock, though, is keen to protect his players. “At this stage, there is nothing more.”",
+			[]want{{"I am sure,", "Forster"}, {"At this stage, there is nothing more.", "Mike Ruddock"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
