@@ -644,11 +644,18 @@ func (e *extractor) cueNearby(qi int) attribution {
 	if e.toks[prevEnd].kind == tQuote {
 		return attribution{}
 	}
-	if e.toks[prevEnd].para != e.toks[qi].para && !e.isPunct(e.toks[prevEnd], ":") {
-		return attribution{}
-	}
 	from := e.sentenceBefore(prevEnd)
 	if from < prevEnd && e.toks[from].kind == tQuote {
+		return attribution{}
+	}
+	if e.toks[prevEnd].para != e.toks[qi].para && !e.isPunct(e.toks[prevEnd], ":") {
+		// "…, Mr Howard said.¶“We watched …”": what a paragraph ends on
+		// reporting someone's words brings in the quote that opens the next
+		if start == qi && e.toks[prevEnd].para+1 == e.toks[qi].para && e.isPunct(e.toks[prevEnd], ".") {
+			if a := e.cueIn(e.toks[from:prevEnd], false); a.ok() && !a.desc && (a.pronoun || e.isPersonName(e.full(a.name, a.pos), a.mention != a.name)) {
+				return a
+			}
+		}
 		return attribution{}
 	}
 	if a := e.cueIn(e.toks[from:prevEnd], false); a.ok() {
@@ -686,6 +693,11 @@ func setOffAdverb(lw string) bool {
 		return true
 	}
 	return false
+}
+
+// hasQuote is true when a quote is among ts.
+func (e *extractor) hasQuote(ts []tok) bool {
+	return slices.ContainsFunc(ts, func(t tok) bool { return t.kind == tQuote })
 }
 
 // isPerson is true when the article gives the name in full somewhere.

@@ -573,6 +573,9 @@ func (e *extractor) recentSubject(i int, want byte) string {
 			start--
 		}
 		ts := e.toks[start:end]
+		if sentences == 0 && e.reportedBefore(end) {
+			ts = nil // "Mr Blair has failed, he claimed.": whom he reports on, not he
+		}
 		if a := e.cueIn(ts, true); a.ok() && !a.desc && !a.pronoun {
 			if full := e.full(a.name, a.pos); e.isPersonName(full, false) {
 				if g := e.genderOf(full); g == 0 || want == 0 || g == want {
@@ -615,6 +618,13 @@ func (e *extractor) recentSubject(i int, want byte) string {
 		}
 	}
 	return ""
+}
+
+// reportedBefore is true when the pronoun at i is set off as the speaker
+// of the words before it: "Mr Blair has failed, he claimed, saying …".
+func (e *extractor) reportedBefore(i int) bool {
+	return i > 0 && i+2 < len(e.toks) && e.isPunct(e.toks[i-1], ",") && e.is(&e.toks[i], pronounWords) &&
+		e.speechVerbAt(i+1) && e.isPunct(e.toks[i+2], ",.")
 }
 
 // spokesGender is true for one who speaks for others ("a Labour Party

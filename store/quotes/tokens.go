@@ -82,8 +82,8 @@ func (e *extractor) tokenize() {
 
 // windows are the stretches of paragraph p that are read word by word:
 // the few sentences around each of its quotes (some 600 bytes before, 300
-// after), the end of a paragraph that leads into a quote with a colon, a
-// "— Jane Doe" line under a quote. The cues stand there.
+// after), the end of a paragraph that leads into a quote with a colon or
+// ends before a quote that opens the next, a "— Jane Doe" line under a quote. The cues stand there.
 func (e *extractor) windows(para int, p Span, first, last int) []Span {
 	const before, after = 600, 300
 	ws := e.wins[:0]
@@ -97,13 +97,18 @@ func (e *extractor) windows(para int, p Span, first, last int) []Span {
 			}
 			ws = append(ws, w)
 		}
-	case last < len(e.parts) && e.parts[last].para == para+1 && e.text[p.End-1] == ':':
+	case last < len(e.parts) && e.parts[last].para == para+1 && (e.text[p.End-1] == ':' || e.text[p.End-1] == '.' && e.opensPara(e.parts[last])):
 		ws = append(ws, Span{e.wordStart(p.Start, p.End-before), p.End})
 	case first > 0 && e.parts[first-1].para == para-1 && startsWithDash(e.text[p.Start:p.End]):
 		ws = append(ws, p)
 	}
 	e.wins = ws
 	return ws
+}
+
+// opensPara is true for a quote part that opens its paragraph.
+func (e *extractor) opensPara(q part) bool {
+	return strings.TrimLeft(e.text[e.paras[q.para].Start:q.open], " \t") == ""
 }
 
 // wordStart is the first space at or after pos, no earlier than lo; wordEnd
