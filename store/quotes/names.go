@@ -454,7 +454,15 @@ func (e *extractor) capsAfter(i int) string {
 		}
 		end++
 	}
-	return strings.TrimRight(e.text[i:end], " ")
+	name := strings.TrimRight(e.text[i:end], " ")
+	// "Prime Minister Tony Blair's spokesman" names Tony Blair
+	if n, ok := strings.CutSuffix(name, "'s"); ok {
+		return n
+	}
+	if n, ok := strings.CutSuffix(name, "’s"); ok {
+		return n
+	}
+	return name
 }
 
 // lowerArticle writes the article opening a description in lower case, as
