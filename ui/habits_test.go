@@ -250,6 +250,41 @@ func TestPositionRestoredWhileLoading(t *testing.T) {
 	}
 }
 
+// A kept place that is not among what loads leaves the list at its top,
+// however the batches sort; quitting without moving keeps the old place.
+func TestTopWhenPlaceNotLoaded(t *testing.T) {
+	dir := t.TempDir()
+	marks := state.Open(dir, state.Options{})
+	m := habitModel(t, Options{Marks: marks, Sort: "title"}, threeArticles(t)...)
+	m = press(t, m, "j", "j")
+	want := m.reader.article.Title
+	m = press(t, m, "q")
+	if err := marks.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	marks2 := state.Open(dir, state.Options{})
+	m2 := habitModel(t, Options{Marks: marks2, Sort: "title"})
+	first := []*store.Article{parse(t, "x.txt", "Xray\n\nWords."), parse(t, "y.txt", "Yankee\n\nWords.")}
+	m2 = settle(t, m2, loaded(m2, store.Batch{Articles: first}))
+	above := []*store.Article{parse(t, "d.txt", "Delta\n\nMore words."), parse(t, "e.txt", "Echo\n\nAnd more.")}
+	m2 = settle(t, m2, loaded(m2, store.Batch{Articles: above, Done: true}))
+	if m2.list.cursor != 0 || m2.list.selected().Title != "Delta" || m2.reader.article.Title != "Delta" {
+		t.Fatalf("selected %q at %d, reading %q; want the top, Delta", m2.list.selected().Title, m2.list.cursor, m2.reader.article.Title)
+	}
+	m2 = press(t, m2, "q")
+	if err := marks2.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	marks3 := state.Open(dir, state.Options{})
+	defer marks3.Close()
+	m3 := habitModel(t, Options{Marks: marks3, Sort: "title"}, threeArticles(t)...)
+	if m3.reader.article.Title != want {
+		t.Errorf("a start without a move kept %q as the place, want %q", m3.reader.article.Title, want)
+	}
+}
+
 func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
 
 func TestSettingsWarnings(t *testing.T) {

@@ -312,7 +312,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if m.cancel != nil {
 				m.cancel()
 			}
-			m.savePosition()
+			if m.moved { // a start left as it opened keeps the last place
+				m.savePosition()
+			}
 			return m, tea.Quit
 		}
 		if m.reader.article != before || m.reader.offset != offset || m.reader.quote != quote {
@@ -434,8 +436,10 @@ func (m *Model) handleBatch(msg batchMsg) tea.Cmd {
 		shown := m.reader.article
 		m.restorePosition(b.Articles)
 		first = first || m.reader.article != shown
-	} else if !m.moved && m.list.cursor != 0 {
-		// until the user moves, the top of the list is what is shown
+	}
+	if !m.moved && m.list.cursor != 0 {
+		// until the user moves (or the last place is found), the top of
+		// the list is what is shown
 		m.list.cursor, m.list.offset = 0, 0
 		first = true
 	}
