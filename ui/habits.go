@@ -55,8 +55,16 @@ func (m *Model) articleShown() tea.Cmd {
 // markReadAtEnd marks the article read once its end is in view.
 func (m *Model) markReadAtEnd() {
 	r := m.reader.r
-	if a := m.reader.article; a != nil && r != nil && !r.partial && m.reader.offset >= m.reader.maxOffset() && !m.mem.isRead(a) {
-		m.mem.setRead(a, true)
+	if a := m.reader.article; a != nil && r != nil && !r.partial && m.reader.offset >= m.reader.maxOffset() {
+		m.setRead(a, true)
+	}
+}
+
+// setRead marks a read or unread, and tells the list when that changes.
+func (m *Model) setRead(a *store.Article, read bool) {
+	if m.mem.isRead(a) != read {
+		m.mem.setRead(a, read)
+		m.list.marked(a)
 	}
 }
 
@@ -78,7 +86,7 @@ func (m *Model) habitKey(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 			return nil, true
 		}
 		read := !m.mem.isRead(a)
-		m.mem.setRead(a, read)
+		m.setRead(a, read)
 		if read {
 			return m.flash("Marked read"), true
 		}

@@ -55,6 +55,15 @@ func TestReadAndStar(t *testing.T) {
 	if m.list.mode != modeUnread || m.list.rows() != 2 || !strings.Contains(screen(m), "Unread · 2 of 3") {
 		t.Errorf("u: mode %v rows %d", m.list.mode, m.list.rows())
 	}
+	// marked read in the unread view: the row stays, the count goes down
+	m = press(t, m, "m")
+	if m.list.rows() != 2 || !strings.Contains(screen(m), "Unread · 1 of 3") {
+		t.Errorf("m in the unread view: rows %d\n%s", m.list.rows(), screen(m))
+	}
+	m = press(t, m, "m")
+	if !strings.Contains(screen(m), "Unread · 2 of 3") {
+		t.Errorf("m again in the unread view:\n%s", screen(m))
+	}
 	m = press(t, m, "u", "G", "*")
 	c := m.list.selected()
 	if !m.mem.isStarred(c) {

@@ -28,7 +28,8 @@ type listPane struct {
 	mem      *memory
 	less     func(a, b *store.Article) bool // the reading order
 	mode     listMode
-	filtered []*store.Article // all, less what the mode hides; nil in modeAll
+	filtered []*store.Article        // all, less what the mode hides; nil in modeAll
+	flipped  map[*store.Article]bool // read or unread since filtered was made: the unread view's count
 
 	cursor, offset int
 
@@ -134,6 +135,7 @@ func (l *listPane) setMode(mode listMode) {
 
 // refilter rebuilds the view of the mode from all.
 func (l *listPane) refilter() {
+	clear(l.flipped)
 	if l.mode == modeAll {
 		l.filtered = nil
 		return
@@ -143,6 +145,22 @@ func (l *listPane) refilter() {
 		if l.keeps(a) {
 			l.filtered = append(l.filtered, a)
 		}
+	}
+}
+
+// marked notes that a's read mark changed: a row stays in the unread view
+// until the view is made again, but it is no longer counted as unread.
+func (l *listPane) marked(a *store.Article) {
+	if l.mode != modeUnread {
+		return
+	}
+	if l.flipped == nil {
+		l.flipped = map[*store.Article]bool{}
+	}
+	if l.flipped[a] {
+		delete(l.flipped, a)
+	} else {
+		l.flipped[a] = true
 	}
 }
 
@@ -332,7 +350,13 @@ func (l *listPane) title() string {
 	case l.query != "":
 		return fmt.Sprintf("Search · %d shown", len(l.results))
 	case l.mode == modeUnread:
-		return fmt.Sprintf("Unread · %d of %d", len(l.filtered), len(l.all))
+		n := len(l.filtered)
+		for a := range l.flipped {
+			if l.mem.isRead(a) { // unread when the view was made
+				n--
+			}
+		}
+		return fmt.Sprintf("Unread · %d of %d", n, len(l.all))
 	case l.mode == modeStarred:
 		return fmt.Sprintf("Starred · %d of %d", len(l.filtered), len(l.all))
 	}

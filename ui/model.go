@@ -335,7 +335,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.savePosition()
 	case readTickMsg:
 		if msg.seq == m.readSeq && m.reader.article != nil {
-			m.mem.setRead(m.reader.article, true)
+			m.setRead(m.reader.article, true)
 		}
 	case flashMsg:
 		if msg.seq == m.flashSeq {
