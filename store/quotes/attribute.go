@@ -1622,7 +1622,7 @@ func peerage(w string) byte {
 // full stop (Jan. 5 is a date). Before one more name it opens the name; not
 // al: Al Qaeda and Al Jazeera are no men.
 func (e *extractor) firstNameToo(t tok) bool {
-	return t.cap && e.text[t.end-1] != '.' && e.is(&t, moreFirstNames)
+	return t.cap && e.text[t.end-1] != '.' && e.is(&t, moreFirstNames|maleNames|femaleNames)
 }
 
 // firstNameAt is where a known first name opens the name in ts, after one

@@ -435,6 +435,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Tony Blair"}}},
 		{"a title before a possessive names the person, curly", "T\n\nMr Fox spoke. “We will win the vote in November,” the prime minister said. Prime Minister Tony Blair’s spokesman said more.",
 			[]want{{"We will win the vote in November,", "Tony Blair"}}},
+		{"Al before a surname is a first name", "“It is not good,” said Al Breach, an economist at UBS.",
+			[]want{{"It is not good,", "Al Breach"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
