@@ -908,7 +908,11 @@ func (e *extractor) npBefore(ts []tok) attribution {
 	if a, ok := e.bodySpokesman(ts, i, j); ok {
 		return a
 	}
-	if a, ok := e.ofPhrase(ts, i, j); ok {
+	of := i
+	if of >= 3 && of < j && e.lower(ts[of]) == "the" && ts[of-1].kind == tWord && ts[of-1].cap && e.lower(ts[of-2]) == "of" {
+		of-- // "Laura Brownlees of Save the Children": the body's name holds "the"
+	}
+	if a, ok := e.ofPhrase(ts, of, j); ok {
 		return a
 	}
 	a := e.nounPhrase(ts[i:j])

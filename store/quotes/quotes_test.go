@@ -437,6 +437,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Tony Blair"}}},
 		{"Al before a surname is a first name", "“It is not good,” said Al Breach, an economist at UBS.",
 			[]want{{"It is not good,", "Al Breach"}}},
+		{"a person of a body whose name holds the", "Laura Brownlees of Save the Children said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Laura Brownlees"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
