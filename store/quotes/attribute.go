@@ -923,6 +923,13 @@ func (e *extractor) npBefore(ts []tok) attribution {
 			return b
 		}
 	}
+	// or a body after the name and a comma: "Colin Asplin, Blackpool Hotel
+	// Association said"
+	if a.ok() && !a.desc && isOrg(a.name) && i >= 3 && e.isPunct(ts[i-1], ",") {
+		if b := e.npBefore(ts[:i-1]); b.ok() && !b.desc && !b.pronoun && knownFirst(b.name) {
+			return b
+		}
+	}
 	// or one that opens on a preposition: "Dr Erel Avineri, of the Centre
 	// for Transport at the University of the West of England in Bristol
 	// said": the place is no speaker, the name before the comma is
@@ -939,6 +946,13 @@ func (e *extractor) npBefore(ts []tok) attribution {
 		}
 	}
 	return a
+}
+
+// knownFirst is true for a name of two words or more that opens on a
+// first name the lists know.
+func knownFirst(name string) bool {
+	first, _, multi := strings.Cut(name, " ")
+	return multi && (firstNameGender(first) != 0 || moreFirstNames.hasFold(first))
 }
 
 // allCaps is true when every token of ts is a word in capitals, or a

@@ -439,6 +439,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"It is not good,", "Al Breach"}}},
 		{"a person of a body whose name holds the", "Laura Brownlees of Save the Children said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Laura Brownlees"}}},
+		{"a body after a name and its comma", "Colin Asplin, Blackpool Hotel Association said: “We will win the vote in November.”",
+			[]want{{"We will win the vote in November.", "Colin Asplin"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
