@@ -975,7 +975,8 @@ bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent
 johnny bill barack mitt ted marco jeb bernie mike chris tim rand newt dick al jim tom bob vladimir boris xi emmanuel
 recep benjamin ilham nikol sergei dmitry viktor angela rudy rick ben lindsey chuck mitch paul kevin harry nigel
 keir rishi tony gordon david jeremy liam mohammed muhammad ahmed ali hassan omar ibrahim abdullah kim jean pierre
-francois hans karl friedrich olaf giuseppe luigi carlos luis miguel pedro antonio manuel francisco jorge`)
+francois hans karl friedrich olaf giuseppe luigi carlos luis miguel pedro antonio manuel francisco jorge
+norman herman`)
 
 var femaleNames = newWordSet(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
 betty margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca

@@ -441,6 +441,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November.", "Laura Brownlees"}}},
 		{"a body after a name and its comma", "Colin Asplin, Blackpool Hotel Association said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Colin Asplin"}}},
+		{"Norman is a first name, not a role in -man", "DJ Norman Cook has said dance music is not dead. “We will win the vote in November,” he said.",
+			[]want{{"We will win the vote in November,", "Norman Cook"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
