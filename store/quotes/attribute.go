@@ -1637,8 +1637,8 @@ func peerage(w string) byte {
 
 // firstNameToo reports whether t, a month (Jan Egeland) or a title (Dean
 // Kiely) as well, is a first name the lists know, as written: a capital, no
-// full stop (Jan. 5 is a date). Before one more name it opens the name; not
-// al: Al Qaeda and Al Jazeera are no men.
+// full stop (Jan. 5 is a date). Before one more name it opens the name: Al
+// Gore, Al Breach (Al Qaeda and Al Jazeera are bodies by their last word).
 func (e *extractor) firstNameToo(t tok) bool {
 	return t.cap && e.text[t.end-1] != '.' && e.is(&t, moreFirstNames|maleNames|femaleNames)
 }

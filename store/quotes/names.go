@@ -206,7 +206,7 @@ func (e *extractor) resolvePronoun(a attribution, lastSpeaker string, qi int) st
 	people := e.names()
 	for i := len(people) - 1; i >= 0; i-- {
 		p := people[i]
-		if p.pos < a.pos && p.multi && e.genderOf(p.full) == want {
+		if p.pos < a.pos && p.multi && !isOrg(p.full) && e.genderOf(p.full) == want {
 			return p.full
 		}
 	}
@@ -908,7 +908,7 @@ func (e *extractor) pastRole(w string, at int) string {
 // orgWords end the names of bodies, which "he" and "she" never stand for.
 var orgWords = newWordSet(`group inc corp corporation co company companies association department ministry university
 college school party council commission committee court times post news journal bank fund agency office foundation
-united rovers wanderers albion fc confederation
+united rovers wanderers albion fc confederation qaeda jazeera arabiya
 institute administration house senate congress parliament police army navy force forces guard union league
 federation club team network service services board authority organisation organization industries enterprises
 holdings partners society center centre hospital church government state states republic kingdom nations reuters industry
