@@ -1647,11 +1647,11 @@ func (e *extractor) firstNameToo(t tok) bool {
 // or two words that are none ("Producer Kevin Wallace"), with a surname
 // after it; 0 when the name opens ts or no first name is known.
 func (e *extractor) firstNameAt(ts []tok) int {
-	for k := 0; k <= 2 && k+2 <= len(ts); k++ {
+	for k := 0; k <= 3 && k+2 <= len(ts); k++ {
 		if e.is(&ts[k], maleNames|femaleNames|moreFirstNames) {
 			return k
 		}
-		if !describes(e.s(ts[k])) {
+		if !describes(e.s(ts[k])) && !(k == 0 && some.has(e.lower(ts[k]))) { // Fellow Lib Dem Norman Baker
 			break // "Farhat Omar Ben Gadaravice", "Santa Barbara County"
 		}
 	}

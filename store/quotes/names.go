@@ -305,7 +305,8 @@ host anchor coach manager player striker senator congressman congresswoman gover
 nominee billionaire founder ceo chairman chairwoman premier minister chancellor businessman businesswoman mogul
 lawmaker entrepreneur designer chef artist defender midfielder goalkeeper keeper winger forward prop hooker
 flanker centre captain skipper boss champion sprinter athlete runner hurdler jumper swimmer cyclist golfer boxer
-jockey driver rider debutant presenter broadcaster chart-topper cardinal archbishop bishop youngster veteran wing lock`)
+jockey driver rider debutant presenter broadcaster chart-topper cardinal archbishop bishop youngster veteran wing lock
+referee magistrate`)
 
 // resolveRole gives a role in the singular with "the" (the actor, the former
 // senator) to the person the sentences before are about, else to the last

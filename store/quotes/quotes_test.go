@@ -447,6 +447,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will not stop,", "Al Gore"}, {"It is our duty,", "Al Gore"}}},
 		{"Al Jazeera is a body, no he", "T\n\n“We will not stop,” Al Jazeera said in a statement. “It is our duty,” he said.",
 			[]want{{"We will not stop,", "Al Jazeera"}, {"It is our duty,", ""}}},
+		{"a role or fellow and a party before a first name", "Referee Graham Poll spoke. “We will win the vote in November,” Poll said. Fellow Lib Dem Norman Baker agreed: “We will win the vote in December.”",
+			[]want{{"We will win the vote in November,", "Graham Poll"}, {"We will win the vote in December.", "Norman Baker"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
