@@ -33,12 +33,13 @@ var bareURL = sync.OnceValue(func() *regexp.Regexp {
 })
 
 // Links returns the article's links in the order they appear, each address
-// once: markdown links (inline, reference, autolinks) in markdown articles,
-// and bare http(s) and mailto addresses in every article. Images are not
-// links. text is the article's body (Text).
+// once: markdown links (inline, reference, autolinks) in articles whose body
+// is markdown (markdown files, and the pages and feeds converted to it), and
+// bare http(s) and mailto addresses in every article. Images are not links.
+// text is the article's body (Text).
 func (a *Article) Links(text string) []Link {
 	var all []foundLink
-	if a.Format == FormatMarkdown {
+	if a.Markdown() {
 		all = markdownLinks(text)
 	} else {
 		var p prose

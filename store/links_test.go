@@ -82,6 +82,32 @@ func TestLinksFromParsedMarkdown(t *testing.T) {
 	}
 }
 
+// Pages and feed entries are converted to markdown: their links keep their
+// words, as in a markdown file.
+func TestLinksFromConvertedBodies(t *testing.T) {
+	for _, tt := range []struct{ name, data string }{
+		{"page.html", `<html><head><title>Rescue</title></head><body><article><h1>Rescue</h1>
+<p>The man was <a href="https://cbsloc.al/32Gk132">sentenced to life in federal prison</a> on Monday, police said in a long statement to reporters.</p>
+<p>More details are in the court filings released later that week by the prosecutors who tried the case.</p>
+</article></body></html>`},
+		{"feed.xml", `<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>
+<item><title>Rescue</title><link>https://paper.example/rescue</link>
+<description>&lt;p&gt;The man was &lt;a href="https://cbsloc.al/32Gk132"&gt;sentenced to life in federal prison&lt;/a&gt; on Monday.&lt;/p&gt;</description></item>
+</channel></rss>`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			arts, err := Parse(tt.name, []byte(tt.data))
+			if err != nil || len(arts) == 0 {
+				t.Fatalf("Parse: %v, %d articles", err, len(arts))
+			}
+			want := []Link{{Text: "sentenced to life in federal prison", URL: "https://cbsloc.al/32Gk132"}}
+			if got := arts[0].Links(bodyOf(arts[0])); !reflect.DeepEqual(got, want) {
+				t.Errorf("body %q\n got %q\nwant %q", bodyOf(arts[0]), got, want)
+			}
+		})
+	}
+}
+
 func FuzzLinks(f *testing.F) {
 	f.Add("[a](https://x.example/) https://y.example/ <z@w.example>", true)
 	f.Add("(https://p.example/a_(b)) “https://c.example/”", false)
