@@ -261,16 +261,38 @@ func (m *Model) linksKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-// linksView lists the article's links, numbered, with their text and address.
+// linksView lists the article's links, numbered, with their text and the
+// address under it (a bare address is said once), one blank line between.
 func (m Model) linksView() []string {
 	if len(m.links) == 0 {
 		return []string{m.st.paint.dim.Draw("No links in this article")}
 	}
 	w := max(0, m.reader.w-4)
-	per := 3
-	first := max(0, m.linkCursor-(m.reader.h/per)+1)
+	bare := func(l store.Link) bool { return cleanLine(l.Text) == cleanLine(l.URL) }
+	rows := func(i int) int { // with the blank line before it, but for the first shown
+		if bare(m.links[i]) {
+			return 1
+		}
+		return 2
+	}
+	// the selected link ends the page when the ones before it do not all fit
+	first, used := m.linkCursor, rows(m.linkCursor)
+	for first > 0 && used+1+rows(first-1) <= m.reader.h {
+		first--
+		used += 1 + rows(first)
+	}
 	var out []string
-	for i := first; i < len(m.links) && len(out)+per <= m.reader.h; i++ {
+	for i := first; i < len(m.links); i++ {
+		gap := 0
+		if i > first {
+			gap = 1
+		}
+		if len(out)+gap+rows(i) > m.reader.h {
+			break
+		}
+		if gap > 0 {
+			out = append(out, "")
+		}
 		l := m.links[i]
 		bar := "  "
 		if i == m.linkCursor {
@@ -280,11 +302,10 @@ func (m Model) linksView() []string {
 		if i == m.linkCursor {
 			text = m.st.paint.sideSelected.Draw(text)
 		}
-		addr := m.st.paint.dim.Draw(truncate(cleanLine(l.URL), w-1))
-		if cleanLine(l.Text) == cleanLine(l.URL) { // a bare address: said once
-			addr = ""
+		out = append(out, bar+fmt.Sprintf("%d. ", i+1)+text)
+		if !bare(l) {
+			out = append(out, bar+"   "+m.st.paint.dim.Draw(truncate(cleanLine(l.URL), w-1)))
 		}
-		out = append(out, bar+fmt.Sprintf("%d. ", i+1)+text, bar+"   "+addr, "")
 	}
 	return out
 }

@@ -124,6 +124,41 @@ func TestLinksAndBrowser(t *testing.T) {
 	}
 }
 
+// A bare address is said once, with no empty row where words would be, and
+// every link is one blank line from the next (found in review: a blank row
+// under each bare address, so one blank line after a link and two after others).
+func TestLinksViewSpacing(t *testing.T) {
+	a := parse(t, "l.md", "Links\n\nSee https://one.example/a and [the ruling](https://court.example/r) and https://two.example/b.")
+	m := habitModel(t, Options{}, a)
+	m = press(t, m, "l", "j")
+	var got []string
+	for _, l := range m.linksView() {
+		got = append(got, strings.TrimRight(l, " "))
+	}
+	want := []string{
+		"  1. https://one.example/a",
+		"",
+		"┃ 2. the ruling",
+		"┃    https://court.example/r",
+		"",
+		"  3. https://two.example/b",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("links view:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// a short pane: the selected link is shown whole, at the end of the page
+	m.reader.h = 4
+	m = press(t, m, "j")
+	got = got[:0]
+	for _, l := range m.linksView() {
+		got = append(got, strings.TrimRight(l, " "))
+	}
+	want = []string{"  2. the ruling", "     https://court.example/r", "", "┃ 3. https://two.example/b"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("short pane:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestCopyQuote(t *testing.T) {
 	var copied []string
 	m := habitModel(t, Options{Clipboard: func(s string) error { copied = append(copied, s); return nil }}, threeArticles(t)...)
