@@ -360,3 +360,10 @@ func shortHelpView(h *help.Model, keys helpKeys) string {
 	}
 	return b.String()
 }
+
+// pressed matches a key even while it is disabled: a key that has nothing to
+// do now stays off the help but can still say so when pressed.
+func pressed(msg keyMsg, b key.Binding) bool {
+	b.SetEnabled(true)
+	return key.Matches(msg, b)
+}

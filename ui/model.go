@@ -576,6 +576,8 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 		if m.showErrors && m.focus != ReaderPane {
 			m.setFocus(ReaderPane)
 		}
+	case pressed(msg, k.Errors): // disabled, so off the help, but it says why it opens nothing
+		return []tea.Cmd{m.flash("No load errors")}, false
 	case m.showErrors && key.Matches(msg, k.Clear):
 		m.showErrors = false
 	case m.showLinks && m.focus == ReaderPane && key.Matches(msg, k.Clear):

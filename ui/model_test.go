@@ -263,6 +263,19 @@ func TestErrorsView(t *testing.T) {
 	}
 }
 
+// e with nothing to show says so, rather than doing nothing (found in review).
+func TestNoLoadErrorsFlash(t *testing.T) {
+	m := testModel(t, 120, 30, seedArticles(t)...)
+	m = press(t, m, "e")
+	if m.showErrors || !strings.Contains(screen(m), "No load errors") {
+		t.Errorf("e with no load errors:\n%s", screen(m))
+	}
+	m = press(t, m, "/", "e") // typed into the search, not the key
+	if m.input.Value() != "e" {
+		t.Errorf("e while typing: input %q", m.input.Value())
+	}
+}
+
 // Every size from 1x1 up: nothing panics, nothing is wider or taller than the terminal.
 func TestEverySizeFits(t *testing.T) {
 	m := testModel(t, 80, 24, append(seedArticles(t), longArticle(t))...)
