@@ -79,6 +79,25 @@ func TestReadAndStar(t *testing.T) {
 	}
 }
 
+// A starred article shows its unread dot too, each mark in its own cell, so
+// titles stay in one column (found in review: the star took the dot's place).
+func TestStarKeepsReadMark(t *testing.T) {
+	m := habitModel(t, Options{}, threeArticles(t)...)
+	m = press(t, m, "*")
+	s := screen(m)
+	if !strings.Contains(s, "▌•★Alpha") || !strings.Contains(s, " • Beta") {
+		t.Errorf("starred unread row:\n%s", s)
+	}
+	m = press(t, m, "m")
+	if s := screen(m); !strings.Contains(s, "▌ ★Alpha") || !strings.Contains(s, " • Beta") {
+		t.Errorf("starred read row:\n%s", s)
+	}
+	m = press(t, m, "*")
+	if s := screen(m); !strings.Contains(s, "▌  Alpha") {
+		t.Errorf("read row:\n%s", s)
+	}
+}
+
 // Only unread, from a read article: the next unread one where it stood,
 // not the top of the list (found in review).
 func TestOnlyUnreadStaysInPlace(t *testing.T) {

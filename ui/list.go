@@ -435,8 +435,8 @@ func (l *listPane) view(focused bool) []string {
 	return out
 }
 
-// row is one article: a bar when selected, the title, and on the right its
-// date, reading time and number of quotes.
+// row is one article: a bar when selected, the unread dot, the star, the
+// title, and on the right its date, reading time and number of quotes.
 func (l *listPane) row(i int, focused, starred, read bool) string {
 	a := l.at(i)
 	sel := i == l.cursor
@@ -448,18 +448,22 @@ func (l *listPane) row(i int, focused, starred, read bool) string {
 	if sel {
 		bar = "▌"
 	}
-	switch {
-	case starred:
-		bar += "★"
-	case !read:
+	// the unread dot and the star each have their own cell: a starred
+	// article still shows whether it was read
+	if read {
+		bar += " "
+	} else {
 		bar += "•"
-	default:
+	}
+	if starred {
+		bar += "★"
+	} else {
 		bar += " "
 	}
 	meta := l.meta(a, i)
-	titleW := w - 2
+	titleW := w - 3
 	if mw := ansi.StringWidth(meta); mw > 0 && w >= 28 {
-		titleW = w - 2 - mw - 1
+		titleW = w - 3 - mw - 1
 	} else {
 		meta = ""
 	}
