@@ -265,7 +265,7 @@ func (m *Model) linksKey(msg tea.KeyMsg) tea.Cmd {
 // address under it (a bare address is said once), one blank line between.
 func (m Model) linksView() []string {
 	if len(m.links) == 0 {
-		return []string{m.st.paint.dim.Draw("No links in this article")}
+		return []string{noteIndent + m.st.paint.dim.Draw(truncate("No links in this article", m.reader.w-len(noteIndent)))}
 	}
 	w := max(0, m.reader.w-4)
 	bare := func(l store.Link) bool { return cleanLine(l.Text) == cleanLine(l.URL) }

@@ -276,6 +276,28 @@ func TestNoLoadErrorsFlash(t *testing.T) {
 	}
 }
 
+// A message standing in a pane's text starts where the text does, two cells
+// in, not against the border (found in review).
+func TestPaneNotesIndented(t *testing.T) {
+	m := testModel(t, 120, 30)
+	if s := screen(m); !strings.Contains(s, "│  No article selected") {
+		t.Errorf("no article:\n%s", s)
+	}
+	m = testModel(t, 120, 30, parse(t, "b.txt", "Beta\n\nNothing quoted, and https://b.example/x."))
+	if s := screen(m); !strings.Contains(s, "│  No quotes in this article") {
+		t.Errorf("no quotes:\n%s", s)
+	}
+	m.reader.r = nil // a rendering on its way
+	if s := screen(m); !strings.Contains(s, "│  Rendering…") {
+		t.Errorf("rendering:\n%s", s)
+	}
+	m = testModel(t, 120, 30, parse(t, "c.txt", "Gamma\n\nNo address here."))
+	m = press(t, m, "l")
+	if s := screen(m); !strings.Contains(s, "┃  No links in this article") {
+		t.Errorf("no links:\n%s", s)
+	}
+}
+
 // Every size from 1x1 up: nothing panics, nothing is wider or taller than the terminal.
 func TestEverySizeFits(t *testing.T) {
 	m := testModel(t, 80, 24, append(seedArticles(t), longArticle(t))...)

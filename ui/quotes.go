@@ -161,7 +161,7 @@ func (q *quotesPane) view(sel int) []string {
 		return nil
 	}
 	if len(q.blocks) == 0 {
-		return []string{q.st.Dim.Render(truncate("No quotes in this article", q.w))}
+		return []string{noteIndent + q.st.Dim.Render(truncate("No quotes in this article", q.w-len(noteIndent)))}
 	}
 	out := make([]string, 0, q.h)
 	for bi, b := range q.blocks {

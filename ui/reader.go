@@ -383,16 +383,21 @@ func (p *readerPane) note() string {
 	return n
 }
 
+// noteIndent starts a message that stands in a pane's text, such as "No
+// quotes in this article", where the text starts: glamour's left margin and
+// the quotes' bar are two cells.
+const noteIndent = "  "
+
 // view draws the visible window of the rendering, with quotes and matches
 // highlighted on those lines only.
 func (p *readerPane) view() []string {
 	switch {
 	case p.article == nil:
-		return []string{p.st.Dim.Render("No article selected")}
+		return []string{noteIndent + p.st.Dim.Render(truncate("No article selected", p.w-len(noteIndent)))}
 	case p.err != nil:
-		return []string{p.st.Error.Render(truncate("Cannot show this article: "+cleanLine(p.err.Error()), p.w))}
+		return []string{noteIndent + p.st.Error.Render(truncate("Cannot show this article: "+cleanLine(p.err.Error()), p.w-len(noteIndent)))}
 	case p.r == nil:
-		return []string{p.st.Dim.Render("Rendering…")}
+		return []string{noteIndent + p.st.Dim.Render(truncate("Rendering…", p.w-len(noteIndent)))}
 	}
 	end := min(len(p.r.lines), p.offset+p.h)
 	// highlights by line, for the visible lines
