@@ -103,10 +103,27 @@ func (m *matcher) hit(cq *compiled, a *store.Article) Hit {
 	slices.SortFunc(m.inTitle, byStart)
 	slices.SortFunc(m.inBody, byStart)
 	h := Hit{Article: a, TitleRanges: merged(m.inTitle), Ranges: merged(m.inBody)}
-	h.Matches = len(h.TitleRanges) + len(h.Ranges)
+	h.Matches = len(h.Ranges) + titleOnly(cq, m.inTitle, a.Format == store.FormatText)
 	h.Words = distinctWords(a.Title, m.inTitle, body, m.inBody)
 	h.Snippet, h.Marks = snippet(body, m.inBody, h.Ranges)
 	return h
+}
+
+// titleOnly counts the matches in the title that the body's do not:
+// the title of a plain text is its first line or sentence, so a word
+// matched anywhere is counted once, where the reader shows it. Only
+// title: clauses, which do not look in the body, count there.
+func titleOnly(cq *compiled, inTitle []match, titleInBody bool) int {
+	if !titleInBody {
+		return len(merged(inTitle))
+	}
+	var only []match
+	for _, m := range inTitle {
+		if cq.clauses[m.clause].Field == InTitle {
+			only = append(only, m)
+		}
+	}
+	return len(merged(only))
 }
 
 // find appends the clause's matches among words. A clause for quotes only

@@ -27,7 +27,10 @@ type Result struct {
 type Hit struct {
 	Article *store.Article
 	Score   float64
-	Matches int // matched words and phrases, in the title and the text
+	// Matches counts the matched words and phrases in the article as the
+	// reader shows it: a plain text's title is its first line or sentence,
+	// counted once, in the text.
+	Matches int
 
 	Snippet string       // one line of the text around the best match
 	Marks   []store.Span // the matches inside Snippet, as byte ranges
