@@ -429,7 +429,7 @@ func TestFindAcrossWrap(t *testing.T) {
 // in it, when both were matched (found in review).
 func TestFindTermsTakeTheLongest(t *testing.T) {
 	got := ""
-	for _, m := range findMatches([]string{"House prices rise; the price data show it."}, []string{"price", "prices"}) {
+	for _, m := range findMatches([]string{"House prices rise; the price data show it."}, []string{"price", "prices"}, true) {
 		for _, c := range m.ranges {
 			got += cutCells("House prices rise; the price data show it.", c.start, c.end) + "|"
 		}
@@ -476,6 +476,31 @@ func TestSearchEngineInTheList(t *testing.T) {
 	}
 	if s := screen(m); !strings.Contains(s, `"exact phrase"`) && !strings.Contains(s, "speaker:") {
 		t.Errorf("the query language is not in the help:\n%s", s)
+	}
+}
+
+// The list's count of a result is what the reader's find then steps
+// through (found in review: "Profile: Gordon Brown 23×", then "find 1/21"):
+// a title line is counted once, and a search's words are found whole, not
+// the "Brown" of "Brownite" nor the "prime minister" of "prime ministers".
+func TestSearchCountIsTheFindCount(t *testing.T) {
+	arts := []*articleT{
+		parse(t, "a.txt", "Profile: Gordon Brown\n\nGordon Brown spoke. The Brownites cheered Mr Brown.\n\nThe prime minister and two prime ministers agreed with the prime minister's aide."),
+	}
+	for _, tt := range []struct{ query, row, find string }{
+		{"gordon brown", "5×", "find: gordon brown 1/5"},
+		{`"prime minister"`, "2×", `find: "prime minister" 1/2`},
+	} {
+		m := testModel(t, 120, 30, arts...)
+		m = press(t, m, "/")
+		m = settle(t, m, typeText(tt.query)...)
+		if s := screen(m); !strings.Contains(s, tt.row) {
+			t.Errorf("%s: the row does not say %s:\n%s", tt.query, tt.row, s)
+		}
+		m = press(t, m, "enter")
+		if got := fmt.Sprintf("find: %s %s", m.reader.find.query, m.reader.findStatus()); got != tt.find {
+			t.Errorf("%s: the reader says %q, want %q", tt.query, got, tt.find)
+		}
 	}
 }
 

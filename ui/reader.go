@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -36,6 +38,7 @@ type readerPane struct {
 type findState struct {
 	query   string   // as shown
 	terms   []string // what is looked for: the query, or the words a search matched
+	whole   bool     // the terms are found as whole words (a search's are)
 	matches []findMatch
 	cur     int
 }
@@ -63,7 +66,7 @@ func (p *readerPane) setArticle(a *store.Article) {
 	}
 	p.article, p.r, p.err = a, nil, nil
 	p.offset, p.anchor, p.quote = 0, 0, -1
-	p.find = findState{query: p.find.query, terms: p.find.terms}
+	p.find = findState{query: p.find.query, terms: p.find.terms, whole: p.find.whole}
 }
 
 // setRendered installs a rendering of the current article, keeping the
@@ -209,16 +212,23 @@ func (p *readerPane) update(msg keyMsg) {
 // runFind finds every case-insensitive occurrence of query in the rendered
 // text. jump scrolls to the first match at or below the view's top.
 func (p *readerPane) runFind(query string, jump bool) {
-	p.runFindTerms(query, []string{query}, jump)
+	p.find = findState{query: query, terms: []string{query}}
+	p.locate(jump)
 }
 
-// runFindTerms finds any of several terms (the words a search matched).
+// runFindTerms finds the words a search matched, as whole words: where
+// the search found them, so that the find counts what the list said.
 func (p *readerPane) runFindTerms(label string, terms []string, jump bool) {
-	p.find = findState{query: label, terms: terms}
-	if p.r == nil || label == "" {
+	p.find = findState{query: label, terms: terms, whole: true}
+	p.locate(jump)
+}
+
+// locate finds the find's terms in the rendered text.
+func (p *readerPane) locate(jump bool) {
+	if p.r == nil || p.find.query == "" {
 		return
 	}
-	p.find.matches = findMatches(p.r.plain, terms)
+	p.find.matches = findMatches(p.r.plain, p.find.terms, p.find.whole)
 	for i, m := range p.find.matches {
 		if m.line >= p.offset {
 			p.find.cur = i
@@ -234,7 +244,8 @@ func (p *readerPane) runFindTerms(label string, terms []string, jump bool) {
 func (p *readerPane) refind() {
 	if p.find.query != "" {
 		cur := p.find.cur
-		p.runFindTerms(p.find.query, p.find.terms, false)
+		p.find.matches, p.find.cur = nil, 0
+		p.locate(false)
 		if cur < len(p.find.matches) {
 			p.find.cur = cur
 		}
@@ -242,8 +253,9 @@ func (p *readerPane) refind() {
 }
 
 // findMatches returns every occurrence of the terms, in order, ignoring
-// case and the line breaks of wrapping (not those between paragraphs).
-func findMatches(lines []string, terms []string) []findMatch {
+// case and the line breaks of wrapping (not those between paragraphs);
+// whole keeps only those not inside a longer word.
+func findMatches(lines []string, terms []string, whole bool) []findMatch {
 	// the text as one string: wrapped lines joined by a space, paragraphs by a newline
 	var b strings.Builder
 	starts := make([]int, len(lines)) // where each line's text begins in b
@@ -280,8 +292,12 @@ func findMatches(lines []string, terms []string) []findMatch {
 			if j < 0 {
 				break
 			}
-			hits = append(hits, hit{off + j, off + j + len(q)})
-			off += j + len(q)
+			start, end := off+j, off+j+len(q)
+			off = end
+			if whole && (wordRuneBefore(text, start) || wordRuneAfter(text, end)) {
+				continue
+			}
+			hits = append(hits, hit{start, end})
 		}
 	}
 	sort.Slice(hits, func(i, j int) bool {
@@ -313,6 +329,18 @@ func findMatches(lines []string, terms []string) []findMatch {
 		out = append(out, m)
 	}
 	return out
+}
+
+// wordRuneBefore and wordRuneAfter report whether a letter or digit
+// touches text[i] on that side: a match there is inside a longer word.
+func wordRuneBefore(text string, i int) bool {
+	r, n := utf8.DecodeLastRuneInString(text[:i])
+	return n > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+func wordRuneAfter(text string, i int) bool {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	return n > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
 // foldLower lowercases ASCII and keeps every byte offset.
