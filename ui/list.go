@@ -21,9 +21,11 @@ type listPane struct {
 	w, h int // content size, inside the frame
 	now  time.Time
 
-	all     []*store.Article // every article, in reading order
-	results []search.Hit     // the ranked results of the query
-	query   string           // "" shows all
+	all     []*store.Article        // every article, in reading order
+	results []search.Hit            // the ranked results of the query, as far as fetched
+	found   int                     // how many articles the query matches: results and the pages not fetched yet
+	listed  map[*store.Article]bool // the articles in results
+	query   string                  // "" shows all
 
 	mem      *memory
 	less     func(a, b *store.Article) bool // the reading order
@@ -316,19 +318,39 @@ func (l *listPane) scrollToCursor() {
 
 // setResults shows a query's ranked results: the best selected for a new
 // query, the same article kept when the same query is answered again.
-func (l *listPane) setResults(query string, hits []search.Hit) {
+func (l *listPane) setResults(query string, hits []search.Hit, found int) {
 	sel, same := l.selected(), query == l.query
-	l.query, l.results = query, hits
+	l.query, l.results, l.found = query, hits, max(found, len(hits))
+	l.listed = make(map[*store.Article]bool, len(hits))
+	for _, h := range hits {
+		l.listed[h.Article] = true
+	}
 	l.cursor, l.offset = 0, 0
 	if same && sel != nil {
 		l.selectArticle(sel)
 	}
 }
 
+// addResults puts the next page of the query's results after the others,
+// the cursor where it was. An article already there is not listed twice
+// (the ranking moves when articles are added while the pages come).
+func (l *listPane) addResults(hits []search.Hit, found int) {
+	if l.listed == nil {
+		l.listed = map[*store.Article]bool{}
+	}
+	for _, h := range hits {
+		if !l.listed[h.Article] {
+			l.listed[h.Article] = true
+			l.results = append(l.results, h)
+		}
+	}
+	l.found = max(found, len(l.results))
+}
+
 // clearQuery goes back to every article, keeping the selection.
 func (l *listPane) clearQuery() {
 	sel := l.selected()
-	l.query, l.results = "", nil
+	l.query, l.results, l.found, l.listed = "", nil, 0, nil
 	l.cursor, l.offset = 0, 0
 	if sel != nil {
 		l.selectArticle(sel)
@@ -348,7 +370,7 @@ func (l *listPane) update(msg keyMsg) bool {
 func (l *listPane) title() string {
 	switch {
 	case l.query != "":
-		return fmt.Sprintf("Search · %d shown", len(l.results))
+		return fmt.Sprintf("Search · %d found", l.found)
 	case l.mode == modeUnread:
 		n := len(l.filtered)
 		for a := range l.flipped {
@@ -363,12 +385,13 @@ func (l *listPane) title() string {
 	return fmt.Sprintf("Articles · %d", len(l.all))
 }
 
-// note is the frame's bottom label: the position in the list.
+// note is the frame's bottom label: the position in the list, out of
+// every result found, pages not yet fetched included.
 func (l *listPane) note() string {
 	if l.rows() == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d/%d", l.cursor+1, l.rows())
+	return fmt.Sprintf("%d/%d", l.cursor+1, max(l.rows(), l.found))
 }
 
 // onlyLeavesOut is true for a query of -words alone, which finds nothing:

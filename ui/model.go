@@ -87,7 +87,10 @@ type Model struct {
 	mode         inputMode
 	searchSeq    int // the newest query sent; older answers are dropped
 	searchCancel context.CancelFunc
-	searchTotal  int    // articles the query matches
+	searchShown  int    // the query whose results the list shows
+	searchRanked int    // hits the index ranked for them: the next page starts there
+	searchMore   bool   // the index may have more: a page was full
+	paging       bool   // the next page is being fetched
 	chosen       bool   // ↓ or ↑ chose an article while the query was typed
 	awaiting     string // enter came before this query's answer: show it when it comes,
 	openAwaited  bool   // and read its best hit, unless a key or the mouse did something since
@@ -220,7 +223,31 @@ type searchMsg struct {
 	seq   int
 	query string
 	res   search.Result
+	page  // how far the index ranked
 }
+
+// pageMsg is the next page of results of the query the list shows.
+type pageMsg struct {
+	seq   int
+	query string
+	from  int // the rank of its first hit
+	res   search.Result
+	page
+}
+
+// page says how many hits the index ranked for an answer (some may not
+// be shown) and whether it ranked as many as it was asked for: then there
+// may be more.
+type page struct {
+	ranked int
+	more   bool
+}
+
+// searchPage is how many results a query is answered with, and fetched at
+// a time as the list is scrolled towards their end: the index ranks every
+// match, but works out only these (reading their files again for the
+// snippets and counts).
+const searchPage = 200
 
 // indexedMsg says a batch of articles can now be found.
 type indexedMsg struct{}
@@ -379,8 +406,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case searchMsg:
 		if msg.seq == m.searchSeq && (m.mode == inputFilter || msg.query == m.list.query || msg.query == m.awaiting) {
-			m.list.setResults(msg.query, msg.res.Hits)
-			m.searchTotal, m.suggestion = msg.res.Total, msg.res.Suggestion
+			found := msg.res.Total
+			if !msg.more {
+				found = len(msg.res.Hits)
+			}
+			m.list.setResults(msg.query, msg.res.Hits, found)
+			m.suggestion = msg.res.Suggestion
+			m.searchShown, m.searchRanked, m.searchMore = msg.seq, msg.ranked, msg.more
 			m.selectionChanged()
 			if msg.query == m.awaiting {
 				if m.openAwaited && m.list.selected() != nil {
@@ -388,6 +420,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				}
 				m.awaiting, m.openAwaited = "", false
 			}
+		}
+	case pageMsg:
+		if msg.seq == m.searchSeq && msg.seq == m.searchShown && msg.query == m.list.query && msg.from == m.searchRanked {
+			found := msg.res.Total
+			if !msg.more {
+				found = 0 // the list holds them all now
+			}
+			m.list.addResults(msg.res.Hits, found)
+			m.searchRanked += msg.ranked
+			m.searchMore, m.paging = msg.more, false
 		}
 	case compactedMsg:
 		if m.filesRead && m.indexing == 0 {
@@ -422,7 +464,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmds = append(cmds, cmd)
 		}
 	}
-	cmds = append(cmds, m.ensureRendered())
+	cmds = append(cmds, m.ensureRendered(), m.nextPage())
 	m.syncKeys()
 	return m, tea.Batch(cmds...)
 }
@@ -791,6 +833,7 @@ func (m *Model) search(q string) tea.Cmd {
 		m.searchCancel()
 		m.searchCancel = nil
 	}
+	m.paging = false
 	if strings.TrimSpace(q) == "" {
 		m.list.clearQuery()
 		m.suggestion = ""
@@ -800,15 +843,57 @@ func (m *Model) search(q string) tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.searchCancel = cancel
 	idx, st := m.index, m.store
+	depth := searchPage
+	if q == m.list.query {
+		depth = max(depth, m.searchRanked) // asked again as articles load: keep the pages scrolled through
+	}
 	return func() tea.Msg {
-		res, err := idx.SearchContext(ctx, q, 200)
+		res, p, err := shownHits(ctx, idx, st, q, 0, depth)
 		if err != nil {
 			return nil // overtaken by the next keystroke
 		}
-		// the index keeps the copies a fuller one hides (and what a change replaced before it was compacted): show what the store shows
-		res.Hits = slices.DeleteFunc(res.Hits, func(h search.Hit) bool { return !st.Shown(h.Article) })
-		return searchMsg{seq: seq, query: q, res: res}
+		return searchMsg{seq: seq, query: q, res: res, page: p}
 	}
+}
+
+// nextPage fetches the next page of the results shown, off the UI
+// goroutine, once the selection is within a screen of their end. The page
+// says which query and rank it answers: one for an older query, or one
+// already taken, is dropped.
+func (m *Model) nextPage() tea.Cmd {
+	l := &m.list
+	if l.query == "" || !m.searchMore || m.paging || m.searchShown != m.searchSeq ||
+		l.cursor < l.rows()-l.visibleRows()-1 {
+		return nil
+	}
+	m.paging = true
+	if m.searchCancel != nil {
+		m.searchCancel() // its answer is in
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.searchCancel = cancel
+	seq, q, from := m.searchSeq, l.query, m.searchRanked
+	idx, st := m.index, m.store
+	return func() tea.Msg {
+		res, p, err := shownHits(ctx, idx, st, q, from, searchPage)
+		if err != nil {
+			return nil // a new query came
+		}
+		return pageMsg{seq: seq, query: q, from: from, res: res, page: p}
+	}
+}
+
+// shownHits asks the index for limit hits ranked from from on, and
+// keeps those the store shows: the index keeps the copies a fuller one
+// hides (and what a change replaced before it was compacted).
+func shownHits(ctx context.Context, idx *search.Index, st *store.Store, q string, from, limit int) (search.Result, page, error) {
+	res, err := idx.SearchPage(ctx, q, from, limit)
+	if err != nil {
+		return res, page{}, err
+	}
+	p := page{ranked: len(res.Hits), more: len(res.Hits) == limit}
+	res.Hits = slices.DeleteFunc(res.Hits, func(h search.Hit) bool { return !st.Shown(h.Article) })
+	return res, p, nil
 }
 
 // maxIndexing is how many batches may be in the index's hands while the
@@ -1293,9 +1378,9 @@ func (m Model) statusView() string {
 		if m.mode == inputSpeakers {
 			right = fmt.Sprintf("%d of %d", len(m.speakers.shown), len(m.speakers.all))
 		} else if m.mode == inputFilter && m.list.query != "" {
-			right = fmt.Sprintf("%d found", m.searchTotal)
+			right = fmt.Sprintf("%d found", m.list.found)
 			if m.suggestion != "" {
-				right = fmt.Sprintf("showing %s · %d found", cleanLine(m.suggestion), m.searchTotal)
+				right = fmt.Sprintf("showing %s · %d found", cleanLine(m.suggestion), m.list.found)
 			}
 		} else if m.mode == inputFind {
 			right = m.reader.findStatus()
@@ -1323,7 +1408,7 @@ func (m Model) statusView() string {
 		left += " · " + m.st.Error.Render(fmt.Sprintf("%s (e)", plural(len(m.errs), "error")))
 	}
 	if m.list.query != "" {
-		left += " · " + m.st.Accent.Render("search: "+cleanLine(m.list.query))
+		left += " · " + m.st.Accent.Render("search: "+cleanLine(m.list.query)) + " · " + fmt.Sprintf("%d found", m.list.found)
 	}
 	if m.flashText != "" {
 		left += " · " + m.st.Accent.Render(cleanLine(m.flashText))

@@ -6,6 +6,7 @@ import (
 
 	"fmt"
 	"newsreader/store"
+	"newsreader/store/search"
 	"strings"
 	"testing"
 
@@ -909,5 +910,66 @@ func TestSearchOverUnreadView(t *testing.T) {
 	m = next.(Model)
 	if m.list.selected() != before {
 		t.Errorf("down before the hits came moved through the old list")
+	}
+}
+
+// Every result of a search can be reached: the list fetches the next page
+// as the selection nears the end of those shown, and says how many were
+// found all along (found in review: G stopped at 200/200 of 935, and the
+// count went once the input closed).
+func TestSearchReachesEveryResult(t *testing.T) {
+	const n = 2*searchPage + 50
+	var arts []*articleT
+	for i := range n {
+		arts = append(arts, parse(t, fmt.Sprintf("a%03d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget%s was debated.", i, strings.Repeat(", the budget", i%7))))
+	}
+	m := testModel(t, 120, 30, arts...)
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("budget")...)
+	m = press(t, m, "enter", "esc", "esc")
+	found := fmt.Sprintf("%d found", n)
+	if s := screen(m); !strings.Contains(s, "Search · "+found) || !strings.Contains(s, "search: budget · "+found) {
+		t.Errorf("the frame or the status does not say %s:\n%s", found, s)
+	}
+	seen := map[*articleT]bool{}
+	for _, h := range m.list.results {
+		seen[h.Article] = true
+	}
+	for range 3 {
+		m = press(t, m, "G")
+		for _, h := range m.list.results {
+			seen[h.Article] = true
+		}
+	}
+	if got, want := m.list.note(), fmt.Sprintf("%d/%d", n, n); got != want || len(seen) != n || len(m.list.results) != n {
+		t.Errorf("after G G G: %s, %d results, %d articles seen; want %s, all %d once", got, len(m.list.results), len(seen), want, n)
+	}
+	if s := screen(m); !strings.Contains(s, "search: budget · "+found) {
+		t.Errorf("the status does not say %s at the end:\n%s", found, s)
+	}
+}
+
+// A page of results answers the query it was asked for, from the rank it
+// was asked from: one for an older query, or one already taken, is dropped.
+func TestStalePageDropped(t *testing.T) {
+	var arts []*articleT
+	for i := range searchPage + 10 {
+		arts = append(arts, parse(t, fmt.Sprintf("a%03d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget was debated.", i)))
+	}
+	m := testModel(t, 120, 30, arts...)
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("budget")...)
+	m = press(t, m, "esc")
+	stale := search.Result{Hits: []search.Hit{{Article: parse(t, "x.txt", "Budget x\n\nThe budget.")}}}
+	for _, msg := range []pageMsg{
+		{seq: m.searchSeq - 1, query: "budget", from: m.searchRanked, res: stale},
+		{seq: m.searchSeq, query: "budge", from: m.searchRanked, res: stale},
+		{seq: m.searchSeq, query: "budget", from: 0, res: stale},
+	} {
+		before := len(m.list.results)
+		m = settle(t, m, msg)
+		if len(m.list.results) != before {
+			t.Errorf("a stale page (%+v) was taken", msg)
+		}
 	}
 }

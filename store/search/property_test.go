@@ -191,7 +191,7 @@ func TestIndexAgreesWithReference(t *testing.T) {
 		}) {
 			continue // the index stands a prefix for its commonest words only
 		}
-		all, _ := x.search(context.Background(), query, 0, false)
+		all, _ := x.search(context.Background(), query, 0, 0, false)
 		if all.Suggestion != "" || all.Estimated {
 			t.Errorf("%q: suggestion %q, estimated %v: every word is in the corpus", query, all.Suggestion, all.Estimated)
 			continue

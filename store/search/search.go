@@ -62,12 +62,19 @@ func (x *Index) Search(query string, limit int) Result {
 // SearchContext is Search that stops early, with ctx's error, once ctx
 // is done: a query overtaken by the next keystroke need not finish.
 func (x *Index) SearchContext(ctx context.Context, query string, limit int) (Result, error) {
-	return x.search(ctx, query, limit, true)
+	return x.search(ctx, query, 0, limit, true)
 }
 
-// search answers a query; without details, the hits have only their
-// article and score.
-func (x *Index) search(ctx context.Context, query string, limit int, details bool) (Result, error) {
+// SearchPage is SearchContext for the hits ranked from from on, at most
+// limit of them: a list shows the next page of a long answer as it is
+// scrolled to. The hits before are ranked again but not worked out.
+func (x *Index) SearchPage(ctx context.Context, query string, from, limit int) (Result, error) {
+	return x.search(ctx, query, from, limit, true)
+}
+
+// search answers a query with the hits ranked from from on; without
+// details, the hits have only their article and score.
+func (x *Index) search(ctx context.Context, query string, from, limit int, details bool) (Result, error) {
 	q := Parse(query)
 	snap := x.snapshot()
 	cq, corrected := x.compile(q, snap)
@@ -80,6 +87,9 @@ func (x *Index) search(ctx context.Context, query string, limit int, details boo
 	}
 	cq.weigh(snap)
 	top := topK{limit: limit}
+	if limit > 0 {
+		top.limit = from + limit
+	}
 	ev := evaluator{q: cq, st: snap.stats}
 	for _, c := range cq.clauses {
 		if !c.Not && c.isPhrase() {
@@ -107,6 +117,7 @@ func (x *Index) search(ctx context.Context, query string, limit int, details boo
 		res.Estimated = true
 	}
 	hits := top.sorted()
+	hits = hits[min(from, len(hits)):]
 	res.Hits = make([]Hit, len(hits))
 	var m matcher
 	for i, h := range hits {

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"newsreader/internal/storetest"
@@ -601,5 +602,38 @@ func TestAfterReadingFollowsEachSegment(t *testing.T) {
 	}
 	if want := x.Segments() + 1; calls != want {
 		t.Errorf("%d calls after saving %d segments, want %d", calls, x.Segments(), want)
+	}
+}
+
+// TestSearchPage: pages of an answer, one after the other, are the whole
+// answer in its order, each with its details.
+func TestSearchPage(t *testing.T) {
+	var texts []string
+	for i := range 23 {
+		texts = append(texts, fmt.Sprintf("Budget %d\n\nThe budget%s was debated.", i, strings.Repeat(", the budget", i%5)))
+	}
+	x := indexOf(t, texts...)
+	all := found(x.Search("budget", 0))
+	var paged []string
+	for from := 0; ; from += 5 {
+		r, err := x.SearchPage(context.Background(), "budget", from, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Total != len(all) {
+			t.Errorf("page at %d: total %d, want %d", from, r.Total, len(all))
+		}
+		for _, h := range r.Hits {
+			if h.Matches == 0 || h.Snippet == "" {
+				t.Errorf("page at %d: %s has no details", from, h.Article.Path)
+			}
+		}
+		paged = append(paged, found(r)...)
+		if len(r.Hits) < 5 {
+			break
+		}
+	}
+	if !slices.Equal(paged, all) {
+		t.Errorf("pages give\n%v\nthe whole answer is\n%v", paged, all)
 	}
 }
