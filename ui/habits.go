@@ -122,7 +122,7 @@ func (m *Model) habitKey(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 			m.setFocus(ReaderPane)
 		}
 		return nil, true
-	case key.Matches(msg, k.OpenSource):
+	case pressed(msg, k.OpenSource): // off without a web address, but it says so
 		if a == nil || a.SourceURL() == "" {
 			return m.flash("This article has no web address"), true
 		}

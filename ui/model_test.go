@@ -277,6 +277,16 @@ func TestNoLoadErrorsFlash(t *testing.T) {
 	}
 }
 
+// o on an article with no web address says so; the key is off (out of the
+// short help) but not dead.
+func TestOpenWithoutAddressFlash(t *testing.T) {
+	m := testModel(t, 120, 30, parse(t, "b.txt", "Beta\n\nNothing quoted."))
+	m = press(t, m, "o")
+	if !strings.Contains(screen(m), "This article has no web address") {
+		t.Errorf("o without an address:\n%s", screen(m))
+	}
+}
+
 // A message standing in a pane's text starts where the text does, two cells
 // in, not against the border (found in review).
 func TestPaneNotesIndented(t *testing.T) {
