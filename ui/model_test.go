@@ -370,6 +370,16 @@ func TestSpeakersView(t *testing.T) {
 	if m.reader.article != arts[1] || m.reader.quote != 0 || !m.reader.quoteInView(0) {
 		t.Errorf("the last quote's article is not shown at the quote: %q quote %d", m.reader.article.Title, m.reader.quote)
 	}
+	// a quote of one line has its article's title right under it, then a
+	// blank row before the next quote
+	rows := m.speakers.view(true)
+	for i, r := range rows {
+		if strings.Contains(r, "“A different talk on a different day,”") {
+			if i+2 >= len(rows) || !strings.Contains(rows[i+1], "in Second") || strings.TrimSpace(strings.Trim(ansi.Strip(rows[i+2]), "┃")) != "" {
+				t.Errorf("one-line quote rows: %q", rows[i:min(i+3, len(rows))])
+			}
+		}
+	}
 	m = press(t, m, "enter")
 	if m.focus != ReaderPane {
 		t.Errorf("enter on a quote: focus %v", m.focus)

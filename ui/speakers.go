@@ -231,9 +231,10 @@ func (s *speakersPane) quotesView(focused bool) []string {
 		text := quoteWords(ref.Article, ref.Quote)
 		first, rest := splitCells(text, max(1, tw-1))
 		lines := []string{"“" + first, truncate(rest, tw) + "”", "in " + cleanLine(ref.Article.Title)}
-		if rest == "" {
-			lines[0] += "”"
-			lines[1] = ""
+		in := 2
+		if rest == "" { // the title right under a quote of one line, the row left over after it
+			lines = []string{"“" + first + "”", lines[2], ""}
+			in = 1
 		}
 		bar := "  "
 		if i == s.qcursor {
@@ -242,7 +243,7 @@ func (s *speakersPane) quotesView(focused bool) []string {
 		for j, l := range lines {
 			l = truncate(l, tw)
 			switch {
-			case j == 2:
+			case j == in:
 				l = s.st.paint.speaker.Draw(l)
 			case i == s.qcursor:
 				l = s.st.paint.sideSelected.Draw(l)
