@@ -324,6 +324,47 @@ func resolvable(mention string) (n int, ok bool) {
 	return n, n >= 2 && n <= 4 && strings.EqualFold(first, "the") && (roles.hasFold(last) || demonyms.hasFold(last) || anAge(last))
 }
 
+// spokesBefore is the nearest description before pos that names whose the
+// role is ("A Home Office spokesman" for "the spokesman"), as the text
+// writes it with its article in lower case; "" when there is none.
+func (e *extractor) spokesBefore(role string, pos int) string {
+	text := e.text[:min(pos, len(e.text))]
+	for end := len(text); ; {
+		i := strings.LastIndex(text[:end], " "+role)
+		if i < 0 {
+			return ""
+		}
+		end = i
+		if j := i + 1 + len(role); j < len(text) && isLetterByte(text[j]) {
+			continue // spokesmen
+		}
+		// back over the capitalized words (and "of", "for") to a, an or the
+		k, caps := i, 0
+		for k > 0 {
+			w := strings.LastIndexByte(text[:k], ' ') + 1
+			word := text[w:k]
+			switch {
+			case word == "":
+			case isUpperByte(word[0]) && !strings.EqualFold(word, "the") && !strings.EqualFold(word, "a") && !strings.EqualFold(word, "an"):
+				caps++
+				k = max(w-1, 0)
+				continue
+			case word == "of" || word == "for" || word == "&":
+				k = max(w-1, 0)
+				continue
+			case caps > 0 && (strings.EqualFold(word, "a") || strings.EqualFold(word, "an") || strings.EqualFold(word, "the")):
+				return lowerArticle(text[w : i+1+len(role)])
+			case caps == 0 && k == i:
+				after := text[i+1+len(role):]
+				if strings.HasPrefix(after, " for ") || strings.HasPrefix(after, " of ") || strings.HasPrefix(after, " at ") {
+					return "" // "a spokesman for the Tories" came since: whose is not said before it
+				}
+			}
+			break
+		}
+	}
+}
+
 // anAge is true for "30-year-old": sports and court reports name a person
 // once and then by their age.
 func anAge(w string) bool {
@@ -334,6 +375,11 @@ func anAge(w string) bool {
 func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
 	n, ok := resolvable(a.mention)
 	if !ok { // the actor, the American
+		if first, role, two := strings.Cut(a.mention, " "); two && strings.EqualFold(first, "the") && spokes(role) && !strings.Contains(role, " ") {
+			if d := e.spokesBefore(role, a.pos); d != "" {
+				return d // "the spokesman": the Home Office spokesman the text gave before
+			}
+		}
 		return lowerArticle(a.name)
 	}
 	// "the 63-year-old": the one the text gives that age ("Ferguson, 63,")
