@@ -1506,7 +1506,8 @@ func (e *extractor) cleanName(ts []tok) string {
 func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	last := -1
 	for i, t := range ts[:len(ts)-1] { // a name ends in a name: Larry King, not a title
-		if e.is(&ts[i], titles) && !(i == 0 && len(ts) == 2 && e.firstNameToo(t)) {
+		if e.is(&ts[i], titles) && !(i == 0 && len(ts) == 2 && e.firstNameToo(t)) &&
+			!(e.s(t) == "US" && len(ts) == 2 && isOrg(e.s(ts[1]))) { // US President Bush, but US Airways
 			last = i
 			continue
 		}

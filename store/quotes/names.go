@@ -324,6 +324,17 @@ func resolvable(mention string) (n int, ok bool) {
 	return n, n >= 2 && n <= 4 && strings.EqualFold(first, "the") && (roles.hasFold(last) || demonyms.hasFold(last) || anAge(last))
 }
 
+// bodyKind is true for a word "the …" stands for a body with: the company
+// said. (Not a word list: they have no bit left.)
+func bodyKind(w string) bool {
+	switch strings.ToLower(w) {
+	case "company", "firm", "group", "magazine", "newspaper", "paper", "bank", "airline", "carrier", "retailer",
+		"club", "broadcaster", "network", "channel", "agency", "watchdog", "regulator", "manufacturer", "maker":
+		return true
+	}
+	return false
+}
+
 // spokesBefore is the nearest description before pos that names whose the
 // role is ("A Home Office spokesman" for "the spokesman"), as the text
 // writes it with its article in lower case; "" when there is none.
@@ -375,9 +386,17 @@ func anAge(w string) bool {
 func (e *extractor) resolveRole(a attribution, lastSpeaker string, qi int) string {
 	n, ok := resolvable(a.mention)
 	if !ok { // the actor, the American
-		if first, role, two := strings.Cut(a.mention, " "); two && strings.EqualFold(first, "the") && spokes(role) && !strings.Contains(role, " ") {
-			if d := e.spokesBefore(role, a.pos); d != "" {
-				return d // "the spokesman": the Home Office spokesman the text gave before
+		if first, role, two := strings.Cut(a.mention, " "); two && strings.EqualFold(first, "the") && !strings.Contains(role, " ") {
+			if spokes(role) {
+				if d := e.spokesBefore(role, a.pos); d != "" {
+					return d // "the spokesman": the Home Office spokesman the text gave before
+				}
+			} else if bodyKind(role) {
+				// "Next has said … “…,” the company said": the body the
+				// sentence before says spoke, as for "it"
+				if b := e.resolveIt(a, "", qi); b != "" && startsUpper(b) {
+					return b
+				}
 			}
 		}
 		return lowerArticle(a.name)
