@@ -9,6 +9,7 @@ import (
 
 // speechVerbs are the cues that name who speaks.
 var speechVerbs = newWordSet(`said says say saying told tells tell telling added adds adding stated states stating
+dismissed dismisses
 remarked remarks emphasized emphasised emphasizes emphasises emphasizing wrote writes writing noted notes noting
 explained explains explaining asked asks asking replied replies replying continued continues argued argues arguing
 insisted insists insisting warned warns warning declared declares declaring claimed claims claiming tweeted tweets
@@ -40,7 +41,7 @@ reminded reminds`)
 // namingVerbs give what someone said of a thing, except in the passive,
 // where they give its name: HP is called “feather duvet lung.”
 var namingVerbs = newWordSet(`called calls calling described describes describing hailed hails branded brands dubbed
-dubs labelled labeled labels`)
+dubs labelled labeled labels dismissed dismisses`)
 
 // naming is true when the verb at ts[v] names a thing rather than cites
 // someone: a naming verb after is, was or been.
@@ -51,8 +52,12 @@ func (e *extractor) naming(ts []tok, v int) bool {
 		// fear”"; not "continued to warn that", "he continued to loud applause"
 		return true
 	}
-	return e.is(&ts[v], namingVerbs) && (v > 0 && e.is(&ts[v-1], auxiliaries) || strings.HasSuffix(e.lower(ts[v]), "ed") && e.inHeadline(ts[v]))
+	return e.is(&ts[v], namingVerbs) && (v > 0 && e.is(&ts[v-1], auxiliaries) && !haveForm(e.lower(ts[v-1])) || strings.HasSuffix(e.lower(ts[v]), "ed") && e.inHeadline(ts[v]))
 }
+
+// haveForm is true for has, had and have: "has dismissed it as" is no
+// passive.
+func haveForm(lw string) bool { return lw == "has" || lw == "had" || lw == "have" }
 
 // inHeadline is true for a word of a first paragraph with no full stop, a
 // headline, whose past participles leave out their "is": "Baywatch dubbed
