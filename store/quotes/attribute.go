@@ -408,6 +408,9 @@ func (e *extractor) cueAfter(qi int) attribution {
 		}
 		lw, c := e.lower(t), e.cl(&ts[v])
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
+			if v > 3 && e.endsSentence(e.parts[e.toks[qi].part]) {
+				break // “…” The market was worth $20m, according to Juniper: a new sentence's source
+			}
 			return e.npAfter(ts[v+2:])
 		}
 		if c&speechVerbs == 0 || t.cap && v > 0 || v > 0 && e.isNoun(&ts[v-1]) || e.naming(ts, v) || branding(lw) {

@@ -461,6 +461,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"vote now, pay later", "Michael Howard"}}},
 		{"has called … a: active, not a name given", "T\n\nAmnesty International has called Camp Delta a “major human-rights scandal” and more.",
 			[]want{{"major human-rights scandal", "Amnesty International"}}},
+		{"according to, in a new sentence after the quote, is that sentence's source", "T\n\n“Phones sell well,” said Ms Milanesi.\n\n“People are after something nice.” The market was worth $20 million last year, according to Juniper Research.",
+			[]want{{"Phones sell well,", "Milanesi"}, {"People are after something nice.", "Milanesi"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
