@@ -837,7 +837,10 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		case "his", "her", "their", "its", "our", "my", "your":
 			continue // "their Grand Slam hopes": a thing of someone's
 		}
-		if w := e.pastRole(before, at); objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
+		w := e.pastRole(before, at)
+		if objectWords.has(w) && e.nameAfterBody(run) {
+			run = run[len(run)-2:] // "Chief Secretary to the Treasury Paul Boateng": the name after the body
+		} else if objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
 			(!opens || e.roleAfter(ts[j:])) && (strings.HasSuffix(last, "’s") || strings.HasSuffix(last, "'s")) {
 			continue // of Johnny Depp, the French Open, about Parise's penchant
 		}
@@ -860,6 +863,14 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		}
 	}
 	return ""
+}
+
+// nameAfterBody is true for a run of capitals that ends on a known first
+// name and a surname after a body's name: "Treasury Paul Boateng".
+func (e *extractor) nameAfterBody(run []tok) bool {
+	n := len(run)
+	return n >= 3 && e.is(&run[n-2], maleNames|femaleNames|moreFirstNames) && !e.is(&run[n-3], maleNames|femaleNames|moreFirstNames|titles) &&
+		!isDemonym(e.lower(run[n-3])) && !possessive(e.s(run[n-1])) // not "of American Maurice Greene's record"
 }
 
 // describesNext is true when ts opens on a role in lower case, in a word
