@@ -226,10 +226,41 @@ func (x *Index) compile(q Query, snap *snapshot) (*compiled, bool) {
 				cq.query.Clauses[i] = fixed
 				c, corrected = x.resolve(fixed, snap), true
 			}
+		} else if n := x.misspelt(c, snap); n != "" {
+			fixed := c.Clause
+			fixed.Words = []string{n}
+			cq.query.Clauses[i] = fixed
+			c, corrected = x.resolve(fixed, snap), true
 		}
 		cq.clauses = append(cq.clauses, c)
 	}
 	return cq, corrected
+}
+
+// misspelt is the word a clause of one word was meant to be when the word
+// as typed is in no article and only a rare word shares its stem, while a
+// word a letter or two away is ten times as common: "goverment" stems as
+// "governess" does, but means "government". "" when it is no such word.
+func (x *Index) misspelt(c cclause, snap *snapshot) string {
+	if c.missing || c.Not || c.Prefix || c.Phrase || c.Field == BySpeaker || len(c.Words) != 1 {
+		return ""
+	}
+	w := c.Words[0]
+	if x.known(w, true) {
+		return ""
+	}
+	family := snap.stemDF(c.stem)
+	n := x.dict.nearest(w, func(t uint32) int { return snap.termDF(t) })
+	if n == "" || stem(n) == stem(w) {
+		return ""
+	}
+	x.dict.mu.RLock()
+	id, ok := x.dict.lookup([]byte(n))
+	x.dict.mu.RUnlock()
+	if !ok || snap.termDF(id) < 10*max(1, family) {
+		return ""
+	}
+	return n
 }
 
 // known reports whether a word is indexed: as written for a phrase,

@@ -286,6 +286,30 @@ func TestTypo(t *testing.T) {
 	}
 }
 
+// A typo whose stem is a rare word's ("goverment" stems as "governess"
+// does) means the common word a letter away; a word that is not in the
+// articles as typed but whose stem's words are common keeps them.
+func TestTypoWithAStem(t *testing.T) {
+	var texts []string
+	for i := range 12 {
+		texts = append(texts, fmt.Sprintf("Policy %d\n\nThe government said the government would act, number %d.\n", i, i))
+	}
+	texts = append(texts, "Nanny\n\nA governess was hired.\n", "Talks\n\nThe negotiation went on and on.\n")
+	x := indexOf(t, texts...)
+	r := x.Search("goverment", 0)
+	if r.Suggestion != "government" || r.Total != 12 {
+		t.Errorf("goverment: suggestion %q, %d found, want government and 12", r.Suggestion, r.Total)
+	}
+	r = x.Search("negotiations", 0)
+	if r.Suggestion != "" || r.Total != 1 {
+		t.Errorf("negotiations: suggestion %q, %d found; its stem's word is there", r.Suggestion, r.Total)
+	}
+	r = x.Search("governess", 0)
+	if r.Suggestion != "" || r.Total != 1 {
+		t.Errorf("governess: suggestion %q, %d found; the word is there as typed", r.Suggestion, r.Total)
+	}
+}
+
 // TestMatchesCountTitleOnce: the count is of the article as the reader
 // shows it. A plain text's title line is its first paragraph and a derived
 // headline its first sentence: a word there counts once; a markdown title
