@@ -133,7 +133,7 @@ has had have was is were would will could had already still has once since yet o
 // timeWords end phrases that say when, not who: "last week said".
 var timeWords = newWordSet(`now today yesterday tomorrow tonight week weeks month months year years day days time times
 night morning afternoon evening weekend hour hours minute minutes ago earlier later then monday tuesday wednesday
-thursday friday saturday sunday`)
+thursday friday saturday sunday past future same`)
 
 func (e *extractor) isAdverb(t *tok) bool {
 	if e.is(t, adverbs) {

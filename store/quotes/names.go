@@ -782,7 +782,18 @@ func pronounGender(w string) byte {
 // a known first name or gender, or a name given with an honorific; not a
 // body's name.
 func (e *extractor) isPersonName(full string, honored bool) bool {
-	return !isOrg(full) && !gerundFirst(full) && !acronymName(full) && !acronym(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+	return !isOrg(full) && !placeFirst(full) && !gerundFirst(full) && !acronymName(full) && !acronym(full) && (honored || strings.Contains(full, " ") || firstNameGender(full) != 0 || e.genderOf(full) != 0)
+}
+
+// placeFirst is true for a name that opens on a word that opens places,
+// not people: South Carolina, New York, Los Angeles.
+func placeFirst(full string) bool {
+	first, _, multi := strings.Cut(full, " ")
+	switch first {
+	case "North", "South", "East", "New", "Los", "Las", "San", "Santa", "Saint", "Lake", "Mount", "Port", "Fort":
+		return multi
+	}
+	return false
 }
 
 // acronymName is true for a name that opens on three capitals or more, a
