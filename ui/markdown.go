@@ -144,8 +144,8 @@ func articleMeta(a *store.Article) string {
 		}
 		parts = append(parts, by)
 	}
-	if a.Site != "" {
-		parts = append(parts, cleanLine(a.Site))
+	if site := cleanLine(a.Site); site != "" && !strings.EqualFold(site, cleanLine(a.Byline)) { // not "By Al Jazeera · Al Jazeera"
+		parts = append(parts, site)
 	}
 	if !a.Date.IsZero() {
 		parts = append(parts, a.Date.Format("2 January 2006"))

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"newsreader/store"
 )
@@ -290,6 +291,10 @@ func TestArticleMetaShowsTheSourceHost(t *testing.T) {
 		if got := articleMeta(&store.Article{Byline: by}); got != by {
 			t.Errorf("a byline that says by: %q", got)
 		}
+	}
+	a = &store.Article{Byline: "Al Jazeera", Site: "Al Jazeera", Date: time.Date(2019, 11, 20, 0, 0, 0, 0, time.UTC)}
+	if got, want := articleMeta(a), "By Al Jazeera · 20 November 2019"; got != want {
+		t.Errorf("meta %q, want %q (a site that is the byline once)", got, want)
 	}
 	a = &store.Article{Source: "The Times"}
 	if got := articleMeta(a); got != "The Times" {
