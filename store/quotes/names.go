@@ -1010,8 +1010,13 @@ func acronym(name string) bool {
 
 func isOrg(name string) bool {
 	first, _, multi := strings.Cut(name, " ")
-	return orgWords.hasFold(name[strings.LastIndexByte(name, ' ')+1:]) || multi && teamFirst(first, name[len(first)+1:])
+	last := name[strings.LastIndexByte(name, ' ')+1:]
+	return orgWords.hasFold(last) || multi && (teamFirst(first, name[len(first)+1:]) || lawWord(last))
 }
+
+// lawWord is true for the last word of a law's name: the Police Bill, the
+// Children Act; as written (Bill is a first name too).
+func lawWord(w string) bool { return w == "Bill" || w == "Act" || w == "Treaty" || w == "Directive" }
 
 // teamFirst is true for a word that opens a team's name, whom he or she
 // never stands for: Real Madrid, AC Milan, FC Porto. Exactly as written:

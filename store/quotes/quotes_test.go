@@ -471,6 +471,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"My heart sinks,", "Kanye West"}}},
 		{"the same and the past are no speakers", "T\n\nOzzy Osbourne was at home. The singer did not want to talk but when asked whether he would do the same again replied: “Is the Pope a Catholic?”",
 			[]want{{"Is the Pope a Catholic?", "Ozzy Osbourne"}}},
+		{"a law is no he", "T\n\nMichael Howard spoke. The Tories tabled an amendment to the Serious Organised Crime and Police Bill. He called on the prime minister to “enter into constructive discussions”.",
+			[]want{{"enter into constructive discussions", "Michael Howard"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
