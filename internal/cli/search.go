@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"newsreader/store"
 	"newsreader/store/search"
@@ -62,10 +63,10 @@ func runSearch(args []string, env Env) int {
 		a := h.Article
 		if !*asJSON {
 			fmt.Fprintf(out, "%s\t%s\t%s\t%d matches\t%s\n", oneLine(a.Path), oneLine(a.Title),
-				strconv.FormatFloat(h.Score, 'f', 3, 64), h.Matches, oneLine(h.Snippet))
+				strconv.FormatFloat(h.Score, 'f', 3, 64), h.Matches, snippetLine(h.Snippet))
 			continue
 		}
-		rec := searchRecord{File: a.Path, Title: a.Title, Score: h.Score, Snippet: h.Snippet, Matches: [][2]int{}}
+		rec := searchRecord{File: a.Path, Title: a.Title, Score: h.Score, Snippet: snippetLine(h.Snippet), Matches: [][2]int{}}
 		for _, m := range h.Ranges {
 			rec.Matches = append(rec.Matches, [2]int{a.FileOffset(m.Start), a.FileOffset(m.End)})
 		}
@@ -77,4 +78,10 @@ func runSearch(args []string, env Env) int {
 		return 1
 	}
 	return 0
+}
+
+// snippetLine is a snippet as one line with single spaces: the snippet
+// keeps the text's paragraph breaks (title, then body) as double spaces.
+func snippetLine(s string) string {
+	return strings.Join(strings.Fields(oneLine(s)), " ")
 }

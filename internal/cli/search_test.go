@@ -73,3 +73,16 @@ func TestSearchText(t *testing.T) {
 		t.Errorf("a missing PATH: exit %d, want 1", code)
 	}
 }
+
+// A snippet is one line with single spaces, though it spans the title and
+// several paragraphs.
+func TestSearchSnippetSpaces(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Oil news\n\nThe oil price rose.\n\nTraders sold.\n"), 0o644)
+	for _, args := range [][]string{{"search", "oil", dir}, {"search", "--json", "oil", dir}} {
+		out, _, _ := runCLI(t, args...)
+		if !strings.Contains(out, "Oil news The oil price rose. Traders sold.") || strings.Contains(out, "  ") {
+			t.Errorf("%s: %q", args, out)
+		}
+	}
+}
