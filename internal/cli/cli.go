@@ -51,6 +51,9 @@ Environment:
                          $XDG_CACHE_HOME/newsreader); =off keeps none
   NO_COLOR=1             no colors; TERM=dumb: plain text
 
+Flags may come before or after the other arguments; after -- every argument
+is a QUERY or a PATH. A QUERY may start with '-' (search -football PATH).
+
 PATHs are files or folders; folders are read recursively. Read by their
 content: web pages (the article is extracted), RSS, Atom and JSON feeds
 (one article per entry), markdown (with YAML front matter) and plain text,
@@ -95,14 +98,15 @@ func dispatch(args []string, env Env) int {
 	var rf readerFlags
 	fl.StringVar(&rf.config, "config", "", "the config file (default $XDG_CONFIG_HOME/newsreader/config.yaml)")
 	fl.BoolVar(&rf.noMouse, "no-mouse", false, "leave the mouse to the terminal, for selecting text")
-	if code, ok := parseFlags(fl, args, env, func(w io.Writer) { fmt.Fprint(w, usage) }); !ok {
+	paths, code, ok := parseFlags(fl, args, env, func(w io.Writer) { fmt.Fprint(w, usage) }, false)
+	if !ok {
 		return code
 	}
 	if *version {
 		fmt.Fprintf(env.Stdout, "newsreader %s%s\n", Version, buildInfo())
 		return 0
 	}
-	return runReader(fl.Args(), rf, env)
+	return runReader(paths, rf, env)
 }
 
 func buildInfo() string {
@@ -134,23 +138,66 @@ func source(paths []string, env Env) store.Source {
 	return store.Source{FS: env.Seeds, Paths: []string{"seeds"}}
 }
 
-// parseFlags parses args; when it is not ok, the command exits with code.
-// -h and --help print the usage to stdout and exit 0, as asked for; a
-// wrong flag is named, with the usage, on stderr.
-func parseFlags(fl *flag.FlagSet, args []string, env Env, usage func(io.Writer)) (code int, ok bool) {
+// parseFlags parses args and returns the others, the positional ones;
+// when it is not ok, the command exits with code. Flags may come before,
+// between or after the positional arguments, as most commands take them;
+// after "--" every argument is positional. When dashFirst is set, a first
+// positional argument may start with '-' (search's "-football") as long
+// as it is not one of fl's flags. -h and --help print the usage to stdout
+// and exit 0, as asked for; a wrong flag is named, with the usage, on stderr.
+func parseFlags(fl *flag.FlagSet, args []string, env Env, usage func(io.Writer), dashFirst bool) (pos []string, code int, ok bool) {
 	fl.SetOutput(env.Stderr)
 	fl.Usage = func() {}
-	err := fl.Parse(args)
+	var err error
+	for len(args) > 0 && err == nil {
+		a := args[0]
+		switch {
+		case a == "--":
+			pos = append(pos, args[1:]...)
+			args = nil
+		case len(a) < 2 || a[0] != '-':
+			pos, args = append(pos, a), args[1:]
+		case dashFirst && len(pos) == 0 && a[1] != '-' && !isFlag(fl, a):
+			pos, args = append(pos, a), args[1:]
+		default:
+			// one flag at a time, with its value, so that the next
+			// positional argument or "--" is seen here
+			n := 1
+			if f := fl.Lookup(flagName(a)); f != nil && !strings.Contains(a, "=") && !isBoolFlag(f) && len(args) > 1 {
+				n = 2
+			}
+			err = fl.Parse(args[:n])
+			args = args[n:]
+		}
+	}
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fl.SetOutput(env.Stdout)
 		usage(env.Stdout)
-		return 0, false
+		return nil, 0, false
 	case err != nil:
 		usage(env.Stderr)
-		return 2, false
+		return nil, 2, false
 	}
-	return 0, true
+	return pos, 0, true
+}
+
+// flagName is the name in "-name", "--name" or "--name=value".
+func flagName(a string) string {
+	name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	name, _, _ = strings.Cut(name, "=")
+	return name
+}
+
+// isFlag: a is one of fl's flags, or asks for help.
+func isFlag(fl *flag.FlagSet, a string) bool {
+	name := flagName(a)
+	return fl.Lookup(name) != nil || name == "h" || name == "help"
+}
+
+func isBoolFlag(f *flag.Flag) bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
 }
 
 // subcommand parses a headless command's flags; it needs at least one PATH.
@@ -158,14 +205,15 @@ func subcommand(name string, args []string, env Env) (asJSON bool, paths []strin
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	j := fl.Bool("json", false, "print one JSON object per line")
 	usage := func(w io.Writer) { fmt.Fprintf(w, "usage: newsreader %s [--json] PATH...\n", name) }
-	if code, ok := parseFlags(fl, args, env, usage); !ok {
+	paths, code, ok = parseFlags(fl, args, env, usage, false)
+	if !ok {
 		return false, nil, code, false
 	}
-	if fl.NArg() == 0 {
+	if len(paths) == 0 {
 		usage(env.Stderr)
 		return false, nil, 2, false
 	}
-	return *j, fl.Args(), 0, true
+	return *j, paths, 0, true
 }
 
 // loadAll loads everything and reports each error on stderr; ok is false

@@ -33,6 +33,10 @@ func TestHelpAndVersion(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "newsreader "+Version) {
 		t.Errorf("--version: %d %q", code, out)
 	}
+	// the reader's flags may follow the paths too
+	if code, _, stderr := run(t, filepath.Join("..", "..", "seeds"), "--config", "missing.yaml"); code != 2 || !strings.Contains(stderr, "missing.yaml") {
+		t.Errorf("--config after a path: exit %d, stderr %q", code, stderr)
+	}
 	if code, out, stderr := run(t, "--bogus"); code != 2 || out != "" || !strings.Contains(stderr, "-bogus") || !strings.Contains(stderr, "Usage:") {
 		t.Errorf("unknown flag: exit %d, stdout %q, stderr %q", code, out, stderr)
 	}

@@ -39,14 +39,15 @@ func runSearch(args []string, env Env) int {
 			fmt.Fprintf(w, "  %-20s %s\n", l.Example, l.Meaning)
 		}
 	}
-	if code, ok := parseFlags(fl, args, env, usage); !ok {
+	args, code, ok := parseFlags(fl, args, env, usage, true)
+	if !ok {
 		return code
 	}
-	if fl.NArg() < 2 || *limit < 0 {
+	if len(args) < 2 || *limit < 0 {
 		usage(env.Stderr)
 		return 2
 	}
-	query, paths := fl.Arg(0), fl.Args()[1:]
+	query, paths := args[0], args[1:]
 	lib := loadLibrary(store.Source{Paths: paths}, env)
 	defer lib.close(env)
 	allRead := lib.allRead

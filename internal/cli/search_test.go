@@ -86,3 +86,42 @@ func TestSearchSnippetSpaces(t *testing.T) {
 		}
 	}
 }
+
+// A query may start with '-' (an excluded word), and flags may follow the
+// query and the paths, as in most commands; "--" ends the flags.
+func TestSearchArguments(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"a.txt": "Oil one\n\n“Oil and football are what we love here,” said Ann Lee.\n", "b.txt": "Oil two\n\nOil alone.\n", "c.txt": "Oil three\n\nOil again, oil.\n"} {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	for _, args := range [][]string{
+		{"search", "-football oil", dir},
+		{"search", "--json", "-football oil", dir},
+		{"search", "--", "-football oil", dir},
+		{"search", "--limit", "5", "--", "-football oil", dir},
+		{"search", "-football oil", dir, "--limit", "5"},
+		{"search", "-football oil", dir, "--limit=5", "--json"},
+	} {
+		out, errs, code := runCLI(t, args...)
+		if code != 0 || errs != "" || strings.Count(out, "\n") != 2 || strings.Contains(out, "Oil one") {
+			t.Errorf("%q: exit %d, stderr %q, output:\n%s", args, code, errs, out)
+		}
+	}
+	out, errs, code := runCLI(t, "search", "oil", dir, "--limit", "1")
+	if code != 0 || errs != "" || strings.Count(out, "\n") != 1 {
+		t.Errorf("--limit after the paths: exit %d, stderr %q, output:\n%s", code, errs, out)
+	}
+	if _, errs, code := runCLI(t, "search", "oil", dir, "--limt", "1"); code != 2 || !strings.Contains(errs, "-limt") || !strings.Contains(errs, "usage") {
+		t.Errorf("a wrong flag after the paths: exit %d, stderr %q", code, errs)
+	}
+	if _, errs, code := runCLI(t, "search", "-json", dir); code != 2 || !strings.Contains(errs, "usage") {
+		t.Errorf("-json is the flag, not the query: exit %d, stderr %q", code, errs)
+	}
+	file := filepath.Join(dir, "a.txt")
+	for _, args := range [][]string{{"list", file, "--json"}, {"quotes", file, "--json"}, {"list", "--", file}} {
+		out, errs, code := runCLI(t, args...)
+		if code != 0 || errs != "" || (args[1] != "--" && !strings.HasPrefix(out, "{")) {
+			t.Errorf("%q: exit %d, stderr %q, output %q", args, code, errs, out)
+		}
+	}
+}
