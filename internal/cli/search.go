@@ -75,10 +75,26 @@ func runSearch(args []string, env Env) int {
 			return 1
 		}
 	}
+	if len(r.Hits) == 0 {
+		// as grep: nothing found is a failure, and says so
+		fmt.Fprintf(env.Stderr, "newsreader: %s\n", noMatch(query))
+		return 1
+	}
 	if !allRead {
 		return 1
 	}
 	return 0
+}
+
+// noMatch says why a query found nothing: a query of only words to leave
+// out looks for nothing, so it finds nothing.
+func noMatch(query string) string {
+	for _, c := range search.Parse(query).Clauses {
+		if !c.Not {
+			return fmt.Sprintf("no articles match %q", oneLine(query))
+		}
+	}
+	return fmt.Sprintf("%q has no word to look for, so it finds nothing (a word after -, as in -football, is one to leave out: add one to look for, as in \"oil -football\")", oneLine(query))
 }
 
 // snippetLine is a snippet as one line with single spaces: the snippet

@@ -125,3 +125,21 @@ func TestSearchArguments(t *testing.T) {
 		}
 	}
 }
+
+// Nothing found is exit 1 with a reason on stderr, as grep; a query of
+// only words to leave out says that it looks for nothing.
+func TestSearchNothingFound(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Oil one\n\nOil and football.\n"), 0o644)
+	for query, want := range map[string]string{
+		"xyzzyq":        `no articles match "xyzzyq"`,
+		"-football":     `"-football" has no word to look for`,
+		"-football -x":  `"-football -x" has no word to look for`,
+		"oil -football": `no articles match "oil -football"`,
+	} {
+		out, errs, code := runCLI(t, "search", "--", query, dir)
+		if code != 1 || out != "" || !strings.Contains(errs, want) {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q, want %q", query, code, out, errs, want)
+		}
+	}
+}
