@@ -259,14 +259,17 @@ func WatchAndLoad(ctx context.Context, src Source) (<-chan Batch, <-chan []Chang
 	go func() {
 		defer close(batches)
 		ch, err := Watch(ctx, src)
-		if err != nil {
+		switch {
+		case errors.Is(err, errNothingToWatch):
+			close(changes) // Load says why of each path
+		case err != nil:
 			close(changes)
 			select {
 			case batches <- Batch{Errors: []LoadError{{Path: "watch", Err: err}}}:
 			case <-ctx.Done():
 				return
 			}
-		} else {
+		default:
 			go func() {
 				defer close(changes)
 				for c := range ch {

@@ -37,12 +37,17 @@ const (
 	watchMaxWait = 500 * time.Millisecond
 )
 
+// errNothingToWatch: none of the source's paths is there. Load says why
+// of each, so WatchAndLoad does not say it again.
+var errNothingToWatch = errors.New("watch: nothing to watch")
+
 // Watch watches the source's paths for files added, changed or removed:
 // folders recursively (new subfolders too), files by themselves. It sends
 // the changes in batches, in path order, each file once per burst of
 // events, within watchMaxWait plus the time to read it; the channel closes
 // when ctx is done. Start it before Load, so that nothing changed in
 // between goes unseen. Embedded sources do not change: Watch refuses them.
+// A path that is not there is left out, unsaid: Load says it.
 func Watch(ctx context.Context, src Source) (<-chan []Change, error) {
 	if src.FS != nil {
 		return nil, errors.New("watch: embedded files do not change")
@@ -64,7 +69,7 @@ func Watch(ctx context.Context, src Source) (<-chan []Change, error) {
 		p = filepath.Clean(p)
 		fi, err := os.Stat(p)
 		if err != nil {
-			setup = append(setup, Change{Path: p, Err: fmt.Errorf("watch: %w", cleanErr(err))})
+			// Load, which runs with the watch, says why: once is enough
 			continue
 		}
 		if !fi.IsDir() {
@@ -81,7 +86,7 @@ func Watch(ctx context.Context, src Source) (<-chan []Change, error) {
 	}
 	if len(w.roots) == 0 && len(w.files) == 0 {
 		fw.Close()
-		return nil, errors.New("watch: nothing to watch")
+		return nil, errNothingToWatch
 	}
 	go w.run(ctx, setup)
 	return w.out, nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -346,5 +347,44 @@ func TestWatchKnowsTheFilesBefore(t *testing.T) {
 	}
 	if gone[".hidden.txt"] {
 		t.Errorf("a hidden file was watched: %v", gone)
+	}
+}
+
+// A path that is not there is said once, by Load: the watch neither says
+// it again nor, when no path is there, that it has nothing to watch.
+func TestWatchAndLoadMissingPath(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("First\n\nThe first article.\n"), 0o644)
+	missing := filepath.Join(dir, "missing")
+	for _, paths := range [][]string{{dir, missing}, {missing}} {
+		ctx, cancel := context.WithCancel(context.Background())
+		batches, changes := WatchAndLoad(ctx, Source{Paths: paths})
+		var said []string
+		for b := range batches {
+			for _, e := range b.Errors {
+				said = append(said, e.Path+": "+e.Err.Error())
+			}
+		}
+		timeout := time.After(300 * time.Millisecond) // the watch's setup is sent at once
+	wait:
+		for {
+			select {
+			case cs, ok := <-changes:
+				if !ok {
+					break wait
+				}
+				for _, c := range cs {
+					if c.Err != nil {
+						said = append(said, c.Path+": "+c.Err.Error())
+					}
+				}
+			case <-timeout:
+				break wait
+			}
+		}
+		cancel()
+		if want := []string{missing + ": no such file or directory"}; !slices.Equal(said, want) {
+			t.Errorf("%d paths: errors %q, want %q", len(paths), said, want)
+		}
 	}
 }
