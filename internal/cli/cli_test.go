@@ -3,12 +3,17 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"newsreader/ui"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"github.com/creack/pty"
+
+	"newsreader/ui"
 )
 
 func run(t *testing.T, args ...string) (int, string, string) {
@@ -130,5 +135,32 @@ func TestProfile(t *testing.T) {
 		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: %v", f, err)
 		}
+	}
+}
+
+// In a terminal, paths of which none can be opened are said on stderr, in
+// list's words, and the reader does not start (empty, with errors inside).
+func TestReaderWithNothingToRead(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip(err)
+	}
+	defer ptmx.Close()
+	defer tty.Close()
+	go io.Copy(io.Discard, ptmx)
+	missing := filepath.Join(t.TempDir(), "missing")
+	_, listErr, _ := runCLI(t, "list", missing)
+	var errb bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- Main([]string{missing}, Env{Stdin: strings.NewReader(""), Stdout: tty, Stderr: &errb}) }()
+	select {
+	case code := <-done:
+		if code != 1 || errb.String() != listErr || listErr == "" {
+			t.Errorf("exit %d, stderr %q, want 1 and list's %q", code, errb.String(), listErr)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the reader started with nothing to read")
 	}
 }

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"time"
 
@@ -21,7 +23,8 @@ import (
 
 // runReader starts the reader in the terminal; when stdout is not a
 // terminal it prints the list instead.
-func runReader(paths []string, flags readerFlags, env Env) int {
+func runReader(flagPaths []string, flags readerFlags, env Env) int {
+	paths := flagPaths
 	cfg, err := config.Load(flags.config, nil)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreader: %v\n", err)
@@ -29,6 +32,16 @@ func runReader(paths []string, flags readerFlags, env Env) int {
 	}
 	if len(paths) == 0 {
 		paths = cfg.Paths
+	}
+	if problems, none := noneOpens(paths); none {
+		// nothing to read: say so here, not in a reader with nothing in it
+		for _, p := range problems {
+			fmt.Fprintf(env.Stderr, "newsreader: %s\n", p)
+		}
+		if len(flagPaths) == 0 {
+			fmt.Fprintf(env.Stderr, "newsreader: none of the paths set in %s can be opened\n", oneLine(cfg.Path))
+		}
+		return 1
 	}
 	src := source(paths, env)
 	out, isFile := env.Stdout.(*os.File)
@@ -82,6 +95,24 @@ func runReader(paths []string, flags readerFlags, env Env) int {
 		fmt.Fprintf(env.Stderr, "newsreader: %s\n", oneLine(w))
 	}
 	return 0
+}
+
+// noneOpens: there are paths and none of them can be opened; problems
+// say why, in list's words ("path: no such file or directory").
+func noneOpens(paths []string) (problems []string, none bool) {
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err == nil {
+			f.Close()
+			return nil, false
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		problems = append(problems, oneLine(p)+": "+oneLine(err.Error()))
+	}
+	return problems, len(paths) > 0
 }
 
 // readerFlags are the reader's own options.
