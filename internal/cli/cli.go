@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"newsreader/internal/config"
 	"newsreader/store"
 )
 
@@ -35,15 +36,17 @@ and every quotation in it with who said it.
 
 Usage:
   newsreader [PATH...]                  read in the terminal (default: ./seeds, else the built-in seeds)
-  newsreader quotes [--json] PATH...    print every quote found, with its speaker
-  newsreader list [--json] PATH...      print one line per article
-  newsreader search [--json] [--limit N] QUERY PATH...  the articles that answer QUERY, best first
+  newsreader quotes [--json] [PATH...]  print every quote found, with its speaker
+  newsreader list [--json] [PATH...]    print one line per article, in the reader's order
+  newsreader search [--json] [--limit N] QUERY [PATH...]  the articles that answer QUERY, best first
   newsreader --help                     this help
   newsreader --version                  the version
 
-Options of the reader:
-  --config FILE   settings (default $XDG_CONFIG_HOME/newsreader/config.yaml)
-  --no-mouse      leave the mouse to the terminal, for selecting text
+Options:
+  --config FILE   settings (default $XDG_CONFIG_HOME/newsreader/config.yaml);
+                  list, quotes and search read its paths when given no PATH,
+                  list and quotes its sort
+  --no-mouse      the reader leaves the mouse to the terminal, for selecting text
 
 Environment:
   NEWSREADER_PPROF=DIR   write cpu.pprof and heap.pprof into DIR (go tool pprof)
@@ -200,20 +203,53 @@ func isBoolFlag(f *flag.Flag) bool {
 	return ok && b.IsBoolFlag()
 }
 
-// subcommand parses a headless command's flags; it needs at least one PATH.
-func subcommand(name string, args []string, env Env) (asJSON bool, paths []string, code int, ok bool) {
+// headless is what a headless command was asked for.
+type headless struct {
+	asJSON bool
+	paths  []string      // as given, else the config's
+	cfg    config.Config // the settings, for the order of the list
+}
+
+// subcommand parses a headless command's flags; it needs at least one PATH,
+// given or set in the config.
+func subcommand(name string, args []string, env Env) (h headless, code int, ok bool) {
 	fl := flag.NewFlagSet(name, flag.ContinueOnError)
 	j := fl.Bool("json", false, "print one JSON object per line")
-	usage := func(w io.Writer) { fmt.Fprintf(w, "usage: newsreader %s [--json] PATH...\n", name) }
-	paths, code, ok = parseFlags(fl, args, env, usage, false)
+	cfgFile := fl.String("config", "", "the config file")
+	usage := func(w io.Writer) {
+		fmt.Fprintf(w, "usage: newsreader %s [--json] [--config FILE] PATH...   (default: the config's paths)\n", name)
+	}
+	paths, code, ok := parseFlags(fl, args, env, usage, false)
 	if !ok {
-		return false, nil, code, false
+		return h, code, false
+	}
+	cfg, ok := settings(*cfgFile, env)
+	if !ok {
+		return h, 2, false
+	}
+	if len(paths) == 0 {
+		paths = cfg.Paths
 	}
 	if len(paths) == 0 {
 		usage(env.Stderr)
-		return false, nil, 2, false
+		return h, 2, false
 	}
-	return *j, paths, 0, true
+	return headless{asJSON: *j, paths: paths, cfg: cfg}, 0, true
+}
+
+// settings reads the config file as the reader does, and says its
+// problems on stderr; ok is false when a file named with --config cannot
+// be read.
+func settings(file string, env Env) (config.Config, bool) {
+	cfg, err := config.Load(file, nil)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "newsreader: %s\n", oneLine(err.Error()))
+		return cfg, false
+	}
+	for _, w := range cfg.Warnings {
+		fmt.Fprintf(env.Stderr, "newsreader: %s\n", oneLine(w))
+	}
+	return cfg, true
 }
 
 // loadAll loads everything and reports each error on stderr; ok is false

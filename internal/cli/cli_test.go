@@ -164,3 +164,48 @@ func TestReaderWithNothingToRead(t *testing.T) {
 		t.Fatal("the reader started with nothing to read")
 	}
 }
+
+// The tests read no config but the one they write.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "newsreader-cli-test")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// list, quotes and search honour the config as the reader does: its paths
+// when given none, and for list and quotes its sort.
+func TestHeadlessCommandsReadTheConfig(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"1.txt": "Zebra oil\n\n“Oil is what the zebra drinks today,” said Ann Lee.\n",
+		"2.txt": "Apple oil\n\n“Oil is what the apple tree wants now,” said Bob Day.\n",
+	} {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	cfgDir := filepath.Join(t.TempDir(), "newsreader")
+	os.MkdirAll(cfgDir, 0o755)
+	cfg := filepath.Join(cfgDir, "config.yaml")
+	os.WriteFile(cfg, []byte("sort: title\npaths: ["+dir+"]\nsidebar_width: 2\n"), 0o644)
+	titleOrder := func(out string) bool {
+		return strings.Contains(out, "Apple") && strings.Index(out, "Apple") < strings.Index(out, "Zebra")
+	}
+	for _, args := range [][]string{{"list", "--config", cfg}, {"list", dir, "--config", cfg}, {"quotes", "--config", cfg}, {"search", "oil", "--config", cfg}} {
+		out, errs, code := runCLI(t, args...)
+		ordered := titleOrder(out) || args[0] == "search" && strings.Count(out, " oil\t") == 2 // ranked, not sorted
+		if code != 0 || !ordered || !strings.Contains(errs, "config.yaml:3: sidebar_width") {
+			t.Errorf("%q: exit %d, stderr %q, output:\n%s", args, code, errs, out)
+		}
+	}
+	t.Setenv("XDG_CONFIG_HOME", filepath.Dir(cfgDir)) // the default file
+	if out, _, code := runCLI(t, "list"); code != 0 || !titleOrder(out) {
+		t.Errorf("list with the default config: exit %d, output:\n%s", code, out)
+	}
+	if _, errs, code := runCLI(t, "list", "--config", filepath.Join(dir, "nope.yaml")); code != 2 || !strings.Contains(errs, "nope.yaml") {
+		t.Errorf("a missing --config: exit %d, stderr %q", code, errs)
+	}
+}

@@ -20,12 +20,12 @@ type articleRecord struct {
 }
 
 func runList(args []string, env Env) int {
-	asJSON, paths, code, ok := subcommand("list", args, env)
+	h, code, ok := subcommand("list", args, env)
 	if !ok {
 		return code
 	}
-	lib := loadLibrary(store.Source{Paths: paths}, env)
-	printList(lib.articles(), asJSON, env)
+	lib := loadLibrary(store.Source{Paths: h.paths}, env)
+	printList(lib.articles(h.cfg.Sort), h.asJSON, env)
 	lib.close(env)
 	if !lib.allRead {
 		return 1

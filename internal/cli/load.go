@@ -99,9 +99,10 @@ func release(arts []*store.Article) {
 	}
 }
 
-// articles are the articles shown, in path order.
-func (l library) articles() []*store.Article {
+// articles are the articles shown, in the order the reader's list has
+// with that sort setting.
+func (l library) articles(order string) []*store.Article {
 	arts := slices.Clone(l.store.Articles())
-	store.SortArticles(arts)
+	store.SortArticlesBy(arts, order)
 	return arts
 }

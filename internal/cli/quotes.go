@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"unicode/utf8"
+
+	"newsreader/store"
 )
 
 // quoteRecord is one line of `quotes --json`: one span of a quote, with
@@ -24,11 +26,13 @@ type quoteRecord struct {
 }
 
 func runQuotes(args []string, env Env) int {
-	asJSON, paths, code, ok := subcommand("quotes", args, env)
+	h, code, ok := subcommand("quotes", args, env)
 	if !ok {
 		return code
 	}
-	arts, allRead := loadAll(paths, env)
+	asJSON := h.asJSON
+	arts, allRead := loadAll(h.paths, env)
+	store.SortArticlesBy(arts, h.cfg.Sort)
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
 	enc := json.NewEncoder(out)

@@ -47,7 +47,7 @@ func runReader(flagPaths []string, flags readerFlags, env Env) int {
 	out, isFile := env.Stdout.(*os.File)
 	if !isFile || !term.IsTerminal(int(out.Fd())) {
 		lib := loadLibrary(src, env)
-		printList(lib.articles(), false, env)
+		printList(lib.articles(cfg.Sort), false, env)
 		lib.close(env)
 		if !lib.allRead {
 			return 1

@@ -24,12 +24,13 @@ type searchRecord struct {
 	Matches [][2]int `json:"matches"`
 }
 
-const searchUsage = "usage: newsreader search [--json] [--limit N] QUERY PATH...\n"
+const searchUsage = "usage: newsreader search [--json] [--limit N] [--config FILE] QUERY PATH...   (default: the config's paths)\n"
 
 func runSearch(args []string, env Env) int {
 	fl := flag.NewFlagSet("search", flag.ContinueOnError)
 	asJSON := fl.Bool("json", false, "print one JSON object per line")
 	limit := fl.Int("limit", 20, "print at most N results, 0 for all")
+	cfgFile := fl.String("config", "", "the config file")
 	usage := func(w io.Writer) {
 		fmt.Fprint(w, searchUsage)
 		fl.SetOutput(w)
@@ -43,11 +44,22 @@ func runSearch(args []string, env Env) int {
 	if !ok {
 		return code
 	}
-	if len(args) < 2 || *limit < 0 {
+	if len(args) == 0 || *limit < 0 {
 		usage(env.Stderr)
 		return 2
 	}
+	cfg, ok := settings(*cfgFile, env)
+	if !ok {
+		return 2
+	}
 	query, paths := args[0], args[1:]
+	if len(paths) == 0 {
+		paths = cfg.Paths // results are ranked: the config's sort is not theirs
+	}
+	if len(paths) == 0 {
+		usage(env.Stderr)
+		return 2
+	}
 	lib := loadLibrary(store.Source{Paths: paths}, env)
 	defer lib.close(env)
 	allRead := lib.allRead
