@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -233,6 +234,9 @@ func TestKeyOverrides(t *testing.T) {
 		if acts[a] == nil {
 			t.Errorf("config action %q has no key", a)
 		}
+	}
+	if d := DefaultKeys(); len(d) != len(config.Actions()) || !slices.Equal(d["down"], []string{"down", "j"}) {
+		t.Errorf("DefaultKeys: %q", d)
 	}
 }
 

@@ -99,6 +99,17 @@ func (k *KeyMap) actions() map[string]*key.Binding {
 	}
 }
 
+// DefaultKeys are the keys of each action a config file may rebind, by
+// its name, so the config can tell a key that another action has.
+func DefaultKeys() map[string][]string {
+	k := DefaultKeyMap()
+	keys := map[string][]string{}
+	for name, b := range k.actions() {
+		keys[name] = b.Keys()
+	}
+	return keys
+}
+
 // Override replaces the keys of the named actions; the help shows the new keys.
 func (k *KeyMap) Override(keys map[string][]string) {
 	acts := k.actions()

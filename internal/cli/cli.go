@@ -15,6 +15,7 @@ import (
 
 	"newsreader/internal/config"
 	"newsreader/store"
+	"newsreader/ui"
 )
 
 // Version is the reader's version, shown by --version.
@@ -241,7 +242,7 @@ func subcommand(name string, args []string, env Env) (h headless, code int, ok b
 // problems on stderr; ok is false when a file named with --config cannot
 // be read.
 func settings(file string, env Env) (config.Config, bool) {
-	cfg, err := config.Load(file, nil)
+	cfg, err := config.Load(file, ui.DefaultKeys())
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreader: %s\n", oneLine(err.Error()))
 		return cfg, false

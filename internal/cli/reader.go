@@ -25,7 +25,7 @@ import (
 // terminal it prints the list instead.
 func runReader(flagPaths []string, flags readerFlags, env Env) int {
 	paths := flagPaths
-	cfg, err := config.Load(flags.config, nil)
+	cfg, err := config.Load(flags.config, ui.DefaultKeys())
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "newsreader: %v\n", err)
 		return 2

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -97,9 +98,10 @@ func DefaultPath(getenv func(string) string) (string, error) {
 
 // Load reads the config file. With path "" it reads the default file, and
 // a missing one is no problem; a file named by the user must exist. Problems
-// inside the file are Warnings, never an error. actions are the names the
-// keys section may bind; nil means Actions().
-func Load(path string, actions []string) (Config, error) {
+// inside the file are Warnings, never an error. defaults are the actions the
+// keys section may bind, with their default keys (a key the file gives an
+// action may not be another's); nil means Actions(), their keys unknown.
+func Load(path string, defaults map[string][]string) (Config, error) {
 	named := path != ""
 	if !named {
 		var err error
@@ -112,7 +114,7 @@ func Load(path string, actions []string) (Config, error) {
 	data, err := readFile(path)
 	switch {
 	case err == nil:
-		return Parse(path, data, actions), nil
+		return Parse(path, data, defaults), nil
 	case named:
 		return Default(), fmt.Errorf("config: %w", err)
 	case errors.Is(err, fs.ErrNotExist):
@@ -140,27 +142,31 @@ func readFile(path string) ([]byte, error) {
 }
 
 // Parse reads a config file's bytes; name is how warnings call the file,
-// and relative paths in it are taken from its folder.
-func Parse(name string, data []byte, actions []string) Config {
-	if actions == nil {
-		actions = Actions()
+// and relative paths in it are taken from its folder. defaults are as Load's.
+func Parse(name string, data []byte, defaults map[string][]string) Config {
+	actions := Actions()
+	if defaults != nil {
+		actions = slices.Sorted(maps.Keys(defaults))
 	}
 	c := Default()
 	c.Path = name
-	p := parser{name: name, dir: filepath.Dir(name), actions: actions, c: &c}
+	p := parser{name: name, dir: filepath.Dir(name), actions: actions, defaults: defaults, c: &c}
 	p.parse(data)
 	return c
 }
 
 type parser struct {
-	name    string
-	dir     string
-	actions []string
-	c       *Config
+	name     string
+	dir      string
+	actions  []string
+	defaults map[string][]string
+	c        *Config
+	lines    []int // each warning's line, for keeping them in line order
 }
 
 func (p *parser) warn(line int, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
+	p.lines = append(p.lines, line)
 	if line > 0 {
 		p.c.Warnings = append(p.c.Warnings, fmt.Sprintf("%s:%d: %s", p.name, line, msg))
 		return
@@ -396,9 +402,11 @@ func (p *parser) keys(v *yaml.Node) {
 		p.warn(v.Line, "keys must list actions, each with its keys (down: [j, ctrl+n])")
 		return
 	}
+	first := len(p.c.Warnings)
 	valid := keyNames()
-	owner := map[string]string{} // key -> the action the file gave it first
 	seen := map[string]bool{}
+	var order []string                // the actions the file binds, in its order
+	at := map[string]map[string]int{} // action -> key -> its line
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		a, ks := resolve(v.Content[i]), resolve(v.Content[i+1])
 		if a.Kind != yaml.ScalarNode || !slices.Contains(p.actions, a.Value) {
@@ -411,18 +419,16 @@ func (p *parser) keys(v *yaml.Node) {
 		}
 		seen[a.Value] = true
 		var bound []string
+		lines := map[string]int{}
 		for _, it := range listItems(ks) {
 			k, ok := keyName(it, valid)
 			if !ok {
 				p.warn(it.Line, "%s: %q is not a key (write a letter, or a name such as enter, space, pgdown, ctrl+d, alt+j)", a.Value, it.Value)
 				continue
 			}
-			if prev, ok := owner[k]; ok && prev != a.Value {
-				p.warn(it.Line, "%q is bound to both %s and %s", it.Value, prev, a.Value)
-			}
-			owner[k] = a.Value
 			if !slices.Contains(bound, k) {
 				bound = append(bound, k)
+				lines[k] = it.Line
 			}
 		}
 		if len(bound) == 0 {
@@ -433,6 +439,85 @@ func (p *parser) keys(v *yaml.Node) {
 			p.c.Keys = map[string][]string{}
 		}
 		p.c.Keys[a.Value] = bound
+		order = append(order, a.Value)
+		at[a.Value] = lines
+	}
+	p.clashes(order, at)
+	p.inLineOrder(first)
+}
+
+// clashes gives an action the file gave a key another action has its
+// default keys back: a key does one thing, or one of the two is lost. Of two
+// actions the file binds, the one written first keeps the key; a default
+// key of an action the file leaves alone stays that action's. A swap
+// (down: [k], up: [j]) is no clash. Keys given back can clash with the file
+// in turn, so this goes on until nothing clashes.
+func (p *parser) clashes(order []string, at map[string]map[string]int) {
+	holds := func(b, k string) bool {
+		if ks, ok := p.c.Keys[b]; ok {
+			return slices.Contains(ks, k)
+		}
+		return slices.Contains(p.defaults[b], k)
+	}
+	rank := map[string]int{}
+	for i, a := range order {
+		rank[a] = i
+	}
+	for changed := true; changed; {
+		changed = false
+	next:
+		for _, a := range order {
+			for _, k := range p.c.Keys[a] {
+				for _, b := range p.actions {
+					if b == a || !holds(b, k) {
+						continue
+					}
+					if _, bound := p.c.Keys[b]; bound && rank[b] > rank[a] {
+						continue // b, written after a, is the one to give it back
+					}
+					keep := "its default keys"
+					if d := p.defaults[a]; len(d) > 0 {
+						keep = "its default keys, " + keyList(d)
+					}
+					p.warn(at[a][k], "%s: %s is already the key of %s; %s keeps %s", a, keyList([]string{k}), b, a, keep)
+					delete(p.c.Keys, a)
+					changed = true
+					continue next
+				}
+			}
+		}
+	}
+	if len(p.c.Keys) == 0 {
+		p.c.Keys = nil
+	}
+}
+
+// keyList writes keys as the help does: "space" for " ", joined by "/".
+func keyList(keys []string) string {
+	names := make([]string, len(keys))
+	for i, k := range keys {
+		names[i] = k
+		if k == " " {
+			names[i] = "space"
+		}
+	}
+	return strings.Join(names, "/")
+}
+
+// inLineOrder sorts the warnings from first on by their line, as the file
+// reads.
+func (p *parser) inLineOrder(first int) {
+	type warning struct {
+		line int
+		text string
+	}
+	ws := make([]warning, 0, len(p.c.Warnings)-first)
+	for i := first; i < len(p.c.Warnings); i++ {
+		ws = append(ws, warning{p.lines[i], p.c.Warnings[i]})
+	}
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].line < ws[j].line })
+	for i, w := range ws {
+		p.lines[first+i], p.c.Warnings[first+i] = w.line, w.text
 	}
 }
 

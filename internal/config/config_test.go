@@ -146,14 +146,14 @@ func TestParseKeys(t *testing.T) {
 	want := []string{
 		`config.yaml:2: down: "pagedown" is not a key (write a letter, or a name such as enter, space, pgdown, ctrl+d, alt+j)`,
 		`config.yaml:3: unknown action "nxt_quote" (did you mean next_quote?)`,
-		`config.yaml:5: "s" is bound to both star and speakers`,
+		`config.yaml:5: speakers: s is already the key of star; speakers keeps its default keys`,
 		`config.yaml:6: links has no valid key; its default keys stay`,
 		`config.yaml:9: keys for up are set again; this one is ignored`,
 	}
 	if !reflect.DeepEqual(c.Warnings, want) {
 		t.Errorf("warnings\n got %q\nwant %q", c.Warnings, want)
 	}
-	wantKeys := map[string][]string{"down": {"j", "ctrl+n"}, "star": {"s"}, "speakers": {"s"}, "help": {"alt+?", "?"}, "up": {"k"}}
+	wantKeys := map[string][]string{"down": {"j", "ctrl+n"}, "star": {"s"}, "help": {"alt+?", "?"}, "up": {"k"}}
 	if !reflect.DeepEqual(c.Keys, wantKeys) {
 		t.Errorf("keys\n got %q\nwant %q", c.Keys, wantKeys)
 	}
@@ -174,7 +174,7 @@ func TestKeyNamesAreBubbleTeas(t *testing.T) {
 }
 
 func TestParseActionsFromCaller(t *testing.T) {
-	c := Parse("config.yaml", []byte("keys:\n  quit: x\n  star: s\n"), []string{"quit"})
+	c := Parse("config.yaml", []byte("keys:\n  quit: x\n  star: s\n"), map[string][]string{"quit": {"q"}})
 	if want := []string{`config.yaml:3: unknown action "star"`}; !reflect.DeepEqual(c.Warnings, want) {
 		t.Errorf("warnings %q, want %q", c.Warnings, want)
 	}
@@ -291,5 +291,29 @@ func TestParseKeysRepeatedAfterBadOnes(t *testing.T) {
 	}
 	if !reflect.DeepEqual(c.Warnings, want) || c.Keys != nil {
 		t.Errorf("warnings\n got %q\nwant %q\nkeys %q", c.Warnings, want, c.Keys)
+	}
+}
+
+// A key the file gives one action that another action has (by default, or
+// earlier in the file) is reported on its line, and the action keeps its
+// default keys; swapping two actions' keys is no clash.
+func TestParseKeyClashes(t *testing.T) {
+	defaults := map[string][]string{"down": {"down", "j"}, "up": {"up", "k"}, "next_quote": {"]"}, "page_down": {" ", "pgdown"}, "star": {"*"}}
+	for _, tt := range []struct {
+		text string
+		want []string
+		keys map[string][]string
+	}{
+		{"keys:\n  next_quote: [j]\n", []string{"config.yaml:2: next_quote: j is already the key of down; next_quote keeps its default keys, ]"}, nil},
+		{"keys:\n  next_quote:\n    - .\n    - space\n", []string{"config.yaml:4: next_quote: space is already the key of page_down; next_quote keeps its default keys, ]"}, nil},
+		{"keys:\n  down: [k]\n  up: [j]\n", nil, map[string][]string{"down": {"k"}, "up": {"j"}}},
+		{"keys:\n  star: [x]\n  next_quote: [x]\n", []string{"config.yaml:3: next_quote: x is already the key of star; next_quote keeps its default keys, ]"}, map[string][]string{"star": {"x"}}},
+		// one clashing key is enough: up keeps all its defaults
+		{"keys:\n  up: [k, j]\n", []string{"config.yaml:2: up: j is already the key of down; up keeps its default keys, up/k"}, nil},
+	} {
+		c := Parse("config.yaml", []byte(tt.text), defaults)
+		if !reflect.DeepEqual(c.Warnings, tt.want) || !reflect.DeepEqual(c.Keys, tt.keys) {
+			t.Errorf("%q:\nwarnings %q\n    want %q\nkeys %q, want %q", tt.text, c.Warnings, tt.want, c.Keys, tt.keys)
+		}
 	}
 }
