@@ -993,3 +993,49 @@ func TestStalePageDropped(t *testing.T) {
 		}
 	}
 }
+
+// A resize re-renders the article in two parts: the find keeps its
+// current match, in view, as the selected quote is kept.
+func TestFindKeptAcrossResize(t *testing.T) {
+	a := bigArticle(t, 60<<10)
+	m := testModel(t, 160, 45, a)
+	m = press(t, m, "enter", "/")
+	m = settle(t, m, typeText("ordinary")...)
+	m = press(t, m, "enter")
+	m = press(t, m, "N", "N", "N") // near the end: past the first part of a re-render
+	want := m.reader.find.cur
+	if n := len(m.reader.find.matches); want != n-3 {
+		t.Fatalf("after N N N: match %d of %d", want+1, n)
+	}
+	m = settle(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m.reader.r == nil || m.reader.r.partial || m.reader.r.key.width != m.reader.w {
+		t.Fatal("not re-rendered whole at the new width")
+	}
+	if got := m.reader.find.cur; got != want {
+		t.Errorf("after the resize: match %d, want %d", got+1, want+1)
+	}
+	if l := m.reader.find.matches[m.reader.find.cur].line; l < m.reader.offset || l >= m.reader.offset+m.reader.h {
+		t.Errorf("the current match (line %d) is out of view (%d-%d)", l, m.reader.offset, m.reader.offset+m.reader.h)
+	}
+	m = press(t, m, "n")
+	if got := m.reader.find.cur; got != want+1 {
+		t.Errorf("n after the resize: match %d, want %d", got+1, want+2)
+	}
+}
+
+// A resize deep in a long article comes back to the same text once the
+// whole re-render arrives, though its first part did not reach it.
+func TestResizeKeepsPlaceInLongArticle(t *testing.T) {
+	a := bigArticle(t, 60<<10)
+	m := testModel(t, 160, 45, a)
+	m = press(t, m, "enter")
+	m.reader.offset = m.reader.maxOffset() * 3 / 4
+	word := m.reader.r.words[m.reader.offset]
+	m = settle(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if m.reader.r.partial || m.reader.r.key.width != m.reader.w {
+		t.Fatal("not re-rendered whole at the new width")
+	}
+	if got := m.reader.r.words[m.reader.offset]; got < word-20 || got > word+20 {
+		t.Errorf("the top of the view is at word %d, was %d", got, word)
+	}
+}

@@ -30,6 +30,9 @@ type readerPane struct {
 	// anchor is the word at the top of the view, kept while re-rendering so
 	// that a resize stays on the same text
 	anchor int
+	// reanchor: the first part of a re-render did not reach the anchor;
+	// the whole goes back to it unless the view moved meanwhile
+	reanchor bool
 
 	find findState
 }
@@ -41,6 +44,9 @@ type findState struct {
 	whole   bool     // the terms are found as whole words (a search's are)
 	matches []findMatch
 	cur     int
+	// wanted is the current match +1 while the rendering (the first part
+	// of a re-render) does not reach it; 0 for none
+	wanted int
 }
 
 // findMatch is one occurrence: one range, or several when it runs over a
@@ -76,7 +82,16 @@ func (p *readerPane) setRendered(r *rendered) {
 	if old != nil && old.key == r.key {
 		// the whole of a long article after its first part: same lines, more of them
 		p.r = r
+		if p.reanchor {
+			p.offset = r.lineAtWords(p.anchor)
+			p.clampOffset()
+			p.reanchor = false
+		}
+		wanted := p.find.wanted > 0
 		p.refind()
+		if wanted && p.find.wanted == 0 {
+			p.showMatch()
+		}
 		if p.quote >= 0 && p.quote < len(old.quoteTop) && old.quoteTop[p.quote] < 0 {
 			p.showQuote(p.quote)
 		}
@@ -86,8 +101,10 @@ func (p *readerPane) setRendered(r *rendered) {
 		p.anchor = old.words[min(p.offset, len(old.lines))]
 	}
 	p.r, p.err = r, nil
+	p.reanchor = false
 	if old != nil || p.anchor > 0 {
 		p.offset = r.lineAtWords(p.anchor)
+		p.reanchor = r.partial && p.offset > p.maxOffset()
 	}
 	p.clampOffset()
 	p.refind()
@@ -109,6 +126,7 @@ func (p *readerPane) maxOffset() int {
 func (p *readerPane) clampOffset() { p.offset = clamp(p.offset, 0, p.maxOffset()) }
 
 func (p *readerPane) scroll(d int) {
+	p.reanchor = false
 	p.offset += d
 	p.clampOffset()
 	p.followQuote()
@@ -150,7 +168,7 @@ func (p *readerPane) showQuote(i int) {
 		return
 	}
 	top := p.r.quoteTop[i]
-	p.offset = top - p.h/3
+	p.offset, p.reanchor = top-p.h/3, false
 	p.clampOffset()
 }
 
@@ -197,10 +215,10 @@ func (p *readerPane) update(msg keyMsg) {
 	case key.Matches(msg, k.HalfUp):
 		p.scroll(-max(1, p.h/2))
 	case key.Matches(msg, k.Top):
-		p.offset = 0
+		p.offset, p.reanchor = 0, false
 		p.followQuote()
 	case key.Matches(msg, k.Bottom):
-		p.offset = p.maxOffset()
+		p.offset, p.reanchor = p.maxOffset(), false
 		p.followQuote()
 	case key.Matches(msg, k.NextMatch):
 		p.stepMatch(1)
@@ -240,14 +258,22 @@ func (p *readerPane) locate(jump bool) {
 	}
 }
 
-// refind runs the find again on a new rendering.
+// refind runs the find again on a new rendering, keeping its current
+// match; one the first part of a re-render does not reach is kept for the
+// whole.
 func (p *readerPane) refind() {
 	if p.find.query != "" {
 		cur := p.find.cur
-		p.find.matches, p.find.cur = nil, 0
+		if p.find.wanted > 0 {
+			cur = p.find.wanted - 1
+		}
+		p.find.matches, p.find.cur, p.find.wanted = nil, 0, 0
 		p.locate(false)
-		if cur < len(p.find.matches) {
+		switch {
+		case cur < len(p.find.matches):
 			p.find.cur = cur
+		case p.r.partial:
+			p.find.wanted = cur + 1
 		}
 	}
 }
@@ -360,6 +386,7 @@ func (p *readerPane) stepMatch(d int) {
 		return
 	}
 	p.find.cur = (p.find.cur + d + n) % n
+	p.find.wanted = 0
 	p.showMatch()
 }
 
@@ -369,7 +396,7 @@ func (p *readerPane) showMatch() {
 	}
 	m := p.find.matches[p.find.cur]
 	if m.line < p.offset || m.line >= p.offset+p.h {
-		p.offset = m.line - p.h/3
+		p.offset, p.reanchor = m.line-p.h/3, false
 		p.clampOffset()
 	}
 }
@@ -378,6 +405,9 @@ func (p *readerPane) showMatch() {
 func (p *readerPane) findStatus() string {
 	if p.find.query == "" {
 		return ""
+	}
+	if p.find.wanted > 0 {
+		return fmt.Sprintf("%d/…", p.find.wanted) // the rest of the article is rendering
 	}
 	if len(p.find.matches) == 0 {
 		return "no match"
@@ -450,7 +480,7 @@ func (p *readerPane) view() []string {
 		lo := sort.Search(len(p.find.matches), func(i int) bool { return p.find.matches[i].line >= p.offset-4 })
 		for i := lo; i < len(p.find.matches) && p.find.matches[i].line < end; i++ {
 			st, prio := &p.st.Match, 3
-			if i == p.find.cur {
+			if i == p.find.cur && p.find.wanted == 0 {
 				st, prio = &p.st.MatchCurrent, 4
 			}
 			for _, c := range p.find.matches[i].ranges {
