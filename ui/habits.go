@@ -111,15 +111,16 @@ func (m *Model) habitKey(msg tea.KeyMsg) (cmd tea.Cmd, ok bool) {
 		m.toggleMode(modeStarred)
 		return nil, true
 	case key.Matches(msg, k.Links):
-		m.showLinks = !m.showLinks
 		m.linkCursor = 0
 		if m.showLinks {
-			m.showErrors = false
-			m.links = nil
-			if m.reader.r != nil { // found with the text when it was rendered
-				m.links = m.reader.r.links
-			}
-			m.setFocus(ReaderPane)
+			m.closeView()
+			return nil, true
+		}
+		m.openView()
+		m.showLinks = true
+		m.links = nil
+		if m.reader.r != nil { // found with the text when it was rendered
+			m.links = m.reader.r.links
 		}
 		return nil, true
 	case pressed(msg, k.OpenSource): // off without a web address, but it says so

@@ -99,6 +99,7 @@ type Model struct {
 	indexOne     *sync.Mutex // one batch indexes at a time, on all cores
 
 	showErrors bool
+	viewFrom   Pane // the pane the links or errors view was opened from: esc goes back to it
 	errOffset  int
 	errs       []store.LoadError
 
@@ -612,18 +613,18 @@ func (m *Model) handleKey(msg tea.KeyMsg) ([]tea.Cmd, bool) {
 			m.speakersOn = false
 		}
 	case key.Matches(msg, k.Errors):
-		m.showLinks = false
-		m.showErrors = !m.showErrors
-		m.errOffset = 0
-		if m.showErrors && m.focus != ReaderPane {
-			m.setFocus(ReaderPane)
+		if m.showErrors {
+			m.closeView()
+			break
 		}
+		m.openView()
+		m.showErrors, m.errOffset = true, 0
 	case pressed(msg, k.Errors): // disabled, so off the help, but it says why it opens nothing
 		return []tea.Cmd{m.flash("No load errors")}, false
 	case m.showErrors && key.Matches(msg, k.Clear):
-		m.showErrors = false
+		m.closeView()
 	case m.showLinks && m.focus == ReaderPane && key.Matches(msg, k.Clear):
-		m.showLinks = false
+		m.closeView()
 	case m.showLinks && m.focus == ReaderPane && !key.Matches(msg, k.Links) && !key.Matches(msg, k.CopyLink) && !key.Matches(msg, k.NextPane) && !key.Matches(msg, k.PrevPane):
 		return []tea.Cmd{m.linksKey(msg)}, false
 	case key.Matches(msg, k.Search):
@@ -956,6 +957,25 @@ func (m *Model) saveSnapshot() tea.Cmd {
 // snapshotSavedMsg says the snapshot is written, or why not.
 type snapshotSavedMsg struct{ err error }
 
+// openView readies the reader's place for the links or errors view,
+// remembering the pane it is opened from.
+func (m *Model) openView() {
+	if !m.showLinks && !m.showErrors {
+		m.viewFrom = m.focus
+	}
+	m.showLinks, m.showErrors = false, false
+	m.setFocus(ReaderPane)
+}
+
+// closeView closes the links or errors view and gives the focus back to
+// the pane it was opened from.
+func (m *Model) closeView() {
+	m.showLinks, m.showErrors = false, false
+	if m.focus == ReaderPane {
+		m.setFocus(m.viewFrom)
+	}
+}
+
 // clear leaves the find, the filter or the errors view.
 func (m *Model) clear() {
 	switch {
@@ -963,7 +983,7 @@ func (m *Model) clear() {
 		m.awaiting, m.openAwaited = "", false
 		m.searchSeq++ // its answer is not wanted any more
 	case m.showErrors:
-		m.showErrors = false
+		m.closeView()
 	case m.focus != ListPane && m.findOpen():
 		m.reader.runFind("", false)
 	case m.focus != ListPane:

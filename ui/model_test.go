@@ -1039,3 +1039,36 @@ func TestResizeKeepsPlaceInLongArticle(t *testing.T) {
 		t.Errorf("the top of the view is at word %d, was %d", got, word)
 	}
 }
+
+// esc closes the links or errors view and goes back to the pane it was
+// opened from.
+func TestViewEscReturnsFocus(t *testing.T) {
+	for _, c := range []struct {
+		view, from string
+		keys       []string
+		want       Pane
+	}{
+		{"links", "list", []string{"l", "esc"}, ListPane},
+		{"errors", "list", []string{"e", "esc"}, ListPane},
+		{"links", "list, closed with l", []string{"l", "l"}, ListPane},
+		{"errors", "list, closed with e", []string{"e", "e"}, ListPane},
+		{"links", "reader", []string{"enter", "l", "esc"}, ReaderPane},
+		{"errors", "quotes", []string{"tab", "tab", "e", "esc"}, QuotesPane},
+		{"links then errors", "list", []string{"l", "e", "esc"}, ListPane},
+	} {
+		m := testModel(t, 160, 45, seedArticles(t)...)
+		m.errs = []store.LoadError{{Path: "x.txt", Err: errors.New("unreadable")}}
+		m.syncKeys()
+		m = press(t, m, c.keys[:len(c.keys)-1]...)
+		if !m.showLinks && !m.showErrors || m.focus != ReaderPane {
+			t.Fatalf("%s from the %s: not shown in the reader's place", c.view, c.from)
+		}
+		m = press(t, m, c.keys[len(c.keys)-1])
+		if m.showLinks || m.showErrors {
+			t.Errorf("%s from the %s: still shown", c.view, c.from)
+		}
+		if m.focus != c.want {
+			t.Errorf("%s from the %s: focus %v after esc, want %v", c.view, c.from, m.focus, c.want)
+		}
+	}
+}
