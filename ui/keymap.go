@@ -158,7 +158,9 @@ func (k *KeyMap) move(msg keyMsg, n, page int) (d int, ok bool) {
 type helpKeys struct {
 	short []key.Binding
 	full  [][]key.Binding
-	kept  int // the last kept of short show however narrow the line: help, quit
+	// the last kept of short show however narrow the line: help and quit
+	// always, one before them (]) while the ellipsis still fits beside them
+	kept int
 }
 
 func (h helpKeys) ShortHelp() []key.Binding  { return h.short }
@@ -340,13 +342,20 @@ func shortHelpView(h *help.Model, keys helpKeys) string {
 	if h.Width <= 0 || total <= h.Width {
 		return strings.Join(items, sep)
 	}
-	tail := strings.Join(items[len(items)-kept:], sep)
-	room := h.Width - lipgloss.Width(tail)
-	if kept > 0 {
-		room -= sepW
-	}
 	ellipsis := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
-	room -= lipgloss.Width(ellipsis)
+	var tail string
+	var room int
+	for {
+		tail = strings.Join(items[len(items)-kept:], sep)
+		room = h.Width - lipgloss.Width(tail) - lipgloss.Width(ellipsis)
+		if kept > 0 {
+			room -= sepW
+		}
+		if room >= 0 || kept <= alwaysKept {
+			break
+		}
+		kept-- // the ellipsis, that says there are more keys, first
+	}
 	if room < 0 && kept > 0 {
 		return tail // too narrow for more
 	}
@@ -371,6 +380,10 @@ func shortHelpView(h *help.Model, keys helpKeys) string {
 	}
 	return b.String()
 }
+
+// alwaysKept is how many of the kept keys show however narrow the help
+// line: ? and q, the way to every other key and out.
+const alwaysKept = 2
 
 // pressed matches a key even while it is disabled: a key that has nothing to
 // do now stays off the help but can still say so when pressed.

@@ -1112,7 +1112,20 @@ func (m *Model) stepQuote(forward bool) tea.Cmd {
 		return m.flash(fmt.Sprintf("%s (%d of %d)", atEnd("quote", forward), cur+1, n))
 	}
 	m.selectQuote(m.reader.nextQuote(step(forward)))
+	if m.lay.Panes[QuotesPane].W == 0 && m.reader.quote >= 0 {
+		// no quotes pane to show who said it: the status line says
+		return m.flash(quoteLabel(m.reader.article, m.reader.quote))
+	}
 	return nil
+}
+
+// quoteLabel is "quote 2/4 — Vladimir Putin".
+func quoteLabel(a *store.Article, i int) string {
+	who := "unattributed"
+	if s := cleanLine(a.Quotes[i].Speaker); s != "" {
+		who = s
+	}
+	return fmt.Sprintf("quote %d/%d — %s", i+1, len(a.Quotes), who)
 }
 
 // syncQuotes follows the reader's quote in the sidebar.
@@ -1283,7 +1296,17 @@ func (m *Model) helpKeys() helpKeys {
 		back.SetHelp("esc", "back")
 		short = []key.Binding{k.Down, k.Up, jump, back}
 	}
+	if m.lay.Panes[QuotesPane].W == 0 {
+		// no quotes pane: ] is the way to the quotes, kept however narrow the line
+		short = append(short, k.NextPane, k.Speakers, k.Errors, k.NextQuote, k.Help, k.Quit)
+		return helpKeys{short: short, full: fullHelp(k, filter, find, jump), kept: 3}
+	}
 	short = append(short, k.NextQuote, k.NextPane, k.Speakers, k.Errors, k.Help, k.Quit)
+	return helpKeys{short: short, full: fullHelp(k, filter, find, jump), kept: 2} // ? and q always show
+}
+
+// fullHelp is every key, in columns.
+func fullHelp(k KeyMap, filter, find, jump key.Binding) [][]key.Binding {
 	full := [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.NextArticle, k.PrevArticle},
 		{k.Open, filter, find, k.NextMatch, k.PrevMatch, clearOrBack(k.Clear)},
@@ -1298,7 +1321,7 @@ func (m *Model) helpKeys() helpKeys {
 			g[i].SetEnabled(true)
 		}
 	}
-	return helpKeys{short: short, full: full, kept: 2} // ? and q always show
+	return full
 }
 
 func (m *Model) scrollErrors(msg tea.KeyMsg) {

@@ -1072,3 +1072,33 @@ func TestViewEscReturnsFocus(t *testing.T) {
 		}
 	}
 }
+
+// With no quotes pane on screen, ] says whose quote it went to, and the
+// help keeps ] however narrow the line.
+func TestQuoteJumpWithoutQuotesPane(t *testing.T) {
+	a := parse(t, "q.txt", "Talks\n\n“We will talk,” said Vladimir Putin.\n\nMore text.\n\n“Not \x1b[2Jnow,” said Ann \x1b]52;c;eA==\x07Lee.\n")
+	if len(a.Quotes) != 2 {
+		t.Fatalf("%d quotes", len(a.Quotes))
+	}
+	for _, size := range [][2]int{{80, 24}, {60, 20}} {
+		m := testModel(t, size[0], size[1], a)
+		m = press(t, m, "]")
+		s := screen(m)
+		if !strings.Contains(s, "quote 1/2 — Vladimir Putin") {
+			t.Errorf("%dx%d, ]: the status line does not say whose quote:\n%s", size[0], size[1], s)
+		}
+		if !strings.Contains(s, "] next quote") {
+			t.Errorf("%dx%d: ] is not in the help:\n%s", size[0], size[1], s)
+		}
+		m = press(t, m, "]")
+		checkScreen(t, m.View(), size[0], size[1])
+		if s := screen(m); !strings.Contains(s, "quote 2/2 — Ann") {
+			t.Errorf("%dx%d, ] ]: the status line does not say whose quote:\n%s", size[0], size[1], s)
+		}
+	}
+	// with the quotes pane on screen, it is the pane that says who
+	m := testModel(t, 160, 45, a)
+	if m = press(t, m, "]"); strings.Contains(screen(m), "quote 1/2") {
+		t.Error("160x45: a flash besides the quotes pane")
+	}
+}
