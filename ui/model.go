@@ -397,7 +397,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a := m.reader.article; a != nil && msg.key.id == a.ID {
 			if msg.err != nil {
 				m.reader.err = msg.err
-			} else if msg.key.width == m.reader.w {
+			} else if msg.key.width == m.reader.textWidth() {
 				m.reader.setRendered(msg.r)
 				m.syncQuotes()
 			}
@@ -1058,7 +1058,7 @@ func (m *Model) selectionChanged() {
 	m.reader.setArticle(a)
 	m.quotes.setArticle(a)
 	if a != nil {
-		if r := m.cache.get(renderKey{a.ID, m.reader.w}); r != nil {
+		if r := m.cache.get(renderKey{a.ID, m.reader.textWidth()}); r != nil {
 			m.reader.setRendered(r)
 		}
 	}
@@ -1086,7 +1086,7 @@ func (m *Model) showQuoteOf(ref store.QuoteRef) {
 	m.list.selectArticle(ref.Article)
 	m.reader.setArticle(ref.Article)
 	m.quotes.setArticle(ref.Article)
-	if r := m.cache.get(renderKey{ref.Article.ID, m.reader.w}); r != nil {
+	if r := m.cache.get(renderKey{ref.Article.ID, m.reader.textWidth()}); r != nil {
 		m.reader.setRendered(r)
 	}
 	m.selectQuote(ref.Quote)
@@ -1142,7 +1142,7 @@ func (m *Model) ensureRendered() tea.Cmd {
 	if a == nil || m.reader.w <= 0 || m.reader.current() && !m.reader.r.partial {
 		return nil
 	}
-	k := renderKey{a.ID, m.reader.w}
+	k := renderKey{a.ID, m.reader.textWidth()}
 	if r := m.cache.get(k); r != nil {
 		m.reader.setRendered(r)
 		m.syncQuotes()
@@ -1155,7 +1155,7 @@ func (m *Model) ensureRendered() tea.Cmd {
 		return nil
 	}
 	m.inflight[k] = true
-	return m.rd.renderCmd(a, m.reader.w)
+	return m.rd.renderCmd(a, m.reader.textWidth())
 }
 
 // helpText is the help as drawn now: one line, or the full help.

@@ -1102,3 +1102,36 @@ func TestQuoteJumpWithoutQuotesPane(t *testing.T) {
 		t.Error("160x45: a flash besides the quotes pane")
 	}
 }
+
+// On a wide screen the article is set at most maxTextWidth wide, in a
+// frame as wide as before; its quotes are highlighted where they are.
+func TestTextWidthCapped(t *testing.T) {
+	m := testModel(t, 250, 70, seedArticles(t)...)
+	m = press(t, m, "]")
+	if m.reader.w <= maxTextWidth {
+		t.Fatalf("the reader is %d wide: too narrow to test", m.reader.w)
+	}
+	if m.reader.r == nil || m.reader.r.key.width != maxTextWidth {
+		t.Fatalf("rendered at %v, want %d", m.reader.r.key, maxTextWidth)
+	}
+	for i, l := range m.reader.r.lines {
+		if w := ansi.StringWidth(l); w > maxTextWidth {
+			t.Fatalf("line %d is %d wide", i, w)
+		}
+	}
+	s := m.View()
+	checkScreen(t, s, 250, 70)
+	r := m.lay.Panes[ReaderPane]
+	top := []rune(ansi.Strip(strings.Split(s, "\n")[0]))
+	if top[r.X] != '╭' && top[r.X] != '┏' || top[r.X+r.W-1] != '╮' && top[r.X+r.W-1] != '┓' {
+		t.Errorf("the reader's frame is not %d wide from %d: %q", r.W, r.X, string(top))
+	}
+	// the selected quote is found in the text where the highlight says
+	q := m.reader.r.quotes[m.reader.quote][0]
+	line := []rune(ansi.Strip(m.reader.r.lines[q.line]))
+	words := quoteWords(m.reader.article, m.reader.quote)
+	first := strings.Fields(words)[0]
+	if got := string(line[q.start:min(q.end, len(line))]); !strings.Contains(got, first) && !strings.Contains(first, strings.TrimSpace(got)) {
+		t.Errorf("the highlight covers %q, the quote starts %q", got, first)
+	}
+}

@@ -113,8 +113,16 @@ func (p *readerPane) setRendered(r *rendered) {
 	}
 }
 
+// maxTextWidth is the widest the article is set, however wide the pane:
+// longer lines are hard to follow (glow caps its width too). The pane's
+// frame keeps its width.
+const maxTextWidth = 100
+
+// textWidth is the width the article is rendered at.
+func (p *readerPane) textWidth() int { return min(p.w, maxTextWidth) }
+
 // current reports whether the rendering fits the pane's width.
-func (p *readerPane) current() bool { return p.r != nil && p.r.key.width == p.w }
+func (p *readerPane) current() bool { return p.r != nil && p.r.key.width == p.textWidth() }
 
 func (p *readerPane) maxOffset() int {
 	if p.r == nil {
