@@ -82,6 +82,9 @@ type Model struct {
 
 	speakers   speakersPane
 	speakersOn bool // the speakers view stands in the list's place
+	// speakersDue: the view is open and its list on the way; enterDue:
+	// enter came before it, and opens the first speaker's quotes when it comes
+	speakersDue, enterDue bool
 
 	input        *textinput.Model
 	mode         inputMode
@@ -332,6 +335,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyMsg:
 		if m.mode == inputNone {
 			m.openAwaited = false // what the key does comes first
+			m.enterDue = false
 		}
 		var quit bool
 		before, offset, quote := m.reader.article, m.reader.offset, m.reader.quote
@@ -458,6 +462,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case speakersMsg:
 		m.speakers.set(msg)
+		m.speakersDue = false
+		if m.enterDue && m.speakersOn && m.focus == ListPane && m.mode == inputNone {
+			m.openSpeaker()
+		}
+		m.enterDue = false
 	case spinner.TickMsg:
 		if m.loading {
 			var cmd tea.Cmd
@@ -648,16 +657,11 @@ func (m *Model) paneKey(msg tea.KeyMsg) {
 	switch {
 	case m.focus == ListPane && m.speakersOn:
 		if key.Matches(msg, k.Open) {
-			if !m.speakers.enter() {
-				if ref := m.speakers.quoteRef(); ref != nil {
-					m.showQuoteOf(*ref)
-					m.setFocus(ReaderPane)
-				}
+			if m.speakersDue && m.speakers.selected() == nil {
+				m.enterDue = true // typed before the list came: it opens once there
 				return
 			}
-			if ref := m.speakers.quoteRef(); ref != nil {
-				m.showQuoteOf(*ref)
-			}
+			m.openSpeaker()
 			return
 		}
 		if m.speakers.update(msg) {
@@ -1067,12 +1071,28 @@ func (m *Model) selectionChanged() {
 // toggleSpeakers opens or closes the speakers view in the list's place.
 func (m *Model) toggleSpeakers() tea.Cmd {
 	m.speakersOn = !m.speakersOn
+	m.speakersDue = m.speakersOn
 	if !m.speakersOn {
 		m.selectionChanged()
 		return nil
 	}
 	m.setFocus(ListPane)
 	return m.loadSpeakers()
+}
+
+// openSpeaker is enter in the speakers view: it lists the selected
+// speaker's quotes, or reads the quote selected among them.
+func (m *Model) openSpeaker() {
+	if !m.speakers.enter() {
+		if ref := m.speakers.quoteRef(); ref != nil {
+			m.showQuoteOf(*ref)
+			m.setFocus(ReaderPane)
+		}
+		return
+	}
+	if ref := m.speakers.quoteRef(); ref != nil {
+		m.showQuoteOf(*ref)
+	}
 }
 
 // loadSpeakers gathers everyone quoted, off the UI goroutine.

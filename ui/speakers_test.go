@@ -33,3 +33,21 @@ func TestSpeakersDimTheDescribed(t *testing.T) {
 		t.Errorf("named row drawn dim: %q", rows[1])
 	}
 }
+
+// enter typed right after s, before the speakers are gathered, opens the
+// first speaker's quotes once they come; another key in between cancels it.
+func TestSpeakersEnterBeforeList(t *testing.T) {
+	m := testModel(t, 160, 45, seedArticles(t)...)
+	m = settle(t, m, keys("s", "enter")...) // one run: enter comes before the speakers
+	if m.speakers.open != 0 || !strings.Contains(screen(m), "Vladimir Putin · 3 quotes") {
+		t.Fatalf("s enter: open %d\n%s", m.speakers.open, screen(m))
+	}
+	if ref := m.speakers.quoteRef(); ref == nil || m.reader.article != ref.Article || m.reader.quote != ref.Quote {
+		t.Errorf("the first quote is not shown in the reader: quote %d", m.reader.quote)
+	}
+	m = testModel(t, 160, 45, seedArticles(t)...)
+	m = settle(t, m, keys("s", "enter", "esc")...)
+	if m.speakers.open >= 0 {
+		t.Errorf("s enter esc: the quotes of %q opened", m.speakers.shown[m.speakers.open].Name)
+	}
+}
