@@ -112,7 +112,7 @@ const quoteRows = 3
 
 func (s *speakersPane) scroll() {
 	if s.open >= 0 {
-		n := max(1, (s.h-1)/quoteRows)
+		n := max(1, s.h/quoteRows) // whole; a part of the next fills the rows left
 		if s.qcursor < s.qoffset {
 			s.qoffset = s.qcursor
 		}
@@ -137,7 +137,7 @@ func (s *speakersPane) update(msg keyMsg) bool {
 	page := max(1, s.h)
 	if s.open >= 0 {
 		cur, n = &s.qcursor, len(s.shown[s.open].Quotes)
-		page = max(1, (s.h-1)/quoteRows)
+		page = max(1, s.h/quoteRows)
 	}
 	if n == 0 {
 		return false
@@ -221,37 +221,48 @@ func (s *speakersPane) view(focused bool) []string {
 	return out
 }
 
-// quotesView lists one speaker's quotes: the words, then the article.
+// quotesView lists one speaker's quotes: the words, then the article. They
+// fill the pane: the rows left under the last whole one show the start of
+// the next, or at the end of the list, the end of the one before the first.
 func (s *speakersPane) quotesView(focused bool) []string {
 	sp := s.shown[s.open]
 	out := make([]string, 0, s.h)
-	tw := max(0, s.w-3)
-	for i := s.qoffset; i < len(sp.Quotes) && len(out)+quoteRows <= s.h; i++ {
-		ref := sp.Quotes[i]
-		text := quoteWords(ref.Article, ref.Quote)
-		first, rest := splitCells(text, max(1, tw-1))
-		lines := []string{"“" + first, truncate(rest, tw) + "”", "in " + cleanLine(ref.Article.Title)}
-		in := 2
-		if rest == "" { // the title right under a quote of one line, the row left over after it
-			lines = []string{"“" + first + "”", lines[2], ""}
-			in = 1
-		}
-		bar := "  "
-		if i == s.qcursor {
-			bar = s.st.paint.bar.Draw("┃") + " "
-		}
-		for j, l := range lines {
-			l = truncate(l, tw)
-			switch {
-			case j == in:
-				l = s.st.paint.speaker.Draw(l)
-			case i == s.qcursor:
-				l = s.st.paint.sideSelected.Draw(l)
-			}
-			out = append(out, bar+l)
-		}
+	for i := s.qoffset; i < len(sp.Quotes) && len(out) < s.h; i++ {
+		out = append(out, s.quoteEntry(sp.Quotes[i], i == s.qcursor)...)
 	}
-	return out
+	for i := s.qoffset - 1; i >= 0 && len(out) < s.h; i-- {
+		e := s.quoteEntry(sp.Quotes[i], i == s.qcursor)
+		out = append(e[max(0, len(e)-(s.h-len(out))):], out...)
+	}
+	return out[:min(len(out), s.h)]
+}
+
+// quoteEntry is one quote of a speaker's list, in quoteRows rows.
+func (s *speakersPane) quoteEntry(ref store.QuoteRef, selected bool) []string {
+	tw := max(0, s.w-3)
+	text := quoteWords(ref.Article, ref.Quote)
+	first, rest := splitCells(text, max(1, tw-1))
+	lines := []string{"“" + first, truncate(rest, tw) + "”", "in " + cleanLine(ref.Article.Title)}
+	in := 2
+	if rest == "" { // the title right under a quote of one line, the row left over after it
+		lines = []string{"“" + first + "”", lines[2], ""}
+		in = 1
+	}
+	bar := "  "
+	if selected {
+		bar = s.st.paint.bar.Draw("┃") + " "
+	}
+	for j, l := range lines {
+		l = truncate(l, tw)
+		switch {
+		case j == in:
+			l = s.st.paint.speaker.Draw(l)
+		case selected:
+			l = s.st.paint.sideSelected.Draw(l)
+		}
+		lines[j] = bar + l
+	}
+	return lines
 }
 
 // splitCells cuts s at the last space that fits in w cells.

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"newsreader/store"
@@ -49,5 +51,43 @@ func TestSpeakersEnterBeforeList(t *testing.T) {
 	m = settle(t, m, keys("s", "enter", "esc")...)
 	if m.speakers.open >= 0 {
 		t.Errorf("s enter esc: the quotes of %q opened", m.speakers.shown[m.speakers.open].Name)
+	}
+}
+
+// A speaker's quotes fill the pane, though each takes three rows: at the
+// top the next one starts in the rows left, at the end the one before.
+func TestSpeakerQuotesFillThePane(t *testing.T) {
+	var text strings.Builder
+	text.WriteString("Many words\n\n")
+	for i := range 7 {
+		fmt.Fprintf(&text, "“Quote number %d is a long one, long enough for two rows of the pane,” said Ann Lee.\n\n", i)
+	}
+	a := parse(t, "a.txt", text.String())
+	if len(a.Quotes) != 7 {
+		t.Fatalf("%d quotes", len(a.Quotes))
+	}
+	for _, h := range []int{10, 11, 12} {
+		m := testModel(t, 160, h+4, a) // the frame and the two bars
+		m = press(t, m, "s", "enter")
+		if m.speakers.h != h || m.speakers.open != 0 {
+			t.Fatalf("pane %d rows, open %d", m.speakers.h, m.speakers.open)
+		}
+		for _, k := range []string{"g", "j", "G", "k"} {
+			m = press(t, m, k)
+			rows := m.speakers.view(true)
+			if len(rows) != h || strings.TrimSpace(ansi.Strip(rows[h-1])) == "" && h%quoteRows != 0 {
+				t.Errorf("%d rows, after %s: %d drawn, the last %q", h, k, len(rows), ansi.Strip(rows[len(rows)-1]))
+			}
+			sel := fmt.Sprintf("Quote number %d ", m.speakers.qcursor)
+			found := false
+			for _, r := range rows {
+				if strings.Contains(r, "┃") && strings.Contains(r, sel) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%d rows, after %s: the selected quote %d is not drawn whole:\n%s", h, k, m.speakers.qcursor, strings.Join(rows, "\n"))
+			}
+		}
 	}
 }
