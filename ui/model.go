@@ -94,6 +94,7 @@ type Model struct {
 	searchRanked int    // hits the index ranked for them: the next page starts there
 	searchMore   bool   // the index may have more: a page was full
 	paging       bool   // the next page is being fetched
+	toEnd        bool   // G in the results: the pages are fetched to the end, and the last selected
 	chosen       bool   // ↓ or ↑ chose an article while the query was typed
 	awaiting     string // enter came before this query's answer: show it when it comes,
 	openAwaited  bool   // and read its best hit, unless a key or the mouse did something since
@@ -337,6 +338,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.openAwaited = false // what the key does comes first
 			m.enterDue = false
 		}
+		m.toEnd = false // G sets it again
 		var quit bool
 		before, offset, quote := m.reader.article, m.reader.offset, m.reader.quote
 		cmds, quit = m.handleKey(msg)
@@ -358,7 +360,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.markReadAtEnd()
 		}
 	case tea.MouseMsg:
-		m.openAwaited = false
+		m.openAwaited, m.toEnd = false, false
 		before := m.reader.article
 		m.handleMouse(msg)
 		if m.reader.article != before {
@@ -419,6 +421,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.suggestion = msg.res.Suggestion
 			m.searchShown, m.searchRanked, m.searchMore = msg.seq, msg.ranked, msg.more
 			m.selectionChanged()
+			cmds = append(cmds, m.followEnd())
 			if msg.query == m.awaiting {
 				if m.openAwaited && m.list.selected() != nil {
 					m.openResult()
@@ -435,6 +438,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.list.addResults(msg.res.Hits, found)
 			m.searchRanked += msg.ranked
 			m.searchMore, m.paging = msg.more, false
+			cmds = append(cmds, m.followEnd())
 		}
 	case compactedMsg:
 		if m.filesRead && m.indexing == 0 {
@@ -681,6 +685,9 @@ func (m *Model) paneKey(msg tea.KeyMsg) {
 		if m.list.update(msg) {
 			m.selectionChanged()
 		}
+		if key.Matches(msg, k.Bottom) && m.list.query != "" && m.searchMore {
+			m.toEnd = true // the next pages come as the last is selected: followEnd goes on
+		}
 	case m.focus == ReaderPane:
 		m.reader.update(msg)
 		m.syncQuotes()
@@ -839,6 +846,9 @@ func (m *Model) search(q string) tea.Cmd {
 		m.searchCancel = nil
 	}
 	m.paging = false
+	if q != m.list.query {
+		m.toEnd = false // G was for the results of another query
+	}
 	if strings.TrimSpace(q) == "" {
 		m.list.clearQuery()
 		m.suggestion = ""
@@ -886,6 +896,22 @@ func (m *Model) nextPage() tea.Cmd {
 		}
 		return pageMsg{seq: seq, query: q, from: from, res: res, page: p}
 	}
+}
+
+// followEnd selects the last result after G, as pages come; nextPage
+// then asks for the one after, until there is none.
+func (m *Model) followEnd() tea.Cmd {
+	if !m.toEnd {
+		return nil
+	}
+	if !m.searchMore {
+		m.toEnd = false
+	}
+	if !m.moveSelection(m.list.rows()) {
+		return nil
+	}
+	m.savePosition()
+	return m.articleShown()
 }
 
 // shownHits asks the index for limit hits ranked from from on, and

@@ -1135,3 +1135,38 @@ func TestTextWidthCapped(t *testing.T) {
 		t.Errorf("the highlight covers %q, the quote starts %q", got, first)
 	}
 }
+
+// G in a search's results goes to the last of them, the pages between
+// fetched as they come; another key before a page comes cancels it.
+func TestSearchGGoesToLastResult(t *testing.T) {
+	const n = 3*searchPage + 50
+	var arts []*articleT
+	for i := range n {
+		arts = append(arts, parse(t, fmt.Sprintf("a%03d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget%s was debated.", i, strings.Repeat(", the budget", i%7))))
+	}
+	results := func() Model {
+		m := testModel(t, 120, 30, arts...)
+		m = press(t, m, "/")
+		m = settle(t, m, typeText("budget")...)
+		return press(t, m, "enter", "esc", "esc")
+	}
+	m := press(t, results(), "G")
+	if got, want := m.list.note(), fmt.Sprintf("%d/%d", n, n); got != want || m.list.selected() != m.list.at(n-1) || m.reader.article != m.list.selected() {
+		t.Errorf("after G: %s, want %s, the last shown in the reader", got, want)
+	}
+	if m.toEnd {
+		t.Error("G still going at the end")
+	}
+
+	// k pressed while the second page is on its way: the page is taken, the cursor stays
+	m = results() // a model copied shares its list's maps: a new one
+	next, cmd := m.Update(keys("G")[0])
+	m = next.(Model)
+	next, _ = m.Update(keys("k")[0])
+	m = next.(Model)
+	at := m.list.cursor
+	m = settle(t, m, cmd())
+	if len(m.list.results) <= searchPage || m.list.cursor != at {
+		t.Errorf("G then k: %d results, cursor %d, want it at %d", len(m.list.results), m.list.cursor, at)
+	}
+}
