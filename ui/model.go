@@ -571,9 +571,11 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 		}
 	}
 	if m.speakersOn {
-		defer m.loadSpeakers()
+		cmds = append(cmds, m.loadSpeakers())
 	}
-	if a := m.list.selected(); a != shown && !m.speakersOn {
+	// the list's selection follows a rewritten file; in the speakers view
+	// the reader follows it only to the same article's new version
+	if a := m.list.selected(); a != shown && (!m.speakersOn || a != nil && shown != nil && a.Path == shown.Path && a.Entry == shown.Entry) {
 		m.selectionChanged()
 		if a != nil && shown != nil && a.Path == shown.Path && a.Entry == shown.Entry {
 			m.reader.anchor = word // the same article, rewritten: keep the place

@@ -680,6 +680,25 @@ func TestChangedFileLeavesNoOldCountInSearch(t *testing.T) {
 	}
 }
 
+// A file changed on disk while the speakers view is open: the view shows
+// the new speakers (the command that gathers them was dropped).
+func TestChangedFileRefreshesSpeakers(t *testing.T) {
+	a := parse(t, "a.txt", "Talks\n\n“We will win the vote in November,” said Jane Roe.\n")
+	m := testModel(t, 120, 40, a)
+	m = press(t, m, "s")
+	if !m.speakersOn || !strings.Contains(screen(m), "Jane Roe") {
+		t.Fatalf("speakers view:\n%s", screen(m))
+	}
+	edited := parse(t, "a.txt", "Talks\n\n“We will win the vote in November,” said Ann Lee.\n")
+	watch := make(chan []store.Change)
+	close(watch)
+	m.changes = watch
+	m = settle(t, m, changesMsg{{Path: "a.txt", Articles: []*store.Article{edited}}})
+	if s := screen(m); !strings.Contains(s, "Ann Lee") || strings.Contains(s, "Jane Roe") {
+		t.Errorf("after the change the speakers view shows:\n%s", s)
+	}
+}
+
 // The help drawn from the memo is the help drawn afresh, whatever changed
 // since the last frame: the width, a key's words, a key turned off, the
 // full help.
