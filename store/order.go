@@ -2,28 +2,51 @@ package store
 
 import "sort"
 
-// SortArticlesBy orders articles by the name the config's sort setting
-// gives (ui/list.go orders the reader's list the same way): "date" newest first,
-// "title" and "source" alphabetically, "quotes" most quoted first; ties,
-// undated articles and an unknown name go by file. It reports whether it
-// knew the name.
-func SortArticlesBy(arts []*Article, order string) bool {
-	var less func(a, b *Article) bool
-	switch order {
+// Order is the reading order the config's sort setting names: "date"
+// newest first, "title" and "source" alphabetically, "quotes" most quoted
+// first; ties and undated articles go by file (ArticleLess). ok is false
+// for another name.
+func Order(name string) (less func(a, b *Article) bool, ok bool) {
+	var first func(a, b *Article) int // <0 when a comes before b, 0 for a tie
+	switch name {
 	case "date":
-		less = func(a, b *Article) bool { return !a.Date.Equal(b.Date) && a.Date.After(b.Date) }
+		first = func(a, b *Article) int { return -a.Date.Compare(b.Date) }
 	case "title":
-		less = func(a, b *Article) bool { return a.Title < b.Title }
+		first = func(a, b *Article) int { return compareStrings(a.Title, b.Title) }
 	case "quotes":
-		less = func(a, b *Article) bool { return len(a.Quotes) > len(b.Quotes) }
+		first = func(a, b *Article) int { return len(b.Quotes) - len(a.Quotes) }
 	case "source":
-		less = func(a, b *Article) bool { return a.Source < b.Source }
+		first = func(a, b *Article) int { return compareStrings(a.Source, b.Source) }
 	default:
+		return nil, false
+	}
+	return func(a, b *Article) bool {
+		if c := first(a, b); c != 0 {
+			return c < 0
+		}
+		return ArticleLess(a, b)
+	}, true
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// SortArticlesBy orders articles by the name the config's sort setting
+// gives (see Order); an unknown name orders them by file. It reports
+// whether it knew the name.
+func SortArticlesBy(arts []*Article, order string) bool {
+	less, ok := Order(order)
+	if !ok {
 		SortArticles(arts)
 		return false
 	}
-	// by file first, so that each order's ties keep that
-	SortArticles(arts)
 	sort.SliceStable(arts, func(i, j int) bool { return less(arts[i], arts[j]) })
 	return true
 }

@@ -70,37 +70,9 @@ func newListPane(st *Styles, keys *KeyMap, mem *memory) listPane {
 		drawn: newDrawnRows()}
 }
 
-// sortOrders are the orders a config may choose.
-var sortOrders = map[string]func(a, b *store.Article) bool{
-	"date": func(a, b *store.Article) bool { // newest first; undated after, by file
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		return store.ArticleLess(a, b)
-	},
-	"title": func(a, b *store.Article) bool {
-		if a.Title != b.Title {
-			return a.Title < b.Title
-		}
-		return store.ArticleLess(a, b)
-	},
-	"quotes": func(a, b *store.Article) bool {
-		if len(a.Quotes) != len(b.Quotes) {
-			return len(a.Quotes) > len(b.Quotes)
-		}
-		return store.ArticleLess(a, b)
-	},
-	"source": func(a, b *store.Article) bool {
-		if a.Source != b.Source {
-			return a.Source < b.Source
-		}
-		return store.ArticleLess(a, b)
-	},
-}
-
 // setSort orders the list by name ("date", "title", "quotes", "source").
 func (l *listPane) setSort(name string) {
-	less, ok := sortOrders[name]
+	less, ok := store.Order(name)
 	if !ok {
 		return
 	}
