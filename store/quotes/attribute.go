@@ -176,7 +176,7 @@ func (e *extractor) group() {
 		case prev.openEnd && cur.para == prev.para+1 && cur.open == e.paras[cur.para].Start,
 			cur.cont && prev.openEnd && prev.close == cur.open:
 			cur.group = prev.group
-		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1 && !e.endsSentence(*prev):
+		case cur.para == prev.para && !prev.openEnd && cur.tok > prev.tok+1 && !e.endsSentence(*prev) && !e.embedded(*prev):
 			mid := e.toks[prev.tok+1 : cur.tok]
 			last := mid[len(mid)-1]
 			// “… Valley?” Responding to her, Mr Pugh said: “…”: a question
@@ -188,6 +188,13 @@ func (e *extractor) group() {
 			}
 		}
 	}
+}
+
+// embedded is true for a quote with a word right before it in its
+// sentence: words quoted inside one's own (using him as “a stalking
+// horse”, but Parry explained: “…”), not an utterance split by who said it.
+func (e *extractor) embedded(p part) bool {
+	return p.tok > 0 && e.toks[p.tok-1].kind == tWord && int(e.toks[p.tok-1].para) == p.para
 }
 
 // hasPunct is true when a token of ts is one of marks.

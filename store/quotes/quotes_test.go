@@ -473,6 +473,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"Is the Pope a Catholic?", "Ozzy Osbourne"}}},
 		{"a law is no he", "T\n\nMichael Howard spoke. The Tories tabled an amendment to the Serious Organised Crime and Police Bill. He called on the prime minister to “enter into constructive discussions”.",
 			[]want{{"enter into constructive discussions", "Michael Howard"}}},
+		{"words quoted inside a sentence are not split from the next quote by its cue", "T\n\nSteve Morgan accused Liverpool of using him as a “stalking horse” to attract bids, but Parry explained: “Steve has never been used.”",
+			[]want{{"Steve has never been used.", "Parry"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
