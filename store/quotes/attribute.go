@@ -101,7 +101,8 @@ november december today yesterday tomorrow last next according asked speaking wr
 most all both each every one two three no not nor asked said says told added later now even just only well yes
 i'm i’m i've i’ve i'd i’d i'll i’ll jan feb mar apr jul aug sep sept oct nov dec
 under over into through across among amid against about upon within beyond behind toward towards until unlike
-around between beneath beside besides throughout like
+around between beneath beside besides throughout like because whether would could should might must maybe perhaps
+unless
 earlier recently previously eventually finally currently separately similarly elsewhere overall indeed
 afterwards afterward initially ultimately subsequently additionally`)
 
@@ -188,6 +189,15 @@ func (e *extractor) group() {
 			}
 		}
 	}
+}
+
+// openingWord is true for a word in capitals shaped like a long adverb
+// that no list knows as a first name: a sentence opens on it ("Apparently
+// Lindsey"). Not shorter ones (Reilly, Rosaly), nor -ing (Downing Street,
+// Erling Refsum).
+func (e *extractor) openingWord(t tok) bool {
+	lw := e.lower(t)
+	return len(lw) >= 8 && strings.HasSuffix(lw, "ly") && !e.firstNameToo(t)
 }
 
 // embedded is true for a quote with a word right before it in its
@@ -1547,6 +1557,9 @@ func (e *extractor) cleanNameN(ts []tok) (string, int) {
 	}
 	for len(ts) > 0 && e.is(&ts[0], notNames|particles|determiners) && !(len(ts) == 2 && ts[1].cap && e.firstNameToo(ts[0])) {
 		ts = ts[1:]
+	}
+	if len(ts) >= 2 && e.openingWord(ts[0]) {
+		ts = ts[1:] // "Apparently Lindsey": a sentence's first word, then the name
 	}
 	if len(ts) >= 2 && e.described(ts[0]) {
 		ts = ts[1:] // "Fly-half Jonny Wilkinson", "Oscar-winner Andrea Arnold"

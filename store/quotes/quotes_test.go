@@ -475,6 +475,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"enter into constructive discussions", "Michael Howard"}}},
 		{"words quoted inside a sentence are not split from the next quote by its cue", "T\n\nSteve Morgan accused Liverpool of using him as a “stalking horse” to attract bids, but Parry explained: “Steve has never been used.”",
 			[]want{{"Steve has never been used.", "Parry"}}},
+		{"a sentence's first word is no part of the name after it", "T\n\nWould Adam Schiff run again? “We will win the vote in November,” Schiff said. Apparently Lindsey Hale agreed: “We will.”",
+			[]want{{"We will win the vote in November,", "Adam Schiff"}, {"We will.", "Lindsey Hale"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
