@@ -486,7 +486,7 @@ func readFile(fsys fs.FS, p string) (data []byte, regular bool, stamp Stamp, err
 	size := int64(0)
 	if fi, err := f.Stat(); err == nil {
 		if fi.Size() > MaxFileSize {
-			return nil, false, Stamp{}, fmt.Errorf("too large: %s (the limit is %s)", sizeString(fi.Size()), sizeString(MaxFileSize))
+			return nil, false, Stamp{}, tooLarge(fi.Size())
 		}
 		size, regular = fi.Size(), fi.Mode().IsRegular()
 	}
@@ -511,6 +511,16 @@ func readFile(fsys fs.FS, p string) (data []byte, regular bool, stamp Stamp, err
 		return nil, false, Stamp{}, fmt.Errorf("too large: over the %s limit", sizeString(MaxFileSize))
 	}
 	return data, regular, Stamp{}, nil
+}
+
+// tooLarge is the error for a file of n bytes, over MaxFileSize: in
+// bytes when the sizes would read the same ("20.0 MB (the limit is 20.0 MB)").
+func tooLarge(n int64) error {
+	size, limit := sizeString(n), sizeString(MaxFileSize)
+	if size == limit {
+		size, limit = fmt.Sprintf("%d bytes", n), fmt.Sprintf("%d bytes", int64(MaxFileSize))
+	}
+	return fmt.Errorf("too large: %s (the limit is %s)", size, limit)
 }
 
 func sizeString(n int64) string {

@@ -91,7 +91,13 @@ func TestLoadTooLarge(t *testing.T) {
 	f.Truncate(MaxFileSize + 1)
 	f.Close()
 	_, err = ReadFile(nil, p)
-	if err == nil || !strings.Contains(err.Error(), "too large") || !strings.Contains(err.Error(), "20.0 MB") {
+	if err == nil || err.Error() != "too large: 20971521 bytes (the limit is 20971520 bytes)" {
+		t.Errorf("err = %v", err) // not "20.0 MB (the limit is 20.0 MB)"
+	}
+	f, _ = os.Create(p)
+	f.Truncate(30 << 20)
+	f.Close()
+	if _, err = ReadFile(nil, p); err == nil || err.Error() != "too large: 30.0 MB (the limit is 20.0 MB)" {
 		t.Errorf("err = %v", err)
 	}
 }

@@ -36,7 +36,7 @@ func openDisk(p string) (data []byte, stamp Stamp, f *os.File, err error) {
 	stamp = stampOf(&st)
 	size := int64(st.Size)
 	if size > MaxFileSize {
-		return nil, Stamp{}, nil, fmt.Errorf("too large: %s (the limit is %s)", sizeString(size), sizeString(MaxFileSize))
+		return nil, Stamp{}, nil, tooLarge(size)
 	}
 	// a byte more than the size, to see a file that grew since
 	data = make([]byte, 0, size+1)
