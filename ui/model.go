@@ -1036,12 +1036,30 @@ func (m *Model) clear() {
 // list, whichever pane has the focus: read on without going back to the list.
 func (m *Model) nextArticle(forward bool) tea.Cmd {
 	if m.speakersOn {
-		return nil // the list under the speakers is not on screen
+		return m.nextOfSpeaker(forward) // the list under the speakers is not on screen
 	}
 	m.showErrors, m.showLinks = false, false // the article is what J and K show
 	if !m.moveSelection(step(forward)) {
 		return m.flash(atEnd("article", forward))
 	}
+	return nil
+}
+
+// nextOfSpeaker shows the next or previous quote of the speaker whose
+// quotes are listed, from any pane: J and K read through what they said.
+func (m *Model) nextOfSpeaker(forward bool) tea.Cmd {
+	sp := &m.speakers
+	if sp.open < 0 {
+		return nil
+	}
+	next := sp.qcursor + step(forward)
+	if next < 0 || next >= len(sp.shown[sp.open].Quotes) {
+		return m.flash(atEnd("quote of theirs", forward))
+	}
+	m.showErrors, m.showLinks = false, false
+	sp.qcursor = next
+	sp.scroll()
+	m.showQuoteOf(*sp.quoteRef())
 	return nil
 }
 
@@ -1253,8 +1271,15 @@ func (m *Model) syncKeys() {
 	k.NextMatch.SetEnabled(finding)
 	k.PrevMatch.SetEnabled(finding)
 	k.Clear.SetEnabled(finding || m.list.query != "" || m.awaiting != "" || m.showErrors || m.speakersOn || m.showLinks || m.list.mode != modeAll || m.focus != ListPane)
-	k.NextArticle.SetEnabled(!m.speakersOn && m.list.rows() > 0)
-	k.PrevArticle.SetEnabled(!m.speakersOn && m.list.rows() > 0)
+	// in the speakers view, J and K go through the open speaker's quotes
+	k.NextArticle.SetEnabled(!m.speakersOn && m.list.rows() > 0 || m.speakersOn && m.speakers.open >= 0)
+	k.PrevArticle.SetEnabled(k.NextArticle.Enabled())
+	next, prev := "next article", "prev article"
+	if m.speakersOn {
+		next, prev = "their next quote", "their prev quote"
+	}
+	k.NextArticle.SetHelp(k.NextArticle.Help().Key, next)
+	k.PrevArticle.SetHelp(k.PrevArticle.Help().Key, prev)
 	// the unread and starred views do not filter a search: not while one shows
 	k.OnlyUnread.SetEnabled(m.list.query == "")
 	k.Starred.SetEnabled(m.list.query == "")

@@ -384,6 +384,20 @@ func TestSpeakersView(t *testing.T) {
 	if m.focus != ReaderPane {
 		t.Errorf("enter on a quote: focus %v", m.focus)
 	}
+	// J and K go through the speaker's quotes from the reader too
+	m = press(t, m, "K")
+	if m.speakers.qcursor != 2 || m.reader.article != arts[0] || !m.reader.quoteInView(m.reader.quote) {
+		t.Errorf("K from the reader: quote %d, article %q", m.speakers.qcursor, m.reader.article.Title)
+	}
+	m = press(t, m, "J", "J")
+	if m.speakers.qcursor != 3 || !strings.Contains(screen(m), "That was the last quote of theirs") {
+		t.Errorf("J past the last quote: %d\n%s", m.speakers.qcursor, screen(m))
+	}
+	m = press(t, m, "?")
+	if !strings.Contains(screen(m), "their next quote") {
+		t.Errorf("the help does not say what J does here:\n%s", screen(m))
+	}
+	m = press(t, m, "esc")
 	m = press(t, m, "shift+tab", "esc", "/")
 	m = settle(t, m, typeText("lee")...)
 	if len(m.speakers.shown) != 1 || m.speakers.shown[0].Name != "Ann Lee" {
