@@ -320,8 +320,8 @@ func (m *Model) restorePosition(arts []*store.Article) {
 	}
 	p := *m.restore
 	for _, a := range arts {
-		if a.Path != p.Path || m.mem.key(a) != p.Article {
-			continue
+		if m.mem.key(a) != p.Article {
+			continue // by content, as the marks: the folder may be reached by another path (a link)
 		}
 		m.restore = nil
 		if !m.list.selectArticle(a) {

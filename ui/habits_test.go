@@ -23,11 +23,14 @@ func habitModel(t *testing.T, opts Options, arts ...*store.Article) Model {
 	return settle(t, New(opts), tea.WindowSizeMsg{Width: 140, Height: 40})
 }
 
-func threeArticles(t *testing.T) []*store.Article {
+func threeArticles(t *testing.T) []*store.Article { return threeArticlesIn(t, "") }
+
+// threeArticlesIn are threeArticles read from the folder dir.
+func threeArticlesIn(t *testing.T, dir string) []*store.Article {
 	return []*store.Article{
-		parse(t, "a.md", "---\ntitle: Alpha\nurl: https://example.com/alpha\n---\n\nSee [the report](https://example.com/report) and <https://example.org/x>.\n\n“Alpha words are here today,” said Ann Lee."),
-		parse(t, "b.txt", "Beta\n\nNothing quoted."),
-		parse(t, "c.txt", "Gamma\n\n“Gamma words said aloud,” said Bo Day."),
+		parse(t, dir+"a.md", "---\ntitle: Alpha\nurl: https://example.com/alpha\n---\n\nSee [the report](https://example.com/report) and <https://example.org/x>.\n\n“Alpha words are here today,” said Ann Lee."),
+		parse(t, dir+"b.txt", "Beta\n\nNothing quoted."),
+		parse(t, dir+"c.txt", "Gamma\n\n“Gamma words said aloud,” said Bo Day."),
 	}
 }
 
@@ -287,6 +290,26 @@ func TestPositionRestored(t *testing.T) {
 	}
 	if got := m2.reader.r.plain[m2.reader.offset]; got != top {
 		t.Errorf("top line %q, want %q", got, top)
+	}
+}
+
+// The place is found by the article's content, as its marks are: the same
+// folder reached through a link restores it.
+func TestPositionRestoredThroughALink(t *testing.T) {
+	dir := t.TempDir()
+	marks := state.Open(dir, state.Options{})
+	m := habitModel(t, Options{Marks: marks}, threeArticles(t)...)
+	m = press(t, m, "j", "j")
+	want := m.reader.article.Title
+	m = press(t, m, "q")
+	if err := marks.Close(); err != nil {
+		t.Fatal(err)
+	}
+	marks2 := state.Open(dir, state.Options{})
+	defer marks2.Close()
+	m2 := habitModel(t, Options{Marks: marks2}, threeArticlesIn(t, "link/")...)
+	if m2.reader.article == nil || m2.reader.article.Title != want {
+		t.Errorf("restored %v, want %q", m2.reader.article, want)
 	}
 }
 
