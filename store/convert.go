@@ -8,6 +8,7 @@ import (
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -28,14 +29,35 @@ var markdownConverter = sync.OnceValue(func() *converter.Converter {
 			commonmark.WithLinkEmptyContentBehavior(commonmark.LinkBehaviorSkip),
 			commonmark.WithLinkEmptyHrefBehavior(commonmark.LinkBehaviorSkip),
 		),
+		// a data table becomes a markdown table glamour draws; one it cannot
+		// take (a layout table, blocks in its cells) is left to the
+		// renderers below, which keep its rows and cells apart
+		table.NewTablePlugin(
+			table.WithHeaderPromotion(true),
+			table.WithSkipEmptyRows(true),
+			table.WithCellPaddingBehavior(table.CellPaddingBehaviorMinimal),
+		),
 	))
 	// pictures cannot be shown in a terminal, and their alt text and URLs
 	// read as noise in the middle of the prose
 	for _, tag := range []string{"img", "picture", "svg", "video", "audio", "form", "button", "select"} {
 		conv.Register.TagType(tag, converter.TagTypeRemove, converter.PriorityEarly)
 	}
+	// a cell of a table left as it is stands apart from its neighbours
+	// ("Year", "Growth", not "YearGrowth"); inside a markdown table the
+	// plugin trims what is around a cell
+	for _, tag := range []string{"td", "th"} {
+		conv.Register.RendererFor(tag, converter.TagTypeBlock, renderCellBlock, converter.PriorityLate)
+	}
 	return conv
 })
+
+func renderCellBlock(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	w.WriteString("\n\n")
+	ctx.RenderChildNodes(ctx, w, n)
+	w.WriteString("\n\n")
+	return converter.RenderSuccess
+}
 
 // nodeToMarkdown converts an HTML element and what it holds into clean
 // markdown: terminal-safe text, LF line ends, at most one blank line in a row.
@@ -121,6 +143,8 @@ func prepareNodes(n *html.Node, depth int) {
 				}
 				// a link's title is a tooltip, not text: quoted, it would pass for a quote
 				dropAttr(c, "title")
+			case atom.Table:
+				prepareTable(c)
 			}
 		}
 		if d > maxNesting {
@@ -142,6 +166,67 @@ func prepareNodes(n *html.Node, depth int) {
 		prepareNodes(c, d)
 		c = next
 	}
+}
+
+// prepareTable readies a table for the table plugin: one of a single row
+// or a single column lays a page out rather than holding data, so it is
+// marked as such and its cells read as paragraphs; a footer that repeats
+// the header is dropped.
+func prepareTable(t *html.Node) {
+	rows, cols := 0, 0
+	var head, foot *html.Node
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Table:
+				continue // a table inside counts for itself
+			case atom.Thead:
+				head = c
+			case atom.Tfoot:
+				foot = c
+			case atom.Tr:
+				rows++
+				cells := 0
+				for td := c.FirstChild; td != nil; td = td.NextSibling {
+					if td.DataAtom == atom.Td || td.DataAtom == atom.Th {
+						cells++
+					}
+				}
+				cols = max(cols, cells)
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(t)
+	if head != nil && foot != nil && collapseSpace(htmlNodeText(head)) == collapseSpace(htmlNodeText(foot)) {
+		foot.Parent.RemoveChild(foot)
+		rows--
+	}
+	if rows < 2 || cols < 2 {
+		dropAttr(t, "role")
+		t.Attr = append(t.Attr, html.Attribute{Key: "role", Val: "presentation"})
+	}
+}
+
+// htmlNodeText is the text a node holds.
+func htmlNodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 // followable reports whether a link leads to a page or an address.
