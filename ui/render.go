@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -12,6 +13,10 @@ import (
 	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 
 	"newsreader/store"
 )
@@ -168,7 +173,153 @@ func (rd renderer) renderMarkdown(md string, width int) (string, error) {
 	}
 }
 
+// codeMark is put before the first line of each code block for a first
+// rendering, to find the column glamour puts the block's text at. Word
+// joiner: zero cells wide, as the quote sentinels.
+const codeMark = '\u2060'
+
+// glamour renders md at a width. Glamour leaves code lines to its word
+// wrapper, which breaks a line too long for the pane at the pane's edge,
+// without the block's indent, and the rest came out as a line of its own
+// (with a blank one where the break fell at a space). So a document with
+// code is rendered once with marks that say where each block's text starts;
+// when some code line does not fit there, it is wrapped in the markdown at
+// its block's width, each piece a code line of its own, and rendered again.
 func (rd renderer) glamour(md string, width int) (string, error) {
+	md = strings.ReplaceAll(md, string(codeMark), "")
+	blocks := codeBlocks(md)
+	if len(blocks) == 0 {
+		return rd.glamourOnce(md, width)
+	}
+	var b strings.Builder
+	b.Grow(len(md) + len(blocks)*3)
+	pos := 0
+	for _, bl := range blocks {
+		b.WriteString(md[pos:bl.lines[0].start])
+		b.WriteRune(codeMark)
+		pos = bl.lines[0].start
+	}
+	b.WriteString(md[pos:])
+	out, err := rd.glamourOnce(b.String(), width)
+	if err != nil {
+		return "", err
+	}
+	cols := markCols(out)
+	out = strings.ReplaceAll(out, string(codeMark), "")
+	if len(cols) != len(blocks) {
+		return out, nil // a block glamour did not draw: leave it as it came
+	}
+	wrapped, changed := wrapCode(md, blocks, cols, width)
+	if !changed {
+		return out, nil
+	}
+	return rd.glamourOnce(wrapped, width)
+}
+
+// codeLine is one line of a code block in markdown: md[start:end] is its
+// text, md[prefix:start] what comes before it on its line (block quote
+// marks, list indent, the indent of indented code).
+type codeLine struct{ prefix, start, end int }
+
+type codeBlock struct{ lines []codeLine }
+
+// codeBlocks finds the fenced and indented code blocks of md, as glamour's
+// parser (goldmark) sees them.
+func codeBlocks(md string) []codeBlock {
+	if !strings.Contains(md, "```") && !strings.Contains(md, "~~~") && !strings.Contains(md, "    ") && !strings.Contains(md, "\t") {
+		return nil
+	}
+	src := []byte(md)
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	var blocks []codeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n.Kind() {
+		case ast.KindCodeBlock, ast.KindFencedCodeBlock:
+			segs := n.Lines()
+			var bl codeBlock
+			for i := range segs.Len() {
+				seg := segs.At(i)
+				end := seg.Stop
+				for end > seg.Start && (md[end-1] == '\n' || md[end-1] == '\r') {
+					end--
+				}
+				bl.lines = append(bl.lines, codeLine{strings.LastIndexByte(md[:seg.Start], '\n') + 1, seg.Start, end})
+			}
+			if len(bl.lines) > 0 {
+				blocks = append(blocks, bl)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return blocks
+}
+
+// markCols is the cell column of each codeMark in rendered output, in order.
+func markCols(out string) []int {
+	var cols []int
+	for _, l := range strings.Split(out, "\n") {
+		if !strings.ContainsRune(l, codeMark) {
+			continue
+		}
+		p := ansi.Strip(l)
+		for i, r := range p {
+			if r == codeMark {
+				cols = append(cols, ansi.StringWidth(p[:i]))
+			}
+		}
+	}
+	return cols
+}
+
+// wrapCode wraps the code lines of md wider than what is left of width
+// after their block's column, at spaces where it can, each piece a line
+// of the block with the line's prefix.
+func wrapCode(md string, blocks []codeBlock, cols []int, width int) (string, bool) {
+	var b strings.Builder
+	pos, changed := 0, false
+	for k, bl := range blocks {
+		avail := max(width-cols[k], 8)
+		for _, l := range bl.lines {
+			line := strings.ReplaceAll(md[l.start:l.end], "\t", "    ") // as sanitize draws tabs
+			if ansi.StringWidth(line) <= avail {
+				continue
+			}
+			// every piece keeps the line's own indent, when it leaves room
+			body := strings.TrimLeft(line, " ")
+			lead := line[:len(line)-len(body)]
+			if avail-len(lead) < 20 {
+				body, lead = line, ""
+			}
+			pieces := strings.Split(ansi.Wrap(body, avail-len(lead), ""), "\n")
+			if slices.ContainsFunc(pieces, closesFence) {
+				continue // a piece would end the block: leave the line whole
+			}
+			changed = true
+			b.WriteString(md[pos:l.start])
+			for i, piece := range pieces {
+				if i > 0 {
+					b.WriteString("\n" + md[l.prefix:l.start])
+				}
+				b.WriteString(lead + piece)
+			}
+			pos = l.end
+		}
+	}
+	b.WriteString(md[pos:])
+	return b.String(), changed
+}
+
+// closesFence reports a line that could close a fenced code block.
+func closesFence(l string) bool {
+	t := strings.TrimSpace(l)
+	return len(t) >= 3 && (strings.Trim(t, "`") == "" || strings.Trim(t, "~") == "")
+}
+
+func (rd renderer) glamourOnce(md string, width int) (string, error) {
 	style := glamour.WithStandardStyle(rd.style)
 	if strings.HasSuffix(rd.style, ".json") || strings.ContainsRune(rd.style, '/') {
 		style = glamour.WithStylePath(rd.style) // a style file from the config
