@@ -82,11 +82,27 @@ func NewStyles(t Theme) Styles {
 	accent := c("#5A3FC0", "#B4A0FF")
 	dim := c("#8A8A8A", "#6C6C6C")
 	text := c("#1A1A1A", "#E4E4E4")
-	quoteBG := c("#FFF2B3", "#3D3510")
-	quoteSelBG := c("#FFD24D", "#8A6D00")
-	quoteSelFG := c("#000000", "#FFFFFF")
-	matchBG := c("#B3E5FC", "#0E4D66")
-	matchCurBG := c("#FF8A3D", "#D9661F")
+	// with 16 colors the hex ones fell on one yellow for every quote,
+	// selected or not, under the text's light gray: in that profile the
+	// marks get colors of their own, dark text on each
+	c16 := func(light, dark, ansi string) lipgloss.TerminalColor {
+		if t.NoColor {
+			return lipgloss.NoColor{}
+		}
+		hex := light
+		if t.Dark {
+			hex = dark
+		}
+		return lipgloss.CompleteColor{TrueColor: hex, ANSI256: hex, ANSI: ansi}
+	}
+	quoteFG := c16("", "", "0") // black on yellow; the text's own color in more colors
+	quoteBG := c16("#FFF2B3", "#3D3510", "3")
+	quoteSelBG := c16("#FFD24D", "#8A6D00", "5") // magenta
+	quoteSelFG := c16("#000000", "#FFFFFF", "15")
+	matchFG := c16("", "", "0")
+	matchBG := c16("#B3E5FC", "#0E4D66", "6")    // cyan
+	matchCurBG := c16("#FF8A3D", "#D9661F", "9") // bright red
+	matchCurFG := c16("#000000", "#FFFFFF", "0")
 	selBG := c("#E3DBFF", "#3B2F73")
 	errColor := c("#C62828", "#FF6B6B")
 
@@ -104,10 +120,10 @@ func NewStyles(t Theme) Styles {
 	s.ListSelectedBlur = lipgloss.NewStyle().Bold(true)
 	s.ListMeta = lipgloss.NewStyle().Foreground(dim)
 	s.ListMatch = lipgloss.NewStyle().Foreground(accent).Bold(true).Underline(true)
-	s.Quote = lipgloss.NewStyle().Background(quoteBG)
+	s.Quote = lipgloss.NewStyle().Background(quoteBG).Foreground(quoteFG)
 	s.QuoteSelected = lipgloss.NewStyle().Background(quoteSelBG).Foreground(quoteSelFG).Bold(true)
-	s.Match = lipgloss.NewStyle().Background(matchBG)
-	s.MatchCurrent = lipgloss.NewStyle().Background(matchCurBG).Foreground(quoteSelFG).Bold(true)
+	s.Match = lipgloss.NewStyle().Background(matchBG).Foreground(matchFG)
+	s.MatchCurrent = lipgloss.NewStyle().Background(matchCurBG).Foreground(matchCurFG).Bold(true)
 	s.SideQuote = lipgloss.NewStyle().Foreground(text)
 	s.SideSelected = lipgloss.NewStyle().Foreground(text).Bold(true)
 	s.Speaker = lipgloss.NewStyle().Foreground(dim).Italic(true)
@@ -119,10 +135,13 @@ func NewStyles(t Theme) Styles {
 	if t.NoColor {
 		// without color, attributes carry the meaning
 		s.ListSelected = lipgloss.NewStyle().Reverse(true).Bold(true)
+		// quotes underlined, the selected one bold too; find matches in
+		// reverse video, the current one bold and underlined too: a match
+		// is drawn over the quote it is in, and stays told from it
 		s.Quote = lipgloss.NewStyle().Underline(true)
-		s.QuoteSelected = lipgloss.NewStyle().Reverse(true)
-		s.Match = lipgloss.NewStyle().Underline(true).Bold(true)
-		s.MatchCurrent = lipgloss.NewStyle().Reverse(true).Bold(true)
+		s.QuoteSelected = lipgloss.NewStyle().Underline(true).Bold(true)
+		s.Match = lipgloss.NewStyle().Reverse(true)
+		s.MatchCurrent = lipgloss.NewStyle().Reverse(true).Bold(true).Underline(true)
 	}
 	// drawn on every frame: reduced to escape codes once
 	s.paint = paints{
