@@ -578,10 +578,7 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 	if a := m.list.selected(); a != shown && (!m.speakersOn || a != nil && shown != nil && a.Path == shown.Path && a.Entry == shown.Entry) {
 		m.selectionChanged()
 		if a != nil && shown != nil && a.Path == shown.Path && a.Entry == shown.Entry {
-			m.reader.anchor = word // the same article, rewritten: keep the place
-			if quote < len(a.Quotes) {
-				m.reader.quote = quote
-			}
+			m.reader.keepPlace(word, quote) // the same article, rewritten
 		}
 		cmds = append(cmds, m.articleShown())
 	}

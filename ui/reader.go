@@ -33,6 +33,9 @@ type readerPane struct {
 	// reanchor: the first part of a re-render did not reach the anchor;
 	// the whole goes back to it unless the view moved meanwhile
 	reanchor bool
+	// placed: the anchor, not the selected quote, says where the first
+	// rendering opens (an article rewritten on disk, shown again in place)
+	placed bool
 
 	find findState
 }
@@ -71,7 +74,7 @@ func (p *readerPane) setArticle(a *store.Article) {
 		return
 	}
 	p.article, p.r, p.err = a, nil, nil
-	p.offset, p.anchor, p.quote = 0, 0, -1
+	p.offset, p.anchor, p.quote, p.placed = 0, 0, -1, false
 	p.find = findState{query: p.find.query, terms: p.find.terms, whole: p.find.whole}
 }
 
@@ -92,7 +95,7 @@ func (p *readerPane) setRendered(r *rendered) {
 		if wanted && p.find.wanted == 0 {
 			p.showMatch()
 		}
-		if p.quote >= 0 && p.quote < len(old.quoteTop) && old.quoteTop[p.quote] < 0 {
+		if !p.placed && p.quote >= 0 && p.quote < len(old.quoteTop) && old.quoteTop[p.quote] < 0 {
 			p.showQuote(p.quote)
 		}
 		return
@@ -108,8 +111,17 @@ func (p *readerPane) setRendered(r *rendered) {
 	}
 	p.clampOffset()
 	p.refind()
-	if p.quote >= 0 && old == nil {
+	if p.quote >= 0 && old == nil && !p.placed {
 		p.showQuote(p.quote)
+	}
+}
+
+// keepPlace opens the article, once rendered, at the word and quote the
+// reader was at: the same article, rewritten.
+func (p *readerPane) keepPlace(word, quote int) {
+	p.anchor, p.placed = word, true
+	if p.article != nil && quote < len(p.article.Quotes) {
+		p.quote = quote
 	}
 }
 

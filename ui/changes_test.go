@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"newsreader/store"
+)
+
+// quotedArticle is a long article with a quote every few paragraphs; edit
+// changes one word of its last paragraph.
+func quotedArticle(edit bool) string {
+	var b strings.Builder
+	b.WriteString("Council votes on the bridge\n\n")
+	for i := range 40 {
+		if i%5 == 0 {
+			fmt.Fprintf(&b, "\u201cWe will build it in part %d,\u201d said Jane Roe.\n\n", i)
+			continue
+		}
+		fmt.Fprintf(&b, "Paragraph %d tells how the council met again and talked about the bridge for a long while before anyone voted on it.\n\n", i)
+	}
+	if edit {
+		b.WriteString("The vote is on Friday.\n")
+	} else {
+		b.WriteString("The vote is on Thursday.\n")
+	}
+	return b.String()
+}
+
+// changed feeds the model one batch of changes, with none after it.
+func changed(t *testing.T, m Model, cs ...store.Change) Model {
+	t.Helper()
+	watch := make(chan []store.Change)
+	close(watch)
+	m.changes = watch
+	return settle(t, m, changesMsg(cs))
+}
+
+// A file saved over (sed -i, an editor) keeps the reader where it was,
+// even with a quote selected above the view: the quote is not scrolled to.
+func TestRewrittenArticleKeepsScroll(t *testing.T) {
+	a := parse(t, "a.txt", quotedArticle(false))
+	m := testModel(t, 120, 30, a, parse(t, "b.txt", "Other\n\nText.\n"))
+	m = press(t, m, "enter")
+	for range 40 {
+		m = press(t, m, "j")
+	}
+	top := m.reader.r.plain[m.reader.offset]
+	if m.reader.offset < 20 {
+		t.Fatalf("offset %d: the article is too short for the test", m.reader.offset)
+	}
+	m = changed(t, m, store.Change{Path: "a.txt", Articles: []*store.Article{parse(t, "a.txt", quotedArticle(true))}})
+	if m.reader.article == a || m.reader.article == nil || m.reader.article.Path != "a.txt" {
+		t.Fatalf("the reader shows %v, want the new version of a.txt", m.reader.article)
+	}
+	if got := m.reader.r.plain[m.reader.offset]; got != top {
+		t.Errorf("top line was %q, now %q (offset %d)", top, got, m.reader.offset)
+	}
+}
