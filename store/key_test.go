@@ -2,6 +2,7 @@ package store
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -59,5 +60,49 @@ func BenchmarkKey(b *testing.B) {
 		for _, a := range arts {
 			_ = a.Key()
 		}
+	}
+}
+
+func TestSuccessor(t *testing.T) {
+	parse := func(name, data string) []*Article {
+		t.Helper()
+		arts, err := Parse(name, []byte(data))
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", name, err)
+		}
+		return arts
+	}
+	const text = "Bank raises rates\n\nThe bank said \"rates will rise\" on Monday.\n"
+	old := parse("a.txt", text)[0]
+	renamed := parse("b.txt", text)[0]
+	edited := parse("a.txt", "Bank raises rates\n\nThe bank said \"rates will rise\" on Tuesday.\n")[0]
+	other := parse("c.txt", "Bridge reopens\n\nThe bridge reopened.\n")[0]
+	if got := Successor(old, []*Article{other, renamed}); got != renamed {
+		t.Errorf("renamed file: got %v, want the article of b.txt", got)
+	}
+	if got := Successor(old, []*Article{other, edited}); got != edited {
+		t.Errorf("edited file: got %v, want the new article of a.txt", got)
+	}
+	if got := Successor(old, []*Article{other}); got != nil {
+		t.Errorf("another article: got %v, want none", got)
+	}
+
+	feed := func(items ...string) string {
+		return `<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>` + strings.Join(items, "") + `</channel></rss>`
+	}
+	item := func(title, link, body string) string {
+		return "<item><title>" + title + "</title><link>" + link + "</link><description>" + body + "</description></item>"
+	}
+	before := parse("f.xml", feed(item("One", "https://x.test/1", "First story."), item("Two", "https://x.test/2", "Second story.")))
+	after := parse("f.xml", feed(item("Zero", "https://x.test/0", "New story."), item("One", "https://x.test/1", "First story, corrected."), item("Two", "https://x.test/2", "Second story.")))
+	if got := Successor(before[0], after); got != after[1] {
+		t.Errorf("feed entry moved down and edited: got %v, want %q", got, after[1].Title)
+	}
+	if got := Successor(before[1], after); got != after[2] {
+		t.Errorf("feed entry moved down: got %v, want %q", got, after[2].Title)
+	}
+	gone := parse("f.xml", feed(item("Zero", "https://x.test/0", "New story.")))
+	if got := Successor(before[0], gone); got != nil {
+		t.Errorf("feed entry gone: got %q, want none (entry 0 is another story)", got.Title)
 	}
 }

@@ -58,3 +58,28 @@ func TestRewrittenArticleKeepsScroll(t *testing.T) {
 		t.Errorf("top line was %q, now %q (offset %d)", top, got, m.reader.offset)
 	}
 }
+
+// A file renamed (a remove and an add, in path order) keeps its article
+// selected, at the same place, though the old name's row goes first.
+func TestRenamedFileKeepsPlace(t *testing.T) {
+	a := parse(t, "a.txt", quotedArticle(false))
+	c := parse(t, "c.txt", "Other\n\nText.\n")
+	m := testModel(t, 120, 30, a, c)
+	m = press(t, m, "enter")
+	for range 40 {
+		m = press(t, m, "j")
+	}
+	top := m.reader.r.plain[m.reader.offset]
+	m = changed(t, m,
+		store.Change{Path: "a.txt", Removed: true},
+		store.Change{Path: "b.txt", Articles: []*store.Article{parse(t, "b.txt", quotedArticle(false))}})
+	if got := m.list.selected(); got == nil || got.Path != "b.txt" {
+		t.Fatalf("selected %v, want the article now in b.txt", got)
+	}
+	if m.reader.article != m.list.selected() {
+		t.Fatalf("the reader shows %v", m.reader.article)
+	}
+	if got := m.reader.r.plain[m.reader.offset]; got != top {
+		t.Errorf("top line was %q, now %q (offset %d)", top, got, m.reader.offset)
+	}
+}

@@ -533,14 +533,7 @@ func (m *Model) update(u store.Update) tea.Cmd {
 	for _, a := range u.Removed {
 		m.quoteCount -= len(a.Quotes)
 	}
-	m.list.remove(u.Removed, func(old *store.Article) *store.Article {
-		for _, a := range u.Added {
-			if a.Path == old.Path && a.Entry == old.Entry {
-				return a
-			}
-		}
-		return nil
-	})
+	m.list.remove(u.Removed, func(old *store.Article) *store.Article { return store.Successor(old, u.Added) })
 	// those of the snapshot are in the index already
 	index := m.indexCmd(slices.DeleteFunc(slices.Clone(u.Added), m.opts.Snapshot.Indexed))
 	if len(u.Gone) == 0 {
@@ -562,22 +555,37 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 	if r := m.reader.r; r != nil {
 		word = r.words[min(m.reader.offset, len(r.lines))]
 	}
+	sel := m.list.selected()
 	var cmds []tea.Cmd
+	var added []*store.Article
 	for _, c := range changes {
-		cmds = append(cmds, m.update(m.store.Apply(c)))
+		u := m.store.Apply(c)
+		added = append(added, u.Added...)
+		cmds = append(cmds, m.update(u))
 		m.errs = slices.DeleteFunc(m.errs, func(e store.LoadError) bool { return e.Path == c.Path })
 		if c.Err != nil {
 			m.errs = append(m.errs, store.LoadError{Path: c.Path, Err: c.Err})
 		}
 	}
+	if sel != nil && m.list.selected() != sel && !m.store.Shown(sel) {
+		// a file renamed is a remove and an add, maybe in two changes of
+		// the batch: the selection follows its article to the new name
+		if next := store.Successor(sel, added); next != nil {
+			m.list.selectArticle(next)
+		}
+	}
 	if m.speakersOn {
 		cmds = append(cmds, m.loadSpeakers())
 	}
+	// the same article, rewritten or renamed
+	same := func(a *store.Article) bool {
+		return a != nil && shown != nil && store.Successor(shown, []*store.Article{a}) == a
+	}
 	// the list's selection follows a rewritten file; in the speakers view
 	// the reader follows it only to the same article's new version
-	if a := m.list.selected(); a != shown && (!m.speakersOn || a != nil && shown != nil && a.Path == shown.Path && a.Entry == shown.Entry) {
+	if a := m.list.selected(); a != shown && (!m.speakersOn || same(a)) {
 		m.selectionChanged()
-		if a != nil && shown != nil && a.Path == shown.Path && a.Entry == shown.Entry {
+		if same(a) {
 			m.reader.keepPlace(word, quote) // the same article, rewritten
 		}
 		cmds = append(cmds, m.articleShown())
