@@ -9,10 +9,13 @@ import (
 )
 
 // quotedArticle is a long article with a quote every few paragraphs; edit
-// changes one word of its last paragraph.
+// adds a paragraph at its top and changes a word of its last.
 func quotedArticle(edit bool) string {
 	var b strings.Builder
 	b.WriteString("Council votes on the bridge\n\n")
+	if edit {
+		b.WriteString("An edit adds these few words at the top.\n\n")
+	}
 	for i := range 40 {
 		if i%5 == 0 {
 			fmt.Fprintf(&b, "\u201cWe will build it in part %d,\u201d said Jane Roe.\n\n", i)

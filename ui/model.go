@@ -551,9 +551,12 @@ func (m *Model) update(u store.Update) tea.Cmd {
 // when it changed, is shown again at the same place.
 func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 	shown, quote := m.reader.article, m.reader.quote
-	word := m.reader.anchor
+	word, top := m.reader.anchor, ""
 	if r := m.reader.r; r != nil {
 		word = r.words[min(m.reader.offset, len(r.lines))]
+		if m.reader.offset < len(r.plain) {
+			top = r.plain[m.reader.offset]
+		}
 	}
 	sel := m.list.selected()
 	var cmds []tea.Cmd
@@ -586,7 +589,7 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 	if a := m.list.selected(); a != shown && (!m.speakersOn || same(a)) {
 		m.selectionChanged()
 		if same(a) {
-			m.reader.keepPlace(word, quote) // the same article, rewritten
+			m.reader.keepPlace(word, quote, top) // the same article, rewritten
 		}
 		cmds = append(cmds, m.articleShown())
 	}

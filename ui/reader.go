@@ -34,8 +34,11 @@ type readerPane struct {
 	// the whole goes back to it unless the view moved meanwhile
 	reanchor bool
 	// placed: the anchor, not the selected quote, says where the first
-	// rendering opens (an article rewritten on disk, shown again in place)
-	placed bool
+	// rendering opens (an article rewritten on disk, shown again in place);
+	// placedLine is the line that was at the top, looked for near the
+	// anchor, as words added or taken above it move the anchor
+	placed     bool
+	placedLine string
 
 	find findState
 }
@@ -74,7 +77,7 @@ func (p *readerPane) setArticle(a *store.Article) {
 		return
 	}
 	p.article, p.r, p.err = a, nil, nil
-	p.offset, p.anchor, p.quote, p.placed = 0, 0, -1, false
+	p.offset, p.anchor, p.quote, p.placed, p.placedLine = 0, 0, -1, false, ""
 	p.find = findState{query: p.find.query, terms: p.find.terms, whole: p.find.whole}
 }
 
@@ -107,6 +110,9 @@ func (p *readerPane) setRendered(r *rendered) {
 	p.reanchor = false
 	if old != nil || p.anchor > 0 {
 		p.offset = r.lineAtWords(p.anchor)
+		if old == nil && p.placed {
+			p.offset = r.lineNear(p.placedLine, p.offset)
+		}
 		p.reanchor = r.partial && p.offset > p.maxOffset()
 	}
 	p.clampOffset()
@@ -118,8 +124,8 @@ func (p *readerPane) setRendered(r *rendered) {
 
 // keepPlace opens the article, once rendered, at the word and quote the
 // reader was at: the same article, rewritten.
-func (p *readerPane) keepPlace(word, quote int) {
-	p.anchor, p.placed = word, true
+func (p *readerPane) keepPlace(word, quote int, top string) {
+	p.anchor, p.placed, p.placedLine = word, true, top
 	if p.article != nil && quote < len(p.article.Quotes) {
 		p.quote = quote
 	}

@@ -523,3 +523,19 @@ func plainCol(p string, idx int) int {
 	}
 	return ansi.StringWidth(p[:idx])
 }
+
+// lineNear is the line of r nearest to at whose text is line, within a few
+// lines of it; at itself when there is none.
+func (r *rendered) lineNear(line string, at int) int {
+	if strings.TrimSpace(line) == "" {
+		return at
+	}
+	for d := 0; d <= 8; d++ {
+		for _, i := range [2]int{at - d, at + d} {
+			if i >= 0 && i < len(r.plain) && r.plain[i] == line {
+				return i
+			}
+		}
+	}
+	return at
+}
