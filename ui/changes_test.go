@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
+	"newsreader/internal/state"
 	"newsreader/store"
 )
 
@@ -84,5 +86,37 @@ func TestRenamedFileKeepsPlace(t *testing.T) {
 	}
 	if got := m.reader.r.plain[m.reader.offset]; got != top {
 		t.Errorf("top line was %q, now %q (offset %d)", top, got, m.reader.offset)
+	}
+}
+
+// An article's file edited: its new version (a new key) keeps its star and
+// read mark, in the state file too; a file moved keeps them as before.
+func TestEditedFileKeepsMarks(t *testing.T) {
+	dir := t.TempDir()
+	marks := state.Open(dir, state.Options{Delay: time.Hour})
+	a := parse(t, "a.txt", "Talks\n\nThe council met on Monday.\n")
+	b := parse(t, "b.txt", "Other\n\nText.\n")
+	m := habitModel(t, Options{Marks: marks}, a, b)
+	m = press(t, m, "*", "m")
+	if !m.mem.isStarred(a) || !m.mem.isRead(a) {
+		t.Fatal("a.txt not starred and read")
+	}
+	edited := parse(t, "a.txt", "Talks\n\nThe council met on Tuesday.\n")
+	m = changed(t, m, store.Change{Path: "a.txt", Articles: []*store.Article{edited}})
+	if !m.mem.isStarred(edited) || !m.mem.isRead(edited) {
+		t.Errorf("the edited article: starred %v, read %v; want both", m.mem.isStarred(edited), m.mem.isRead(edited))
+	}
+	moved := parse(t, "c.txt", "Talks\n\nThe council met on Tuesday.\n")
+	m = changed(t, m, store.Change{Path: "a.txt", Removed: true}, store.Change{Path: "c.txt", Articles: []*store.Article{moved}})
+	if !m.mem.isStarred(moved) || !m.mem.isRead(moved) {
+		t.Errorf("the moved article: starred %v, read %v; want both", m.mem.isStarred(moved), m.mem.isRead(moved))
+	}
+	if err := marks.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again := state.Open(dir, state.Options{})
+	defer again.Close()
+	if mk := again.Mark(edited.Key()); !mk.Read || !mk.Starred {
+		t.Errorf("state file: %+v for the edited article", mk)
 	}
 }

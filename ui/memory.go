@@ -51,6 +51,25 @@ func (m *memory) setStarred(a *store.Article, starred bool) {
 	m.starred[m.key(a)] = starred
 }
 
+// carry gives an article's new version (its file edited, so its key
+// changed) the read mark and star of the old one.
+func (m *memory) carry(old, now *store.Article) {
+	from, to := m.key(old), m.key(now)
+	if from == to {
+		return
+	}
+	if m.marks != nil {
+		m.marks.Carry(from, to)
+		return
+	}
+	if m.read[from] {
+		m.read[to] = true
+	}
+	if m.starred[from] {
+		m.starred[to] = true
+	}
+}
+
 // savePosition remembers where reading is, for the next start.
 func (m *memory) savePosition(a *store.Article, word, quote int) {
 	if m.marks == nil || a == nil {

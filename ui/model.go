@@ -564,6 +564,11 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 	for _, c := range changes {
 		u := m.store.Apply(c)
 		added = append(added, u.Added...)
+		for _, old := range u.Gone {
+			if now := store.Successor(old, c.Articles); now != nil {
+				m.mem.carry(old, now) // an edit makes a new key: the marks follow
+			}
+		}
 		cmds = append(cmds, m.update(u))
 		m.errs = slices.DeleteFunc(m.errs, func(e store.LoadError) bool { return e.Path == c.Path })
 		if c.Err != nil {

@@ -258,6 +258,31 @@ func (m *Marks) ToggleStar(key string) bool {
 	return starred
 }
 
+// Carry gives the article named to the marks of the one named from: the
+// same article, whose words changed on disk, so its key did. Only the marks
+// from has are carried, each as a change made now, so merging with another
+// reader's file keeps them; to keeps any mark it has, and from its own (the
+// old words may come back, or be read elsewhere).
+func (m *Marks) Carry(from, to string) {
+	if from == "" || from == to {
+		return
+	}
+	src := m.Mark(from)
+	if !src.Read && !src.Starred {
+		return
+	}
+	m.change(to, func(mk *Mark, now time.Time) bool {
+		changed := false
+		if src.Read && !mk.Read {
+			mk.Read, mk.ReadAt, changed = true, later(now, mk.ReadAt), true
+		}
+		if src.Starred && !mk.Starred {
+			mk.Starred, mk.StarredAt, changed = true, later(now, mk.StarredAt), true
+		}
+		return changed
+	})
+}
+
 // Starred returns the keys of the starred articles, the latest starred first.
 func (m *Marks) Starred() []string {
 	m.mu.Lock()

@@ -687,3 +687,38 @@ func BenchmarkOpen(b *testing.B) {
 		}
 	}
 }
+
+// An article whose file was edited has a new key: its marks are carried to
+// it, written, and merged with what another reader wrote meanwhile.
+func TestCarryMarksToNewKey(t *testing.T) {
+	dir := t.TempDir()
+	c := newClock()
+	a := Open(dir, manual(c))
+	a.SetRead("old", true)
+	a.SetStarred("old", true)
+	a.SetRead("read-only", true)
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	b := Open(dir, manual(c)) // another reader, running at the same time
+	c.add(time.Second)
+	a.Carry("old", "new")
+	a.Carry("read-only", "new2")
+	a.Carry("never-marked", "new3")
+	b.SetStarred("other", true)
+	if err := b.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	d := Open(dir, manual(c))
+	for _, w := range []struct {
+		key           string
+		read, starred bool
+	}{{"old", true, true}, {"new", true, true}, {"new2", true, false}, {"new3", false, false}, {"other", false, true}} {
+		if got := d.Mark(w.key); got.Read != w.read || got.Starred != w.starred {
+			t.Errorf("%s: read %v starred %v, want %v %v", w.key, got.Read, got.Starred, w.read, w.starred)
+		}
+	}
+}
