@@ -120,3 +120,22 @@ func TestEditedFileKeepsMarks(t *testing.T) {
 		t.Errorf("state file: %+v for the edited article", mk)
 	}
 }
+
+// A hit's file deleted while its query is typed: the count follows, as it
+// does when a file that matches is added.
+func TestDeletedHitLeavesTheCount(t *testing.T) {
+	m := testModel(t, 120, 30, parse(t, "a.txt", "Bridge reopens\n\nThe bridge reopened on Thursday.\n"))
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("zebras")...)
+	m = changed(t, m, store.Change{Path: "z.txt", Articles: []*store.Article{parse(t, "z.txt", "Zoo news\n\nThe zebras came home.\n")}})
+	if s := screen(m); !strings.Contains(s, "1 found") {
+		t.Fatalf("after the file came:\n%s", s)
+	}
+	m = changed(t, m, store.Change{Path: "z.txt", Removed: true})
+	if s := screen(m); strings.Contains(s, "1 found") || !strings.Contains(s, "0 found") {
+		t.Errorf("after the file went:\n%s", s)
+	}
+	if m.list.found != 0 || m.list.rows() != 0 {
+		t.Errorf("found %d, rows %d; want none", m.list.found, m.list.rows())
+	}
+}

@@ -257,6 +257,10 @@ const searchPage = 200
 // indexedMsg says a batch of articles can now be found.
 type indexedMsg struct{}
 
+// forgottenMsg says the articles of files changed or deleted can no longer
+// be found.
+type forgottenMsg struct{}
+
 // changesMsg is a burst of files changed on disk.
 type changesMsg []store.Change
 
@@ -464,6 +468,10 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if q := m.liveQuery(); strings.TrimSpace(q) != "" { // the answer may have grown
 			cmds = append(cmds, m.search(q))
 		}
+	case forgottenMsg:
+		if q := m.liveQuery(); strings.TrimSpace(q) != "" { // the answer may have shrunk
+			cmds = append(cmds, m.search(q))
+		}
 	case speakersMsg:
 		m.speakers.set(msg)
 		m.speakersDue = false
@@ -543,7 +551,7 @@ func (m *Model) update(u store.Update) tea.Cmd {
 	idx, gone := m.index, u.Gone
 	return tea.Batch(index, func() tea.Msg {
 		idx.Forget(gone)
-		return nil
+		return forgottenMsg{}
 	})
 }
 
