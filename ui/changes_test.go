@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"newsreader/internal/state"
 	"newsreader/store"
 )
@@ -137,5 +139,33 @@ func TestDeletedHitLeavesTheCount(t *testing.T) {
 	}
 	if m.list.found != 0 || m.list.rows() != 0 {
 		t.Errorf("found %d, rows %d; want none", m.list.found, m.list.rows())
+	}
+}
+
+// / over a search shows its query, selected: typing replaces it, so what
+// is searched is what the box shows; → keeps it to edit.
+func TestSearchAgainReplacesTheQuery(t *testing.T) {
+	m := testModel(t, 120, 30,
+		parse(t, "a.txt", "Angie wins\n\nAngie won the seat on Thursday.\n"),
+		parse(t, "b.txt", "Budget day\n\nThe budget is out on Friday.\n"))
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("angie")...)
+	m = press(t, m, "enter", "tab", "tab") // read it, then back to the list
+	if m.focus != ListPane || m.list.query != "angie" {
+		t.Fatalf("focus %v, query %q", m.focus, m.list.query)
+	}
+	m = press(t, m, "/")
+	if s := screen(m); !strings.Contains(s, "/ angie") {
+		t.Fatalf("/ over the search does not show its query:\n%s", s)
+	}
+	m = settle(t, m, typeText("title:budget")...)
+	if m.input.Value() != "title:budget" || m.list.query != "title:budget" {
+		t.Errorf("typed over the old query: box %q, searched %q; want title:budget", m.input.Value(), m.list.query)
+	}
+	m = press(t, m, "enter", "tab", "tab", "/")
+	m = settle(t, m, tea.KeyMsg{Type: tea.KeyRight})
+	m = settle(t, m, typeText(" day")...)
+	if m.input.Value() != "title:budget day" || m.list.query != "title:budget day" {
+		t.Errorf("→ then typing: box %q, searched %q; want the old query edited", m.input.Value(), m.list.query)
 	}
 }

@@ -90,17 +90,20 @@ type Model struct {
 	mode         inputMode
 	searchSeq    int // the newest query sent; older answers are dropped
 	searchCancel context.CancelFunc
-	searchShown  int    // the query whose results the list shows
-	searchRanked int    // hits the index ranked for them: the next page starts there
-	searchMore   bool   // the index may have more: a page was full
-	paging       bool   // the next page is being fetched
-	toEnd        bool   // G in the results: the pages are fetched to the end, and the last selected
-	chosen       bool   // ↓ or ↑ chose an article while the query was typed
-	awaiting     string // enter came before this query's answer: show it when it comes,
-	openAwaited  bool   // and read its best hit, unless a key or the mouse did something since
-	suggestion   string // the query with its unknown words corrected
-	index        *search.Index
-	indexOne     *sync.Mutex // one batch indexes at a time, on all cores
+	searchShown  int  // the query whose results the list shows
+	searchRanked int  // hits the index ranked for them: the next page starts there
+	searchMore   bool // the index may have more: a page was full
+	paging       bool // the next page is being fetched
+	toEnd        bool // G in the results: the pages are fetched to the end, and the last selected
+	chosen       bool // ↓ or ↑ chose an article while the query was typed
+	// replacing: the input opened on the last query, shown selected; a
+	// letter typed replaces it, a cursor key keeps it to edit
+	replacing   bool
+	awaiting    string // enter came before this query's answer: show it when it comes,
+	openAwaited bool   // and read its best hit, unless a key or the mouse did something since
+	suggestion  string // the query with its unknown words corrected
+	index       *search.Index
+	indexOne    *sync.Mutex // one batch indexes at a time, on all cores
 
 	showErrors bool
 	viewFrom   Pane // the pane the links or errors view was opened from: esc goes back to it
@@ -779,6 +782,13 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 		return nil
 	}
 	before := m.input.Value()
+	if m.replacing {
+		switch msg.Type {
+		case tea.KeyRunes, tea.KeySpace, tea.KeyBackspace, tea.KeyDelete:
+			m.input.SetValue("") // the last query was selected: what is typed replaces it
+		}
+		m.selectInput(false)
+	}
 	var cmd tea.Cmd
 	*m.input, cmd = m.input.Update(msg)
 	cmds := []tea.Cmd{cmd}
@@ -840,8 +850,13 @@ func (m *Model) startInput() tea.Cmd {
 		return nil
 	}
 	m.input.CursorEnd()
+	m.selectInput(m.input.Value() != "")
 	return m.input.Focus()
 }
+
+// selectInput shows the input's text selected, to be replaced by what is
+// typed, or no longer.
+func (m *Model) selectInput(on bool) { m.replacing = on }
 
 // liveQuery is the search the list is showing or is about to show.
 func (m *Model) liveQuery() string {
@@ -856,6 +871,7 @@ func (m *Model) liveQuery() string {
 
 func (m *Model) stopInput() {
 	m.mode = inputNone
+	m.selectInput(false)
 	m.input.Blur()
 }
 
@@ -1523,6 +1539,10 @@ func (m Model) statusView() string {
 			right = m.reader.findStatus()
 		}
 		left := m.input.View()
+		if m.replacing {
+			// drawn here: the input pads its width in its text's style
+			left = m.input.PromptStyle.Render(m.input.Prompt) + m.st.ListSelected.Render(m.input.Value())
+		}
 		return fit(fit(left, max(0, w-len(right)-1))+" "+m.st.Dim.Render(right), w)
 	}
 	var left string
