@@ -713,6 +713,29 @@ func TestChangedFileRefreshesSpeakers(t *testing.T) {
 	}
 }
 
+// A file changed under an open speaker's quotes, leaving fewer of them than
+// the cursor was at: the view draws the last one, it does not fail.
+func TestSpeakerQuotesShrink(t *testing.T) {
+	said := func(n int) *store.Article {
+		var b strings.Builder
+		b.WriteString("Talks\n\n")
+		for i := range n {
+			fmt.Fprintf(&b, "“We will win vote number %d in November,” said Ann Lee.\n\n", i)
+		}
+		return parse(t, "a.txt", b.String())
+	}
+	m := testModel(t, 120, 30, said(10))
+	m = press(t, press(t, press(t, m, "s"), "enter"), "G")
+	if m.speakers.qcursor != 9 {
+		t.Fatalf("G: quote %d", m.speakers.qcursor)
+	}
+	m = changed(t, m, store.Change{Path: "a.txt", Articles: []*store.Article{said(2)}})
+	_ = m.View()
+	if m.speakers.qcursor != 1 || !strings.Contains(screen(m), "2/2") {
+		t.Errorf("after the change: quote %d\n%s", m.speakers.qcursor, screen(m))
+	}
+}
+
 // The help drawn from the memo is the help drawn afresh, whatever changed
 // since the last frame: the width, a key's words, a key turned off, the
 // full help.

@@ -59,6 +59,13 @@ func (s *speakersPane) set(all []store.Speaker) {
 			s.open = i
 		}
 	}
+	if s.open >= 0 { // the open speaker may have fewer quotes now (a file changed)
+		n := len(s.shown[s.open].Quotes)
+		s.qcursor = clamp(s.qcursor, 0, max(0, n-1))
+		s.qoffset = clamp(s.qoffset, 0, s.qcursor)
+	} else {
+		s.qcursor, s.qoffset = 0, 0
+	}
 	s.scroll()
 }
 
