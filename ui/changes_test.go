@@ -123,6 +123,33 @@ func TestEditedFileKeepsMarks(t *testing.T) {
 	}
 }
 
+// Another story written over a file is not the article that was there:
+// it is neither starred nor read, on screen or in the state file.
+func TestOverwrittenFileLosesMarks(t *testing.T) {
+	dir := t.TempDir()
+	marks := state.Open(dir, state.Options{Delay: time.Hour})
+	a := parse(t, "today.md", "# Talks\n\nThe council met on Monday.\n")
+	b := parse(t, "z.txt", "Other\n\nText.\n")
+	m := habitModel(t, Options{Marks: marks}, a, b)
+	m = press(t, m, "*", "m")
+	if !m.mem.isStarred(a) || !m.mem.isRead(a) {
+		t.Fatal("today.md not starred and read")
+	}
+	storm := parse(t, "today.md", "# Storm closes the bridge\n\nThe bridge is shut until Friday.\n")
+	m = changed(t, m, store.Change{Path: "today.md", Articles: []*store.Article{storm}})
+	if m.mem.isStarred(storm) || m.mem.isRead(storm) {
+		t.Errorf("the new story: starred %v, read %v; want neither", m.mem.isStarred(storm), m.mem.isRead(storm))
+	}
+	if err := marks.Close(); err != nil {
+		t.Fatal(err)
+	}
+	again := state.Open(dir, state.Options{})
+	defer again.Close()
+	if mk := again.Mark(storm.Key()); mk.Read || mk.Starred {
+		t.Errorf("state file: %+v for the new story", mk)
+	}
+}
+
 // A hit's file deleted while its query is typed: the count follows, as it
 // does when a file that matches is added.
 func TestDeletedHitLeavesTheCount(t *testing.T) {

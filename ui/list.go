@@ -191,8 +191,8 @@ func (l *listPane) add(arts []*store.Article) {
 }
 
 // remove drops articles that are gone or replaced. The selection stays on
-// its article, or on the one that replaces it (same file and entry), or on
-// the row where it was.
+// its article, or on the one that replaces it (store.Successor), or on the
+// row where it was.
 func (l *listPane) remove(gone []*store.Article, replacement func(*store.Article) *store.Article) {
 	if len(gone) == 0 {
 		return

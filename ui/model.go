@@ -544,7 +544,7 @@ func (m *Model) update(u store.Update) tea.Cmd {
 	for _, a := range u.Removed {
 		m.quoteCount -= len(a.Quotes)
 	}
-	m.list.remove(u.Removed, func(old *store.Article) *store.Article { return store.Successor(old, u.Added) })
+	m.list.remove(u.Removed, func(old *store.Article) *store.Article { return store.Successor(old, u.Gone, u.Added) })
 	// those of the snapshot are in the index already
 	index := m.indexCmd(slices.DeleteFunc(slices.Clone(u.Added), m.opts.Snapshot.Indexed))
 	if len(u.Gone) == 0 {
@@ -571,12 +571,13 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 	}
 	sel := m.list.selected()
 	var cmds []tea.Cmd
-	var added []*store.Article
+	var added, gone []*store.Article
 	for _, c := range changes {
 		u := m.store.Apply(c)
 		added = append(added, u.Added...)
+		gone = append(gone, u.Gone...)
 		for _, old := range u.Gone {
-			if now := store.Successor(old, c.Articles); now != nil {
+			if now := store.Successor(old, u.Gone, c.Articles); now != nil {
 				m.mem.carry(old, now) // an edit makes a new key: the marks follow
 			}
 		}
@@ -589,7 +590,7 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 	if sel != nil && m.list.selected() != sel && !m.store.Shown(sel) {
 		// a file renamed is a remove and an add, maybe in two changes of
 		// the batch: the selection follows its article to the new name
-		if next := store.Successor(sel, added); next != nil {
+		if next := store.Successor(sel, gone, added); next != nil {
 			m.list.selectArticle(next)
 		}
 	}
@@ -598,7 +599,7 @@ func (m *Model) handleChanges(changes []store.Change) tea.Cmd {
 	}
 	// the same article, rewritten or renamed
 	same := func(a *store.Article) bool {
-		return a != nil && shown != nil && store.Successor(shown, []*store.Article{a}) == a
+		return a != nil && shown != nil && store.Successor(shown, gone, added) == a
 	}
 	// the list's selection follows a rewritten file; in the speakers view
 	// the reader follows it only to the same article's new version
