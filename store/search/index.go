@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"newsreader/store"
 )
@@ -32,6 +33,11 @@ type Index struct {
 	idle   []*builder // open segments no Add is writing to
 	stats  stats      // of the sealed segments
 	gone   int        // articles of the sealed segments no query finds (see Restore)
+
+	// gen counts the changes to what queries find; last is the last
+	// query's ranking, for the next page of it while gen is the same.
+	gen  atomic.Uint64
+	last atomic.Pointer[ranking]
 }
 
 // New returns an empty index.
@@ -125,6 +131,7 @@ func (x *Index) Add(a *store.Article) {
 	an.analyze(x, a)
 	b := x.checkout()
 	b.add(an)
+	x.changed()
 	x.scratch.Put(an)
 	if len(b.docs) >= x.segmentDocs {
 		x.seal(b)
@@ -188,6 +195,7 @@ func (x *Index) seal(b *builder) {
 	x.sealed = append(x.sealed, s)
 	x.open = slices.DeleteFunc(x.open, func(o *builder) bool { return o == b })
 	x.stats.add(b.stats)
+	x.changed()
 }
 
 // analysis is one article broken into words, before it goes into a segment.

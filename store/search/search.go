@@ -67,57 +67,60 @@ func (x *Index) SearchContext(ctx context.Context, query string, limit int) (Res
 
 // SearchPage is SearchContext for the hits ranked from from on, at most
 // limit of them: a list shows the next page of a long answer as it is
-// scrolled to. The hits before are ranked again but not worked out.
+// scrolled to. The first page after the first ranks every hit, once: the
+// ranking is kept, while the index is unchanged, for the pages after.
 func (x *Index) SearchPage(ctx context.Context, query string, from, limit int) (Result, error) {
 	return x.search(ctx, query, from, limit, true)
+}
+
+// ranking is one query's hits in order, before their details are worked
+// out, as the index was when it was asked.
+type ranking struct {
+	query string
+	gen   uint64 // Index.gen when ranked
+	cq    *compiled
+	res   Result // all but the hits
+	hits  []scored
+	all   bool // every hit, not only the best
+}
+
+// holds reports whether the ranking answers query, ranked to from+limit
+// (all when limit <= 0), on the index as of gen.
+func (r *ranking) holds(query string, gen uint64, from, limit int) bool {
+	return r != nil && r.query == query && r.gen == gen && (r.all || limit > 0 && len(r.hits) >= from+limit)
+}
+
+// changed says the index answers differently now: the kept ranking is
+// dropped, so that it keeps no article alive. Call it after the change.
+func (x *Index) changed() {
+	x.gen.Add(1)
+	if x.last.Load() != nil {
+		x.last.Store(nil)
+	}
 }
 
 // search answers a query with the hits ranked from from on; without
 // details, the hits have only their article and score.
 func (x *Index) search(ctx context.Context, query string, from, limit int, details bool) (Result, error) {
-	q := Parse(query)
-	snap := x.snapshot()
-	cq, corrected := x.compile(q, snap)
-	res := Result{Query: cq.query}
-	if corrected {
-		res.Suggestion = cq.query.String()
+	gen := x.gen.Load() // before the snapshot: a change after it makes the ranking stale
+	r := x.last.Load()
+	if !r.holds(query, gen, from, limit) {
+		depth := 0 // a page after the first: rank them all, once, for every page
+		if from == 0 && limit > 0 {
+			depth = limit // as the query is typed: only the best
+		}
+		var err error
+		if r, err = x.rank(ctx, query, depth); err != nil || r.cq == nil {
+			return r.res, err
+		}
+		r.gen = gen
+		x.last.Store(r) // one query's: the one before goes
 	}
-	if !cq.answerable() {
-		return res, nil
-	}
-	cq.weigh(snap)
-	top := topK{limit: limit}
+	res := r.res
+	hits := r.hits[min(from, len(r.hits)):]
 	if limit > 0 {
-		top.limit = from + limit
+		hits = hits[:min(limit, len(hits))]
 	}
-	ev := evaluator{q: cq, st: snap.stats}
-	for _, c := range cq.clauses {
-		if !c.Not && c.isPhrase() {
-			ev.phrases++
-		}
-	}
-	for _, s := range snap.sealed {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		res.Total += ev.segment(s.docs, s.gone, s, &top)
-		x.doneReading()
-	}
-	for _, b := range snap.open {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		b.mu.RLock()
-		res.Total += ev.segment(b.docs, nil, b, &top)
-		b.mu.RUnlock()
-	}
-	if ev.unchecked > 0 {
-		// as many of them hold the phrase as of the articles checked
-		res.Total += int(math.Round(float64(ev.unchecked) * float64(ev.held) / float64(max(ev.checked, 1))))
-		res.Estimated = true
-	}
-	hits := top.sorted()
-	hits = hits[min(from, len(hits)):]
 	res.Hits = make([]Hit, len(hits))
 	var m matcher
 	for i, h := range hits {
@@ -128,12 +131,59 @@ func (x *Index) search(ctx context.Context, query string, from, limit int, detai
 		}
 		res.Hits[i] = Hit{Article: h.art}
 		if details {
-			res.Hits[i] = m.hit(cq, h.art)
+			res.Hits[i] = m.hit(r.cq, h.art)
 		}
 		res.Hits[i].Score = h.score
 	}
-	x.doneReading()
+	x.doneReading() // the details read the words of the query, in the index
 	return res, nil
+}
+
+// rank finds and orders the best depth hits of a query (all when depth
+// <= 0). Its cq is nil when the query can find nothing.
+func (x *Index) rank(ctx context.Context, query string, depth int) (*ranking, error) {
+	q := Parse(query)
+	snap := x.snapshot()
+	cq, corrected := x.compile(q, snap)
+	r := &ranking{query: query, res: Result{Query: cq.query}}
+	if corrected {
+		r.res.Suggestion = cq.query.String()
+	}
+	if !cq.answerable() {
+		return r, nil
+	}
+	cq.weigh(snap)
+	top := topK{limit: depth}
+	ev := evaluator{q: cq, st: snap.stats}
+	for _, c := range cq.clauses {
+		if !c.Not && c.isPhrase() {
+			ev.phrases++
+		}
+	}
+	res := &r.res
+	for _, s := range snap.sealed {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		res.Total += ev.segment(s.docs, s.gone, s, &top)
+		x.doneReading()
+	}
+	for _, b := range snap.open {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		b.mu.RLock()
+		res.Total += ev.segment(b.docs, nil, b, &top)
+		b.mu.RUnlock()
+	}
+	if ev.unchecked > 0 {
+		// as many of them hold the phrase as of the articles checked
+		res.Total += int(math.Round(float64(ev.unchecked) * float64(ev.held) / float64(max(ev.checked, 1))))
+		res.Estimated = true
+	}
+	r.cq, r.hits = cq, top.sorted()
+	r.all = depth <= 0 || len(r.hits) < depth
+	return r, nil
 }
 
 // snapshot is what one query reads of the index: the segments as they

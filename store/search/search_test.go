@@ -661,3 +661,64 @@ func TestSearchPage(t *testing.T) {
 		t.Errorf("pages give\n%v\nthe whole answer is\n%v", paged, all)
 	}
 }
+
+// The pages of a long answer are ranked once, not once a page: G in the
+// list fetches hundreds of them.
+func TestPagesRankOnce(t *testing.T) {
+	x := New()
+	x.segmentDocs = 4
+	for i := range 40 {
+		x.Add(article(t, fmt.Sprintf("b%d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget was debated.", i)))
+	}
+	x.Compact()
+	reads := 0
+	x.AfterReading(func() { reads++ })
+	pages := 0
+	for from := 0; ; from += 5 {
+		r, err := x.SearchPage(context.Background(), "budget", from, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages++
+		if len(r.Hits) < 5 {
+			break
+		}
+	}
+	// a call after each sealed segment read, and one after each page's
+	// details; the first page ranks the best five, the second ranks them all
+	if segs := reads - pages; pages < 8 || segs > 2*x.Segments() {
+		t.Errorf("%d pages read the %d segments %d times over, want at most twice", pages, x.Segments(), segs/x.Segments())
+	}
+}
+
+// A page asked for after the index changed answers the index as it is.
+func TestPageAfterChange(t *testing.T) {
+	var texts []string
+	for i := range 12 {
+		texts = append(texts, fmt.Sprintf("Budget %d\n\nThe budget was debated.", i))
+	}
+	x := indexOf(t, texts...)
+	page := func(from int) Result {
+		t.Helper()
+		r, err := x.SearchPage(context.Background(), "budget", from, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	page(0)
+	page(5)
+	late := article(t, "late.txt", "Budget, budget, budget\n\nThe budget, the budget and the budget.")
+	x.Add(late)
+	if r := page(5); r.Total != 13 {
+		t.Errorf("after an article was added: %d found, want 13", r.Total)
+	}
+	if r := page(0); len(r.Hits) == 0 || r.Hits[0].Article != late {
+		t.Errorf("after an article was added: %v first, want late.txt", found(r))
+	}
+	x.Compact()
+	x.Forget([]*store.Article{late})
+	if r := page(5); r.Total != 12 {
+		t.Errorf("after an article was forgotten: %d found, want 12", r.Total)
+	}
+}

@@ -749,6 +749,7 @@ func (x *Index) Forget(arts []*store.Article) {
 			x.sealed[i] = &c
 		}
 	}
+	x.changed()
 }
 
 // isGone reports whether article i of the segment is one no query finds.
