@@ -198,7 +198,7 @@ func distinctWords(title string, inTitle []match, body string, inBody []match) [
 			k := strings.Join(Fold(w), " ")
 			if !seen[k] {
 				seen[k] = true
-				out = append(out, w)
+				out = append(out, strings.Clone(w)) // not the whole text, for as long as the hit is kept
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"newsreader/store"
 )
@@ -720,5 +721,25 @@ func TestPageAfterChange(t *testing.T) {
 	x.Forget([]*store.Article{late})
 	if r := page(5); r.Total != 12 {
 		t.Errorf("after an article was forgotten: %d found, want 12", r.Total)
+	}
+}
+
+// A hit's words are copies: the list keeps thousands of hits, and a word
+// cut from the text would keep the whole text alive with it.
+func TestHitWordsKeepNotTheText(t *testing.T) {
+	x := indexOf(t, "Finance\n\nThe budget was debated "+strings.Repeat("at length, ", 200)+"and the Budget passed.")
+	r := x.Search("budget", 1)
+	if len(r.Hits) != 1 || len(r.Hits[0].Words) == 0 {
+		t.Fatalf("hits %+v", r.Hits)
+	}
+	body, _, err := r.Hits[0].Article.Text()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.StringData(body)))
+	for _, w := range r.Hits[0].Words {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(w))); lo <= p && p < lo+uintptr(len(body)) {
+			t.Errorf("the word %q is a slice of the article's text", w)
+		}
 	}
 }
