@@ -88,12 +88,14 @@ type Model struct {
 
 	input        *textinput.Model
 	mode         inputMode
-	searchSeq    int // the newest query sent; older answers are dropped
-	searchCancel context.CancelFunc
-	searchShown  int  // the query whose results the list shows
-	searchRanked int  // hits the index ranked for them: the next page starts there
-	searchMore   bool // the index may have more: a page was full
-	paging       bool // the next page is being fetched
+	searchSeq    int                // the newest query sent; older answers are dropped
+	searchCancel context.CancelFunc // the query on its way
+	searchAsked  bool               // its answer is wanted: the results shown wait for it, not paging
+	searchShown  int                // the query whose results the list shows
+	searchRanked int                // hits the index ranked for them: the next page starts there
+	searchMore   bool               // the index may have more: a page was full
+	paging       bool               // the next page of the results shown is being fetched
+	pageCancel   context.CancelFunc
 	toEnd        bool // G in the results: the pages are fetched to the end, and the last selected
 	chosen       bool // ↓ or ↑ chose an article while the query was typed
 	// replacing: the input opened on the last query, shown selected; a
@@ -236,7 +238,7 @@ type searchMsg struct {
 
 // pageMsg is the next page of results of the query the list shows.
 type pageMsg struct {
-	seq   int
+	seq   int // the query of the results it follows (searchShown)
 	query string
 	from  int // the rank of its first hit
 	res   search.Result
@@ -419,6 +421,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case searchMsg:
+		if msg.seq == m.searchSeq {
+			m.searchAsked = false
+		}
 		if msg.seq == m.searchSeq && (m.mode == inputFilter || msg.query == m.list.query || msg.query == m.awaiting) {
 			found := msg.res.Total
 			if !msg.more {
@@ -437,7 +442,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 	case pageMsg:
-		if msg.seq == m.searchSeq && msg.seq == m.searchShown && msg.query == m.list.query && msg.from == m.searchRanked {
+		if msg.seq == m.searchShown && msg.query == m.list.query && msg.from == m.searchRanked {
 			found := msg.res.Total
 			if !msg.more {
 				found = 0 // the list holds them all now
@@ -741,7 +746,8 @@ func (m *Model) handleInputKey(msg tea.KeyMsg) []tea.Cmd {
 			m.speakers.applyFilter("")
 		} else if m.mode == inputFilter {
 			m.list.clearQuery()
-			m.searchSeq++
+			m.dropSearch()
+			m.stopPaging()
 			m.selectionChanged()
 		} else {
 			m.reader.runFind("", false)
@@ -879,13 +885,9 @@ func (m *Model) stopInput() {
 // search sends the list's query to the index, off the UI goroutine; the
 // query before it is cancelled, and its answer would be dropped anyway.
 func (m *Model) search(q string) tea.Cmd {
-	m.searchSeq++
+	m.dropSearch()
 	seq := m.searchSeq
-	if m.searchCancel != nil {
-		m.searchCancel()
-		m.searchCancel = nil
-	}
-	m.paging = false
+	m.stopPaging() // its results are about to be replaced
 	if q != m.list.query {
 		m.toEnd = false // G was for the results of another query
 	}
@@ -896,7 +898,7 @@ func (m *Model) search(q string) tea.Cmd {
 		return nil
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	m.searchCancel = cancel
+	m.searchCancel, m.searchAsked = cancel, true
 	idx, st := m.index, m.store
 	depth := searchPage
 	if q == m.list.query {
@@ -911,28 +913,46 @@ func (m *Model) search(q string) tea.Cmd {
 	}
 }
 
+// dropSearch leaves the answer on its way unwanted: the results shown
+// stay, and page on.
+func (m *Model) dropSearch() {
+	m.searchSeq++
+	m.searchAsked = false
+	if m.searchCancel != nil {
+		m.searchCancel()
+		m.searchCancel = nil
+	}
+}
+
+// stopPaging cancels the page on its way: its results are not shown any more.
+func (m *Model) stopPaging() {
+	m.paging = false
+	if m.pageCancel != nil {
+		m.pageCancel()
+		m.pageCancel = nil
+	}
+}
+
 // nextPage fetches the next page of the results shown, off the UI
 // goroutine, once the selection is within a screen of their end. The page
-// says which query and rank it answers: one for an older query, or one
-// already taken, is dropped.
+// says which results it follows and from which rank: one for results no
+// longer shown, or one already taken, is dropped. While another query's
+// answer is on its way, none is fetched.
 func (m *Model) nextPage() tea.Cmd {
 	l := &m.list
-	if l.query == "" || !m.searchMore || m.paging || m.searchShown != m.searchSeq ||
+	if l.query == "" || !m.searchMore || m.paging || m.searchAsked ||
 		l.cursor < l.rows()-l.visibleRows()-1 {
 		return nil
 	}
 	m.paging = true
-	if m.searchCancel != nil {
-		m.searchCancel() // its answer is in
-	}
 	ctx, cancel := context.WithCancel(context.Background())
-	m.searchCancel = cancel
-	seq, q, from := m.searchSeq, l.query, m.searchRanked
+	m.pageCancel = cancel
+	seq, q, from := m.searchShown, l.query, m.searchRanked
 	idx, st := m.index, m.store
 	return func() tea.Msg {
 		res, p, err := shownHits(ctx, idx, st, q, from, searchPage)
 		if err != nil {
-			return nil // a new query came
+			return nil // its results were replaced
 		}
 		return pageMsg{seq: seq, query: q, from: from, res: res, page: p}
 	}
@@ -1051,7 +1071,7 @@ func (m *Model) clear() {
 	switch {
 	case m.awaiting != "":
 		m.awaiting, m.openAwaited = "", false
-		m.searchSeq++ // its answer is not wanted any more
+		m.dropSearch()
 	case m.showErrors:
 		m.closeView()
 	case m.focus != ListPane && m.findOpen():
@@ -1060,7 +1080,8 @@ func (m *Model) clear() {
 		m.setFocus(ListPane) // back from the article, its search kept
 	case m.list.query != "": // before the unread or starred view: the search is what shows
 		m.list.clearQuery()
-		m.searchSeq++
+		m.dropSearch()
+		m.stopPaging()
 		m.selectionChanged()
 	case m.list.mode != modeAll:
 		m.list.setMode(modeAll)

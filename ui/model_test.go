@@ -1226,3 +1226,34 @@ func TestSearchGGoesToLastResult(t *testing.T) {
 		t.Errorf("G then k: %d results, cursor %d, want it at %d", len(m.list.results), m.list.cursor, at)
 	}
 }
+
+// A query typed and left with esc before its answer came leaves the
+// results shown as they were, paging on (found in review: / x enter esc
+// in one burst over 250 results for "budget", then G, stopped at 200/250).
+func TestLeftQueryKeepsPaging(t *testing.T) {
+	const n = searchPage + 50
+	var arts []*articleT
+	for i := range n {
+		arts = append(arts, parse(t, fmt.Sprintf("a%03d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget was debated.", i)))
+	}
+	m := testModel(t, 120, 30, arts...)
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("budget")...)
+	m = press(t, m, "enter", "esc", "esc")
+	if m.list.query != "budget" || len(m.list.results) != searchPage {
+		t.Fatalf("%q shows %d results, want budget's first %d", m.list.query, len(m.list.results), searchPage)
+	}
+	var later []tea.Msg // the answer to x comes after esc
+	for _, k := range keys("/", "x", "enter", "esc") {
+		next, cmd := m.Update(k)
+		m = next.(Model)
+		if cmd != nil {
+			later = append(later, cmd())
+		}
+	}
+	m = settle(t, m, later...)
+	m = press(t, m, "G")
+	if got, want := m.list.note(), fmt.Sprintf("%d/%d", n, n); m.list.query != "budget" || got != want {
+		t.Errorf("after / x enter esc, then G: %q at %s, want budget at %s", m.list.query, got, want)
+	}
+}
