@@ -259,6 +259,10 @@ type page struct {
 // snippets and counts).
 const searchPage = 200
 
+// endPage is how many results G fetches at a time on its way to the last:
+// the same work per result, in fewer answers for the list to take.
+const endPage = 10 * searchPage
+
 // indexedMsg says a batch of articles can now be found.
 type indexedMsg struct{}
 
@@ -934,23 +938,26 @@ func (m *Model) stopPaging() {
 }
 
 // nextPage fetches the next page of the results shown, off the UI
-// goroutine, once the selection is within a screen of their end. The page
-// says which results it follows and from which rank: one for results no
-// longer shown, or one already taken, is dropped. While another query's
-// answer is on its way, none is fetched.
+// goroutine, once the selection is within a screen of their end, or while
+// G goes to the last. The page says which results it follows and from
+// which rank: one for results no longer shown, or one already taken, is
+// dropped. While another query's answer is on its way, none is fetched.
 func (m *Model) nextPage() tea.Cmd {
 	l := &m.list
 	if l.query == "" || !m.searchMore || m.paging || m.searchAsked ||
-		l.cursor < l.rows()-l.visibleRows()-1 {
+		!m.toEnd && l.cursor < l.rows()-l.visibleRows()-1 {
 		return nil
 	}
 	m.paging = true
 	ctx, cancel := context.WithCancel(context.Background())
 	m.pageCancel = cancel
-	seq, q, from := m.searchShown, l.query, m.searchRanked
+	seq, q, from, limit := m.searchShown, l.query, m.searchRanked, searchPage
+	if m.toEnd {
+		limit = endPage
+	}
 	idx, st := m.index, m.store
 	return func() tea.Msg {
-		res, p, err := shownHits(ctx, idx, st, q, from, searchPage)
+		res, p, err := shownHits(ctx, idx, st, q, from, limit)
 		if err != nil {
 			return nil // its results were replaced
 		}
@@ -958,15 +965,14 @@ func (m *Model) nextPage() tea.Cmd {
 	}
 }
 
-// followEnd selects the last result after G, as pages come; nextPage
-// then asks for the one after, until there is none.
+// followEnd selects the last result once G has fetched the pages to it;
+// nextPage asks for each page after the one that came. The rows between
+// are not selected on the way, nor their articles shown.
 func (m *Model) followEnd() tea.Cmd {
-	if !m.toEnd {
+	if !m.toEnd || m.searchMore {
 		return nil
 	}
-	if !m.searchMore {
-		m.toEnd = false
-	}
+	m.toEnd = false
 	if !m.moveSelection(m.list.rows()) {
 		return nil
 	}

@@ -1257,3 +1257,54 @@ func TestLeftQueryKeepsPaging(t *testing.T) {
 		t.Errorf("after / x enter esc, then G: %q at %s, want budget at %s", m.list.query, got, want)
 	}
 }
+
+// G on its way to the last result selects no row between, and shows no
+// article of them: each page's last row was selected and rendered, to be
+// left as the next page came.
+func TestSearchGSkipsTheRowsBetween(t *testing.T) {
+	n := searchPage + endPage + 50
+	var arts []*articleT
+	for i := range n {
+		arts = append(arts, parse(t, fmt.Sprintf("a%04d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget was debated.", i)))
+	}
+	m := testModel(t, 120, 30, arts...)
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("budget")...)
+	m = press(t, m, "enter", "esc", "esc")
+	next, cmd := m.Update(keys("G")[0])
+	m = next.(Model)
+	at, shown := m.list.cursor, m.reader.article
+	queue, pages := []tea.Msg{cmd()}, 0
+	for len(queue) > 0 && pages == 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		switch msg := msg.(type) {
+		case nil:
+			continue
+		case tea.BatchMsg:
+			for _, c := range msg {
+				if c != nil {
+					queue = append(queue, c())
+				}
+			}
+			continue
+		case pageMsg:
+			pages++
+		}
+		next, cmd := m.Update(msg)
+		m = next.(Model)
+		if cmd != nil {
+			queue = append(queue, cmd())
+		}
+	}
+	if pages == 0 || len(m.list.results) <= searchPage || len(m.list.results) == n {
+		t.Fatalf("after G and a page: %d results of %d", len(m.list.results), n)
+	}
+	if m.list.cursor != at || m.reader.article != shown {
+		t.Errorf("a page on the way to the end moved the selection from %d to %d", at, m.list.cursor)
+	}
+	m = settle(t, m, queue...)
+	if got, want := m.list.note(), fmt.Sprintf("%d/%d", n, n); got != want || m.reader.article != m.list.at(n-1) {
+		t.Errorf("after G: %s, want %s, the last shown in the reader", got, want)
+	}
+}
