@@ -260,7 +260,14 @@ func (x *Index) compile(q Query, snap *snapshot) (*compiled, bool) {
 	corrected := false
 	for i := range cq.query.Clauses {
 		c := x.resolve(cq.query.Clauses[i], snap)
-		if c.missing && !c.Not && !c.Prefix && c.Field != BySpeaker {
+		if !c.Not && !c.Prefix && c.Field != BySpeaker && x.beginsWords(c) {
+			// "gove", half typed: the words it begins (government,
+			// governor), not the nearest word (move)
+			fixed := c.Clause
+			fixed.Prefix = true
+			cq.query.Clauses[i] = fixed
+			c, corrected = x.resolve(fixed, snap), true
+		} else if c.missing && !c.Not && !c.Prefix && c.Field != BySpeaker {
 			fixed := c.Clause
 			fixed.Words = slices.Clone(c.Words)
 			changed := false
@@ -285,6 +292,18 @@ func (x *Index) compile(q Query, snap *snapshot) (*compiled, bool) {
 		cq.clauses = append(cq.clauses, c)
 	}
 	return cq, corrected
+}
+
+// beginsWords is true for a clause of one word, three letters or more,
+// that is in no article as typed but starts words that are: a word still
+// being typed.
+func (x *Index) beginsWords(c cclause) bool {
+	if c.Phrase || len(c.Words) != 1 || len(c.Words[0]) < 3 || x.known(c.Words[0], true) {
+		return false
+	}
+	// as typed it is in no article ("gover" stems as "governess" does, so
+	// its stem may be)
+	return len(x.dict.withPrefix(c.Words[0], 1, func(uint32) int { return 0 })) > 0
 }
 
 // misspelt is the word a clause of one word was meant to be when the word

@@ -311,6 +311,31 @@ func TestTypoWithAStem(t *testing.T) {
 	}
 }
 
+// A word in no article that begins words that are is read as their
+// prefix, not corrected to the nearest word: "gove", half typed, finds the
+// government, not a move.
+func TestHalfTypedWord(t *testing.T) {
+	var texts []string
+	for i := range 3 {
+		texts = append(texts, fmt.Sprintf("Policy %d\n\nThe government said it would act, number %d.\n", i, i))
+	}
+	texts = append(texts, "Shift\n\nA move was made over there.\n", "Talks\n\nThe negotiations went on.\n", "Nanny\n\nA governess was hired.\n")
+	x := indexOf(t, texts...)
+	r := x.Search("gove", 0)
+	if r.Suggestion != "gove*" || r.Total != 4 {
+		t.Errorf("gove: suggestion %q, %d found, want gove* and 4", r.Suggestion, r.Total)
+	}
+	// "gover" stems as "governess" does: still a word being typed, not "over"
+	r = x.Search("gover", 0)
+	if r.Suggestion != "gover*" || r.Total != 4 {
+		t.Errorf("gover: suggestion %q, %d found, want gover* and 4", r.Suggestion, r.Total)
+	}
+	r = x.Search("negotiatons", 0)
+	if r.Suggestion != "negotiations" {
+		t.Errorf("negotiatons: suggestion %q, want the nearest word", r.Suggestion)
+	}
+}
+
 // TestMatchesCountTitleOnce: the count is of the article as the reader
 // shows it. A plain text's title line is its first paragraph and a derived
 // headline its first sentence: a word there counts once; a markdown title
