@@ -1,6 +1,9 @@
 package store
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Order is the reading order the config's sort setting names: "date"
 // newest first, "title" and "source" alphabetically, "quotes" most quoted
@@ -12,11 +15,11 @@ func Order(name string) (less func(a, b *Article) bool, ok bool) {
 	case "date":
 		first = func(a, b *Article) int { return -a.Date.Compare(b.Date) }
 	case "title":
-		first = func(a, b *Article) int { return compareStrings(a.Title, b.Title) }
+		first = func(a, b *Article) int { return strings.Compare(a.Title, b.Title) }
 	case "quotes":
 		first = func(a, b *Article) int { return len(b.Quotes) - len(a.Quotes) }
 	case "source":
-		first = func(a, b *Article) int { return compareStrings(a.Source, b.Source) }
+		first = func(a, b *Article) int { return strings.Compare(a.Source, b.Source) }
 	default:
 		return nil, false
 	}
@@ -26,16 +29,6 @@ func Order(name string) (less func(a, b *Article) bool, ok bool) {
 		}
 		return ArticleLess(a, b)
 	}, true
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // SortArticlesBy orders articles by the name the config's sort setting

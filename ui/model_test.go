@@ -995,14 +995,7 @@ func TestSearchOverUnreadView(t *testing.T) {
 // count went once the input closed).
 func TestSearchReachesEveryResult(t *testing.T) {
 	const n = 2*searchPage + 50
-	var arts []*articleT
-	for i := range n {
-		arts = append(arts, parse(t, fmt.Sprintf("a%03d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget%s was debated.", i, strings.Repeat(", the budget", i%7))))
-	}
-	m := testModel(t, 120, 30, arts...)
-	m = press(t, m, "/")
-	m = settle(t, m, typeText("budget")...)
-	m = press(t, m, "enter", "esc", "esc")
+	m := searched(t, budgets(t, n, true), "enter", "esc", "esc")
 	found := fmt.Sprintf("%d found", n)
 	if s := screen(m); !strings.Contains(s, "Search · "+found) || !strings.Contains(s, "search: budget · "+found) {
 		t.Errorf("the frame or the status does not say %s:\n%s", found, s)
@@ -1028,14 +1021,7 @@ func TestSearchReachesEveryResult(t *testing.T) {
 // A page of results answers the query it was asked for, from the rank it
 // was asked from: one for an older query, or one already taken, is dropped.
 func TestStalePageDropped(t *testing.T) {
-	var arts []*articleT
-	for i := range searchPage + 10 {
-		arts = append(arts, parse(t, fmt.Sprintf("a%03d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget was debated.", i)))
-	}
-	m := testModel(t, 120, 30, arts...)
-	m = press(t, m, "/")
-	m = settle(t, m, typeText("budget")...)
-	m = press(t, m, "esc")
+	m := searched(t, budgets(t, searchPage+10, false), "esc")
 	stale := search.Result{Hits: []search.Hit{{Article: parse(t, "x.txt", "Budget x\n\nThe budget.")}}}
 	for _, msg := range []pageMsg{
 		{seq: m.searchSeq - 1, query: "budget", from: m.searchRanked, res: stale},
@@ -1196,16 +1182,8 @@ func TestTextWidthCapped(t *testing.T) {
 // fetched as they come; another key before a page comes cancels it.
 func TestSearchGGoesToLastResult(t *testing.T) {
 	const n = 3*searchPage + 50
-	var arts []*articleT
-	for i := range n {
-		arts = append(arts, parse(t, fmt.Sprintf("a%03d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget%s was debated.", i, strings.Repeat(", the budget", i%7))))
-	}
-	results := func() Model {
-		m := testModel(t, 120, 30, arts...)
-		m = press(t, m, "/")
-		m = settle(t, m, typeText("budget")...)
-		return press(t, m, "enter", "esc", "esc")
-	}
+	arts := budgets(t, n, true)
+	results := func() Model { return searched(t, arts, "enter", "esc", "esc") }
 	m := press(t, results(), "G")
 	if got, want := m.list.note(), fmt.Sprintf("%d/%d", n, n); got != want || m.list.selected() != m.list.at(n-1) || m.reader.article != m.list.selected() {
 		t.Errorf("after G: %s, want %s, the last shown in the reader", got, want)
@@ -1232,14 +1210,7 @@ func TestSearchGGoesToLastResult(t *testing.T) {
 // in one burst over 250 results for "budget", then G, stopped at 200/250).
 func TestLeftQueryKeepsPaging(t *testing.T) {
 	const n = searchPage + 50
-	var arts []*articleT
-	for i := range n {
-		arts = append(arts, parse(t, fmt.Sprintf("a%03d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget was debated.", i)))
-	}
-	m := testModel(t, 120, 30, arts...)
-	m = press(t, m, "/")
-	m = settle(t, m, typeText("budget")...)
-	m = press(t, m, "enter", "esc", "esc")
+	m := searched(t, budgets(t, n, false), "enter", "esc", "esc")
 	if m.list.query != "budget" || len(m.list.results) != searchPage {
 		t.Fatalf("%q shows %d results, want budget's first %d", m.list.query, len(m.list.results), searchPage)
 	}
@@ -1263,14 +1234,7 @@ func TestLeftQueryKeepsPaging(t *testing.T) {
 // left as the next page came.
 func TestSearchGSkipsTheRowsBetween(t *testing.T) {
 	n := searchPage + endPage + 50
-	var arts []*articleT
-	for i := range n {
-		arts = append(arts, parse(t, fmt.Sprintf("a%04d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget was debated.", i)))
-	}
-	m := testModel(t, 120, 30, arts...)
-	m = press(t, m, "/")
-	m = settle(t, m, typeText("budget")...)
-	m = press(t, m, "enter", "esc", "esc")
+	m := searched(t, budgets(t, n, false), "enter", "esc", "esc")
 	next, cmd := m.Update(keys("G")[0])
 	m = next.(Model)
 	at, shown := m.list.cursor, m.reader.article
@@ -1307,4 +1271,27 @@ func TestSearchGSkipsTheRowsBetween(t *testing.T) {
 	if got, want := m.list.note(), fmt.Sprintf("%d/%d", n, n); got != want || m.reader.article != m.list.at(n-1) {
 		t.Errorf("after G: %s, want %s, the last shown in the reader", got, want)
 	}
+}
+
+// budgets are n articles that all answer "budget"; ranked ones repeat the
+// word a different number of times, so their scores differ.
+func budgets(t *testing.T, n int, ranked bool) []*articleT {
+	var arts []*articleT
+	for i := range n {
+		more := ""
+		if ranked {
+			more = strings.Repeat(", the budget", i%7)
+		}
+		arts = append(arts, parse(t, fmt.Sprintf("a%04d.txt", i), fmt.Sprintf("Budget %d\n\nThe budget%s was debated.", i, more)))
+	}
+	return arts
+}
+
+// searched is a model over arts that searched for "budget" and left the
+// input (enter, then esc back to the list and esc out of the article).
+func searched(t *testing.T, arts []*articleT, leave ...string) Model {
+	m := testModel(t, 120, 30, arts...)
+	m = press(t, m, "/")
+	m = settle(t, m, typeText("budget")...)
+	return press(t, m, leave...)
 }
