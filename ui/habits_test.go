@@ -297,14 +297,7 @@ func TestPositionRestored(t *testing.T) {
 // folder reached through a link restores it.
 func TestPositionRestoredThroughALink(t *testing.T) {
 	dir := t.TempDir()
-	marks := state.Open(dir, state.Options{})
-	m := habitModel(t, Options{Marks: marks}, threeArticles(t)...)
-	m = press(t, m, "j", "j")
-	want := m.reader.article.Title
-	m = press(t, m, "q")
-	if err := marks.Close(); err != nil {
-		t.Fatal(err)
-	}
+	want := leftAt(t, dir, Options{}, "j", "j")
 	marks2 := state.Open(dir, state.Options{})
 	defer marks2.Close()
 	m2 := habitModel(t, Options{Marks: marks2}, threeArticlesIn(t, "link/")...)
@@ -316,14 +309,7 @@ func TestPositionRestoredThroughALink(t *testing.T) {
 // The place restored from an early batch stays when later batches come.
 func TestPositionRestoredWhileLoading(t *testing.T) {
 	dir := t.TempDir()
-	marks := state.Open(dir, state.Options{})
-	m := habitModel(t, Options{Marks: marks}, threeArticles(t)...)
-	m = press(t, m, "j", "j")
-	want := m.reader.article.Title
-	m = press(t, m, "q")
-	if err := marks.Close(); err != nil {
-		t.Fatal(err)
-	}
+	want := leftAt(t, dir, Options{}, "j", "j")
 
 	marks2 := state.Open(dir, state.Options{})
 	defer marks2.Close()
@@ -344,14 +330,7 @@ func TestPositionRestoredWhileLoading(t *testing.T) {
 // however the batches sort; quitting without moving keeps the old place.
 func TestTopWhenPlaceNotLoaded(t *testing.T) {
 	dir := t.TempDir()
-	marks := state.Open(dir, state.Options{})
-	m := habitModel(t, Options{Marks: marks, Sort: "title"}, threeArticles(t)...)
-	m = press(t, m, "j", "j")
-	want := m.reader.article.Title
-	m = press(t, m, "q")
-	if err := marks.Close(); err != nil {
-		t.Fatal(err)
-	}
+	want := leftAt(t, dir, Options{Sort: "title"}, "j", "j")
 
 	marks2 := state.Open(dir, state.Options{})
 	m2 := habitModel(t, Options{Marks: marks2, Sort: "title"})
@@ -373,6 +352,21 @@ func TestTopWhenPlaceNotLoaded(t *testing.T) {
 	if m3.reader.article.Title != want {
 		t.Errorf("a start without a move kept %q as the place, want %q", m3.reader.article.Title, want)
 	}
+}
+
+// leftAt reads threeArticles with the state in dir, presses keys, quits,
+// and returns the title of the article left at.
+func leftAt(t *testing.T, dir string, opts Options, keys ...string) string {
+	t.Helper()
+	marks := state.Open(dir, state.Options{})
+	opts.Marks = marks
+	m := press(t, habitModel(t, opts, threeArticles(t)...), keys...)
+	title := m.reader.article.Title
+	press(t, m, "q")
+	if err := marks.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return title
 }
 
 func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
