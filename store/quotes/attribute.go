@@ -424,6 +424,9 @@ func (e *extractor) cueAfter(qi int) attribution {
 			continue
 		}
 		lw, c := e.lower(t), e.cl(&ts[v])
+		if e.pointsOut(ts, v) {
+			c = lex.class("said") // “…,” he pointed out
+		}
 		if lw == "according" && v+1 < len(ts) && e.lower(ts[v+1]) == "to" {
 			if v > 3 && e.endsSentence(e.parts[e.toks[qi].part]) {
 				break // “…” The market was worth $20m, according to Juniper: a new sentence's source
@@ -609,7 +612,7 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		}
 		putIt := lw == "put" && v+1 < len(ts) && e.lower(ts[v+1]) == "it" // as Amar put it, “…”
 		var c wordSet
-		if putIt {
+		if putIt || e.pointsOut(ts, v) {
 			c = lex.class("said")
 		} else {
 			c = e.cl(&ts[v])
@@ -645,6 +648,16 @@ func (e *extractor) cueIn(ts []tok, near bool) attribution {
 		}
 	}
 	return attribution{}
+}
+
+// pointsOut is true for "points out", "pointed out": a verb of two words
+// that cites as "says" does.
+func (e *extractor) pointsOut(ts []tok, v int) bool {
+	switch e.lower(ts[v]) {
+	case "points", "pointed": // not "pointing out the mistake", whose subject is before
+		return v+1 < len(ts) && ts[v+1].kind == tWord && e.lower(ts[v+1]) == "out"
+	}
+	return false
 }
 
 // clauseOpener is true for a word that opens a chunk between commas that

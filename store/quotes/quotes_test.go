@@ -477,6 +477,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"Steve has never been used.", "Parry"}}},
 		{"a sentence's first word is no part of the name after it", "T\n\nWould Adam Schiff run again? “We will win the vote in November,” Schiff said. Apparently Lindsey Hale agreed: “We will.”",
 			[]want{{"We will win the vote in November,", "Adam Schiff"}, {"We will.", "Lindsey Hale"}}},
+		{"points out cites as says does", "T\n\nDemocracy is flawed, but as Winston Churchill points out it is “better than all the others that have been tried”.",
+			[]want{{"better than all the others that have been tried", "Winston Churchill"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
