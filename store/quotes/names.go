@@ -849,6 +849,9 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue // "their Grand Slam hopes": a thing of someone's
 		}
 		w := e.pastRole(before, at)
+		if w == "from" && before == "from" && e.cameFrom(at) {
+			w = "" // "One dissenting opinion came from Brian Gammage": whom the sentence gives the word to
+		}
 		if objectWords.has(w) && e.nameAfterBody(run) {
 			run = run[len(run)-2:] // "Chief Secretary to the Treasury Paul Boateng": the name after the body
 		} else if objectWords.has(w) || w != "" && w[0] >= '0' && w[0] <= '9' ||
@@ -874,6 +877,13 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 		}
 	}
 	return ""
+}
+
+// cameFrom is true when the word before the "from" that ends at at is
+// came or comes: a view that came from someone is theirs.
+func (e *extractor) cameFrom(at int) bool {
+	v, _ := e.wordAt(at)
+	return v == "came" || v == "comes"
 }
 
 // nameAfterBody is true for a run of capitals that ends on a known first

@@ -479,6 +479,8 @@ func TestSpeakers(t *testing.T) {
 			[]want{{"We will win the vote in November,", "Adam Schiff"}, {"We will.", "Lindsey Hale"}}},
 		{"points out cites as says does", "T\n\nDemocracy is flawed, but as Winston Churchill points out it is “better than all the others that have been tried”.",
 			[]want{{"better than all the others that have been tried", "Winston Churchill"}}},
+		{"a view that came from someone is theirs", "T\n\n“It is cheap,” said Ian Fogg. One dissenting opinion came from Brian Gammage, an analyst. He said: “I don't think it changes the world.”",
+			[]want{{"It is cheap,", "Ian Fogg"}, {"I don't think it changes the world.", "Brian Gammage"}}},
 		{"a body's statement is the body's", "Chelsea's statement said: “We will win the vote in November.”",
 			[]want{{"We will win the vote in November.", "Chelsea"}}},
 		{"a seat's member keeps the letters", q + " the Salford MP said.", []want{{"We will win the vote in November,", "Salford MP"}}},
