@@ -91,18 +91,23 @@ func TestRenamedFileKeepsPlace(t *testing.T) {
 	}
 }
 
+// starredAndRead opens the reader on first and other with the state in
+// dir, and stars and marks read first, the article selected.
+func starredAndRead(t *testing.T, dir string, first, other *store.Article) (Model, *state.Marks) {
+	t.Helper()
+	marks := state.Open(dir, state.Options{Delay: time.Hour})
+	m := press(t, habitModel(t, Options{Marks: marks}, first, other), "*", "m")
+	if !m.mem.isStarred(first) || !m.mem.isRead(first) {
+		t.Fatalf("%s not starred and read", first.Path)
+	}
+	return m, marks
+}
+
 // An article's file edited: its new version (a new key) keeps its star and
 // read mark, in the state file too; a file moved keeps them as before.
 func TestEditedFileKeepsMarks(t *testing.T) {
 	dir := t.TempDir()
-	marks := state.Open(dir, state.Options{Delay: time.Hour})
-	a := parse(t, "a.txt", "Talks\n\nThe council met on Monday.\n")
-	b := parse(t, "b.txt", "Other\n\nText.\n")
-	m := habitModel(t, Options{Marks: marks}, a, b)
-	m = press(t, m, "*", "m")
-	if !m.mem.isStarred(a) || !m.mem.isRead(a) {
-		t.Fatal("a.txt not starred and read")
-	}
+	m, marks := starredAndRead(t, dir, parse(t, "a.txt", "Talks\n\nThe council met on Monday.\n"), parse(t, "b.txt", "Other\n\nText.\n"))
 	edited := parse(t, "a.txt", "Talks\n\nThe council met on Tuesday.\n")
 	m = changed(t, m, store.Change{Path: "a.txt", Articles: []*store.Article{edited}})
 	if !m.mem.isStarred(edited) || !m.mem.isRead(edited) {
@@ -127,14 +132,7 @@ func TestEditedFileKeepsMarks(t *testing.T) {
 // it is neither starred nor read, on screen or in the state file.
 func TestOverwrittenFileLosesMarks(t *testing.T) {
 	dir := t.TempDir()
-	marks := state.Open(dir, state.Options{Delay: time.Hour})
-	a := parse(t, "today.md", "# Talks\n\nThe council met on Monday.\n")
-	b := parse(t, "z.txt", "Other\n\nText.\n")
-	m := habitModel(t, Options{Marks: marks}, a, b)
-	m = press(t, m, "*", "m")
-	if !m.mem.isStarred(a) || !m.mem.isRead(a) {
-		t.Fatal("today.md not starred and read")
-	}
+	m, marks := starredAndRead(t, dir, parse(t, "today.md", "# Talks\n\nThe council met on Monday.\n"), parse(t, "z.txt", "Other\n\nText.\n"))
 	storm := parse(t, "today.md", "# Storm closes the bridge\n\nThe bridge is shut until Friday.\n")
 	m = changed(t, m, store.Change{Path: "today.md", Articles: []*store.Article{storm}})
 	if m.mem.isStarred(storm) || m.mem.isRead(storm) {

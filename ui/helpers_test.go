@@ -54,6 +54,14 @@ func testModel(t testing.TB, w, h int, arts ...*store.Article) Model {
 // without a terminal. Spinner ticks are dropped so it ends.
 func settle(t testing.TB, m Model, msgs ...tea.Msg) Model {
 	t.Helper()
+	m, _ = settleUntil(t, m, nil, msgs...)
+	return m
+}
+
+// settleUntil is settle that stops once the model has taken a message stop
+// is true for; it returns what was left to do.
+func settleUntil(t testing.TB, m Model, stop func(tea.Msg) bool, msgs ...tea.Msg) (Model, []tea.Msg) {
+	t.Helper()
 	queue := append([]tea.Msg(nil), msgs...)
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 10000 {
@@ -80,8 +88,11 @@ func settle(t testing.TB, m Model, msgs ...tea.Msg) Model {
 		if cmd != nil {
 			queue = append(queue, cmd())
 		}
+		if stop != nil && stop(msg) {
+			break
+		}
 	}
-	return m
+	return m, queue
 }
 
 // keys turns "j", "tab", "enter" and the like into key messages.

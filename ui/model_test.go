@@ -1238,29 +1238,14 @@ func TestSearchGSkipsTheRowsBetween(t *testing.T) {
 	next, cmd := m.Update(keys("G")[0])
 	m = next.(Model)
 	at, shown := m.list.cursor, m.reader.article
-	queue, pages := []tea.Msg{cmd()}, 0
-	for len(queue) > 0 && pages == 0 {
-		msg := queue[0]
-		queue = queue[1:]
-		switch msg := msg.(type) {
-		case nil:
-			continue
-		case tea.BatchMsg:
-			for _, c := range msg {
-				if c != nil {
-					queue = append(queue, c())
-				}
-			}
-			continue
-		case pageMsg:
+	pages := 0
+	m, queue := settleUntil(t, m, func(msg tea.Msg) bool {
+		_, page := msg.(pageMsg)
+		if page {
 			pages++
 		}
-		next, cmd := m.Update(msg)
-		m = next.(Model)
-		if cmd != nil {
-			queue = append(queue, cmd())
-		}
-	}
+		return page
+	}, cmd())
 	if pages == 0 || len(m.list.results) <= searchPage || len(m.list.results) == n {
 		t.Fatalf("after G and a page: %d results of %d", len(m.list.results), n)
 	}

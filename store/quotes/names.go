@@ -849,7 +849,7 @@ func (e *extractor) personIn(ts []tok, want byte) string {
 			continue // "their Grand Slam hopes": a thing of someone's
 		}
 		w := e.pastRole(before, at)
-		if w == "from" && before == "from" && e.cameFrom(at) {
+		if before == "from" && e.cameFrom(at) {
 			w = "" // "One dissenting opinion came from Brian Gammage": whom the sentence gives the word to
 		}
 		if objectWords.has(w) && e.nameAfterBody(run) {
